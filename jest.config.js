@@ -1,0 +1,40 @@
+// force timezone to UTC so that tests behave the same everywhere
+process.env.TZ = 'UTC';
+
+const base = require('./.config/jest.config');
+
+// Test layers (see docs/testing.md):
+//  - browser: the plugin code under src/ (jsdom, real @grafana/ui and @grafana/data)
+//  - node: pure Node unit tests of the simulator and the proxy
+//  - integration: real AWS SDK v3 clients against the simulator (and later the proxy) over loopback
+const swcNode = [
+  '@swc/jest',
+  { sourceMaps: 'inline', jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: false } } },
+];
+
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: 'browser',
+      transform: {
+        ...base.transform,
+        // toolchain.md fix 3: d3-color and friends ship .mjs
+        '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
+      },
+      testMatch: ['<rootDir>/src/**/*.{spec,test}.{ts,tsx}'],
+    },
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)s$': swcNode },
+      testMatch: ['<rootDir>/simulator/**/*.test.ts', '<rootDir>/proxy/**/*.test.ts'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)s$': swcNode },
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+    },
+  ],
+};
