@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { World } from '../scenario/world';
 import type { MetricSource } from '../model/metricSource';
+import type { ContactCenterModel } from '../model/contactCenter';
 import type { ServiceName } from './awsError';
 
 /** A request as the protocol layer hands it to an operation handler. */
@@ -50,4 +51,6 @@ export interface SimulatorContext {
   clock: Clock;
   /** CloudWatch data computed from the model. */
   metrics: MetricSource;
+  /** The contact-center simulation (Connect operations read it). */
+  model: ContactCenterModel;
 }

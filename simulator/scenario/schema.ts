@@ -48,6 +48,8 @@ export const QueueSchema = Type.Object(
     id: Type.Optional(Type.String({ minLength: 1 })),
     type: Type.Optional(Type.Union([Type.Literal('STANDARD'), Type.Literal('AGENT')])),
     description: Type.Optional(Type.String()),
+    /** Local hours the queue takes contacts (e.g. 07:00 to 21:00; end before start crosses midnight). Default: always. */
+    hoursOfOperation: Type.Optional(Type.Object({ open: TimeOfDay, close: TimeOfDay }, { additionalProperties: false })),
     /** Maximum contacts in queue; arrivals beyond it are rejected (QueueCapacityExceededError). */
     maxContacts: Type.Optional(Type.Integer({ minimum: 1 })),
     channels: Type.Partial(Type.Record(Channel, ChannelLoadSchema)),
@@ -108,6 +110,8 @@ export const InstanceSchema = Type.Object(
     alias: Type.String({ minLength: 1, pattern: '^[a-zA-Z0-9-]+$' }),
     id: Type.Optional(Type.String({ minLength: 1 })),
     region: Type.String({ minLength: 1 }),
+    /** This instance's local time, if not the scenario's (shifts, hours and the arrival curve are local). */
+    utcOffsetMinutes: Type.Optional(Type.Integer({ minimum: -720, maximum: 840 })),
     createdTime: Type.Optional(Type.String({ format: 'date-time' })),
     /** Concurrent contacts allowed per channel (Service Quotas). */
     quotas: Type.Partial(Type.Record(Channel, Type.Integer({ minimum: 1 }))),

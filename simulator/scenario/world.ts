@@ -59,6 +59,9 @@ export interface ShiftWorld {
 
 export interface AgentWorld {
   index: number;
+  /** Position within its shift and the shift's size: weekends rotate half of each shift. */
+  shiftSlot: number;
+  shiftSize: number;
   id: string;
   arn: string;
   username: string;
@@ -66,8 +69,17 @@ export interface AgentWorld {
   shift: ShiftWorld;
 }
 
+/** Local time of a contact center: its offset, when its simulated days start and its arrival curve. */
+export interface Locale {
+  utcOffsetSeconds: number;
+  /** Seconds after local midnight at which each simulated day begins. */
+  dayStartSeconds: number;
+  arrivalCurve: { weekday: number[]; weekend: number[] };
+}
+
 export interface InstanceWorld {
   index: number;
+  locale: Locale;
   id: string;
   arn: string;
   alias: string;
@@ -116,14 +128,10 @@ export interface AppIntegrationWorld {
   spec: AppIntegrationSpec;
 }
 
-export interface World {
+export interface World extends Locale {
   scenario: Scenario;
   seed: number;
   accountId: string;
-  utcOffsetSeconds: number;
-  /** Seconds after local midnight at which each simulated day begins. */
-  dayStartSeconds: number;
-  arrivalCurve: { weekday: number[]; weekend: number[] };
   instances: InstanceWorld[];
   instanceById: Map<string, InstanceWorld>;
   voiceConnectors: VoiceConnectorWorld[];
@@ -150,15 +158,18 @@ function arn(region: string, accountId: string, service: string, resource: strin
 
 export function resolveWorld(scenario: Scenario, seedOverride?: number): World {
   const accountId = scenario.accountId ?? '123456789012';
-  const instances = scenario.instances.map((spec, index) => resolveInstance(spec, index, accountId));
   const weekday = scenario.arrivalCurve?.weekday ?? DEFAULT_WEEKDAY_CURVE;
+  const locale: Locale = {
+    utcOffsetSeconds: (scenario.utcOffsetMinutes ?? 0) * 60,
+    dayStartSeconds: parseTimeOfDay(scenario.dayStartsAt ?? '03:00'),
+    arrivalCurve: { weekday, weekend: scenario.arrivalCurve?.weekend ?? weekday.map((v) => v * 0.4) },
+  };
+  const instances = scenario.instances.map((spec, index) => resolveInstance(spec, index, accountId, locale));
   return {
     scenario,
     seed: seedOverride ?? scenario.seed ?? 1,
     accountId,
-    utcOffsetSeconds: (scenario.utcOffsetMinutes ?? 0) * 60,
-    dayStartSeconds: parseTimeOfDay(scenario.dayStartsAt ?? '03:00'),
-    arrivalCurve: { weekday, weekend: scenario.arrivalCurve?.weekend ?? weekday.map((v) => v * 0.4) },
+    ...locale,
     instances,
     instanceById: new Map(instances.map((i) => [i.id, i])),
     voiceConnectors: (scenario.voiceConnectors ?? []).map((spec, index) => {
@@ -196,7 +207,7 @@ export function resolveWorld(scenario: Scenario, seedOverride?: number): World {
   };
 }
 
-function resolveInstance(spec: InstanceSpec, index: number, accountId: string): InstanceWorld {
+function resolveInstance(spec: InstanceSpec, index: number, accountId: string, scenarioLocale: Locale): InstanceWorld {
   const id = spec.id ?? uuidFrom(`instance:${spec.alias}`);
   const instanceArn = arn(spec.region, accountId, 'connect', `instance/${id}`);
   const sub = (kind: string, childId: string) => `${instanceArn}/${kind}/${childId}`;
@@ -244,7 +255,7 @@ function resolveInstance(spec: InstanceSpec, index: number, accountId: string): 
         const n = agents.length;
         const username = `${rp.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${String(agentIndices.length + 1).padStart(3, '0')}`;
         const aid = uuidFrom(`agent:${spec.alias}:${rp.name}:${agentIndices.length}`);
-        agents.push({ index: n, id: aid, arn: sub('agent', aid), username, routingProfileIndex: ri, shift: { start, end } });
+        agents.push({ index: n, id: aid, arn: sub('agent', aid), username, routingProfileIndex: ri, shift: { start, end }, shiftSlot: k, shiftSize: shift.agents });
         agentIndices.push(n);
       }
     }
@@ -269,6 +280,7 @@ function resolveInstance(spec: InstanceSpec, index: number, accountId: string): 
 
   return {
     index,
+    locale: spec.utcOffsetMinutes === undefined ? scenarioLocale : { ...scenarioLocale, utcOffsetSeconds: spec.utcOffsetMinutes * 60 },
     id,
     arn: instanceArn,
     alias: spec.alias,
@@ -292,13 +304,13 @@ function resolveInstance(spec: InstanceSpec, index: number, accountId: string): 
 }
 
 /** Seconds of the local day (0..86399) for an instant. */
-export function localSecondOfDay(world: World, tSeconds: number): number {
-  const local = tSeconds + world.utcOffsetSeconds;
+export function localSecondOfDay(locale: Locale, tSeconds: number): number {
+  const local = tSeconds + locale.utcOffsetSeconds;
   return ((local % 86400) + 86400) % 86400;
 }
 
 /** True when a window (daily at a local time, or once at an instant) covers the instant. */
-export function inWindow(world: World, window: Window, tSeconds: number): boolean {
+export function inWindow(locale: Locale, window: Window, tSeconds: number): boolean {
   const length = window.minutes * 60;
   if (window.at) {
     const start = Date.parse(window.at) / 1000;
@@ -306,7 +318,7 @@ export function inWindow(world: World, window: Window, tSeconds: number): boolea
   }
   if (window.daily) {
     const start = parseTimeOfDay(window.daily);
-    const sod = localSecondOfDay(world, tSeconds);
+    const sod = localSecondOfDay(locale, tSeconds);
     const into = (sod - start + 86400) % 86400;
     return into < length;
   }

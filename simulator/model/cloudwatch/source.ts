@@ -1,0 +1,210 @@
+import { NAMESPACES, VOICE_ID_APIS, metricsOf } from '../../../src/connect/cloudwatchCatalog';
+import type { Clock } from '../../clock';
+import type { ContactCenterModel } from '../contactCenter';
+import type { Dimension, MetricIdentity, MetricSource, RawDatapoint } from '../metricSource';
+import type { World } from '../../scenario/world';
+import { appIntegrationPoint, DATA_METRICS, EVENT_METRICS } from './appIntegrations';
+import { CHANNEL_GROUPS, flowPoint, instancePoint, packetLossPoint, queuePoint, taskExpiries } from './connect';
+import { countPoint, eachBucket } from './shared';
+import { voiceConnectorMetric, voiceConnectorMinute } from './voiceConnector';
+import { voiceIdApiPoint, voiceIdDomainPoint } from './voiceId';
+
+/**
+ * The MetricSource of the simulator: every CloudWatch metric the scenario produces, per region, with a function
+ * that computes its data point for any bucket. Nothing is stored; the contact-center epochs behind the
+ * AWS/Connect metrics are the model's (cached) simulation.
+ */
+
+interface SeriesDef {
+  identity: MetricIdentity;
+  resolution: number;
+  point: (t: number) => RawDatapoint | undefined;
+}
+
+/** Metrics AWS sends every minute even when they are zero (gauges); counters only come with activity. */
+const ZERO_SENDING = new Set(['InboundCallsActive', 'OutboundCallsActive']);
+
+export function seriesKey(namespace: string, metricName: string, dimensions: Dimension[]): string {
+  const dims = [...dimensions].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0)).map((d) => `${d.Name}=${d.Value}`);
+  return `${namespace}|${metricName}|${dims.join(',')}`;
+}
+
+const dim = (Name: string, Value: string): Dimension => ({ Name, Value });
+
+export class ModelMetricSource implements MetricSource {
+  private readonly byRegion = new Map<string, Map<string, SeriesDef>>();
+
+  constructor(
+    private readonly world: World,
+    private readonly model: ContactCenterModel,
+    private readonly clock: Clock
+  ) {}
+
+  list(region: string, activeSinceSeconds: number): MetricIdentity[] {
+    const now = this.clock.nowSeconds();
+    const out = [...this.defs(region).values()].map((d) => d.identity);
+    for (const instance of this.world.instances.filter((i) => i.region === region)) {
+      for (const task of taskExpiries(this.world, instance, activeSinceSeconds, now)) {
+        for (const metricName of ['TasksExpired', 'TasksExpiryWarningReached']) {
+          out.push({
+            namespace: 'AWS/Connect',
+            metricName,
+            dimensions: [dim('InstanceId', instance.id), dim('MetricGroup', 'Tasks'), dim('ContactId', task.contactId)],
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  resolution(metric: MetricIdentity): number {
+    return metric.metricName === 'ToInstancePacketLossRate' && metric.namespace === 'AWS/Connect' ? 10 : 60;
+  }
+
+  series(region: string, metric: MetricIdentity, startSeconds: number, endSeconds: number): RawDatapoint[] {
+    const now = this.clock.nowSeconds();
+    const ns = NAMESPACES[metric.namespace as keyof typeof NAMESPACES];
+    if (!ns) {
+      return [];
+    }
+    const def = this.defs(region).get(seriesKey(metric.namespace, metric.metricName, metric.dimensions)) ?? this.taskExpiryDef(region, metric, now);
+    if (!def) {
+      return [];
+    }
+    const from = Math.max(startSeconds, now - ns.retentionDays * 86400);
+    // A bucket is published once it is complete.
+    const to = Math.min(endSeconds, Math.floor(now / def.resolution) * def.resolution);
+    const out: RawDatapoint[] = [];
+    eachBucket(from, to, def.resolution, (t) => {
+      const p = def.point(t);
+      if (p) {
+        out.push(p);
+      }
+    });
+    return out;
+  }
+
+  private taskExpiryDef(region: string, metric: MetricIdentity, now: number): SeriesDef | undefined {
+    if (metric.namespace !== 'AWS/Connect' || (metric.metricName !== 'TasksExpired' && metric.metricName !== 'TasksExpiryWarningReached')) {
+      return undefined;
+    }
+    const get = (n: string) => metric.dimensions.find((d) => d.Name === n)?.Value;
+    const instance = this.world.instanceById.get(get('InstanceId') ?? '');
+    if (!instance || instance.region !== region || metric.dimensions.length !== 3 || get('MetricGroup') !== 'Tasks') {
+      return undefined;
+    }
+    const task = taskExpiries(this.world, instance, now - 15 * 86400, now).find((x) => x.contactId === get('ContactId'));
+    if (!task) {
+      return undefined;
+    }
+    const at = metric.metricName === 'TasksExpired' ? task.expiredAt : task.warnedAt;
+    return { identity: metric, resolution: 60, point: (t) => (t === at ? countPoint(t, 1) : undefined) };
+  }
+
+  private defs(region: string): Map<string, SeriesDef> {
+    let defs = this.byRegion.get(region);
+    if (!defs) {
+      defs = this.build(region);
+      this.byRegion.set(region, defs);
+    }
+    return defs;
+  }
+
+  private build(region: string): Map<string, SeriesDef> {
+    const defs = new Map<string, SeriesDef>();
+    const add = (namespace: string, metricName: string, dimensions: Dimension[], point: SeriesDef['point'], resolution = 60) => {
+      defs.set(seriesKey(namespace, metricName, dimensions), { identity: { namespace, metricName, dimensions }, resolution, point });
+    };
+    const { world, model } = this;
+
+    for (const instance of world.instances.filter((i) => i.region === region)) {
+      const channels = new Set(instance.queues.flatMap((q) => q.channels));
+      for (const metric of metricsOf('AWS/Connect')) {
+        const group = metric.metricGroup;
+        const base = [dim('InstanceId', instance.id)];
+        if (group && CHANNEL_GROUPS[group] && metric.dimensionSets[0].length === 2) {
+          if (channels.has(CHANNEL_GROUPS[group])) {
+            add('AWS/Connect', metric.name, [...base, dim('MetricGroup', group)], (t) => instancePoint(model, instance, metric.name, t));
+          }
+        } else if (group === 'Queue') {
+          for (const q of instance.queues) {
+            const relevant =
+              metric.name === 'QueueCapacityExceededError' ? q.channels.includes('VOICE') : metric.name === 'CallBackNotDialableNumber' ? (q.spec.callbackShare ?? 0) > 0 : true;
+            if (relevant) {
+              add('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'Queue'), dim('QueueName', q.name)], (t) => queuePoint(model, instance, q.index, metric.name, t));
+            }
+          }
+        } else if (group === 'ContactFlow') {
+          (instance.spec.flows ?? []).forEach((flow, fi) => {
+            const rate = metric.name === 'ContactFlowErrors' ? flow.errorsPerHour : flow.fatalErrorsPerHour;
+            if ((rate ?? 0) > 0) {
+              add('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'ContactFlow'), dim('ContactFlowName', flow.name)], (t) => flowPoint(world, instance, fi, metric.name, t));
+            }
+          });
+        } else if (group === 'CallRecordings') {
+          if ((instance.spec.recordingUploadErrorsPerHour ?? 0) > 0) {
+            add('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'CallRecordings')], (t) => instancePoint(model, instance, metric.name, t));
+          }
+        } else if (metric.name === 'PublicSigningKeyUsage') {
+          (instance.spec.flows ?? []).forEach((flow, fi) => {
+            if (flow.signingKeyId && (flow.signingKeyUsesPerHour ?? 0) > 0) {
+              add('AWS/Connect', metric.name, [...base, dim('SigningKeyId', flow.signingKeyId)], (t) => flowPoint(world, instance, fi, metric.name, t));
+            }
+          });
+        } else if (metric.name === 'ToInstancePacketLossRate') {
+          add(
+            'AWS/Connect',
+            metric.name,
+            [dim('Instance ID', instance.id), dim('Participant', 'Agent'), dim('Stream Type', 'Voice'), dim('Type of Connection', 'WebRTC')],
+            (t) => packetLossPoint(world, instance, t),
+            10
+          );
+        }
+      }
+    }
+
+    for (const vc of world.voiceConnectors.filter((v) => v.region === region)) {
+      for (const metric of metricsOf('AWS/ChimeVoiceConnector')) {
+        const point = (t: number) => {
+          const value = voiceConnectorMetric(voiceConnectorMinute(world, vc, t / 60), metric.name);
+          if (value === undefined || (value === 0 && !ZERO_SENDING.has(metric.name))) {
+            return undefined;
+          }
+          return { t, sampleCount: 1, sum: value, min: value, max: value };
+        };
+        add('AWS/ChimeVoiceConnector', metric.name, [dim('VoiceConnectorId', vc.id)], point);
+        add('AWS/ChimeVoiceConnector', metric.name, [dim('VoiceConnectorId', vc.id), dim('Region', vc.region)], point);
+      }
+    }
+
+    const domains = world.voiceIdDomains.filter((d) => d.region === region);
+    if (domains.length > 0) {
+      for (const metric of metricsOf('VoiceID')) {
+        if (metric.dimensionSets[0][0] === 'API') {
+          for (const api of VOICE_ID_APIS) {
+            add('VoiceID', metric.name, [dim('API', api)], (t) => voiceIdApiPoint(world, domains, metric.name, api, t / 60));
+          }
+        } else {
+          for (const domain of domains) {
+            add('VoiceID', metric.name, [dim('Domain', domain.id)], (t) => voiceIdDomainPoint(world, domain, metric.name, t / 60));
+          }
+        }
+      }
+    }
+
+    const integrations = world.appIntegrations.filter((a) => a.region === region);
+    for (const type of ['DataIntegration', 'EventIntegration'] as const) {
+      const ofType = integrations.filter((a) => a.spec.type === type);
+      const names = type === 'DataIntegration' ? DATA_METRICS : EVENT_METRICS;
+      for (const name of names) {
+        for (const it of ofType) {
+          add('AWS/AppIntegrations', name, [dim('IntegrationARN', it.arn)], (t) => appIntegrationPoint(world, [it], name, t / 60));
+        }
+        if (ofType.length) {
+          add('AWS/AppIntegrations', name, [dim('IntegrationType', type)], (t) => appIntegrationPoint(world, ofType, name, t / 60));
+        }
+      }
+    }
+    return defs;
+  }
+}

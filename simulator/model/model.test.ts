@@ -1,0 +1,280 @@
+import fc from 'fast-check';
+import { STANDARD_REALTIME_METRICS, type RealtimeMetricName } from '../../src/connect/realtimeMetrics';
+import { resolveRequest } from '../services/connect/currentMetricData';
+import { Outcome } from './codes';
+import { computeRealtime } from './realtime';
+import { mos } from './mos';
+import { connectMetric, dims, testModel } from './testWorld';
+
+const M = STANDARD_REALTIME_METRICS;
+const col = (name: RealtimeMetricName) => M.indexOf(name);
+const HOUR = 3600;
+
+describe('contact-center model: numbers that agree with each other', () => {
+  const { world, model, metrics, now } = testModel();
+  const inst = world.instances[0];
+  const allQueues = inst.queues.map((q) => q.id);
+  const realtime = (t: number, groupings: string[], filters: Parameters<typeof resolveRequest>[1] = { queues: allQueues }) =>
+    computeRealtime(model.snapshot(inst, t), resolveRequest(inst, filters, groupings as never, M));
+
+  it('agent states add up in every row, every 7 minutes over 12 hours', () => {
+    let rowsChecked = 0;
+    let sawEveryState = [0, 0, 0, 0, 0];
+    for (let t = now - 12 * HOUR; t < now; t += 420) {
+      for (const [groupings, filters] of [
+        [['QUEUE'], { queues: allQueues }],
+        [['ROUTING_PROFILE'], { routingProfiles: inst.routingProfiles.map((r) => r.id) }],
+        [[], { queues: allQueues }],
+      ] as const) {
+        for (const row of realtime(t, [...groupings], filters)) {
+          const v = (n: RealtimeMetricName) => row.values[col(n)] as number;
+          const parts = ['AGENTS_AVAILABLE', 'AGENTS_ON_CONTACT', 'AGENTS_AFTER_CONTACT_WORK', 'AGENTS_NON_PRODUCTIVE', 'AGENTS_ERROR'] as const;
+          expect(parts.reduce((s, p) => s + v(p), 0)).toBe(v('AGENTS_ONLINE'));
+          expect(v('AGENTS_STAFFED')).toBe(v('AGENTS_ONLINE') - v('AGENTS_NON_PRODUCTIVE'));
+          expect(v('AGENTS_ON_CALL')).toBe(v('AGENTS_ON_CONTACT'));
+          parts.forEach((p, i) => (sawEveryState[i] += v(p)));
+          rowsChecked++;
+        }
+      }
+    }
+    expect(rowsChecked).toBeGreaterThan(1000);
+    // the day is busy enough to show every state somewhere
+    sawEveryState.forEach((n) => expect(n).toBeGreaterThan(0));
+  });
+
+  it('reports OLDEST_CONTACT_AGE 0 exactly when the queue is empty', () => {
+    let empty = 0;
+    let busy = 0;
+    for (let t = now - 10 * HOUR; t < now; t += 97) {
+      for (const row of realtime(t, ['QUEUE'])) {
+        const inQueue = row.values[col('CONTACTS_IN_QUEUE')] as number;
+        const oldest = row.values[col('OLDEST_CONTACT_AGE')] as number;
+        if (inQueue === 0) {
+          expect(oldest).toBe(0);
+          empty++;
+        } else {
+          expect(oldest).toBeGreaterThan(0);
+          busy++;
+        }
+      }
+    }
+    expect(empty).toBeGreaterThan(100);
+    expect(busy).toBeGreaterThan(100);
+  });
+
+  it('agrees with CloudWatch QueueSize and LongestQueueWaitTime minute by minute', () => {
+    for (const q of inst.queues.slice(0, 5)) {
+      const id = (name: string) => connectMetric(name, { InstanceId: inst.id, MetricGroup: 'Queue', QueueName: q.name });
+      const start = now - 3 * HOUR;
+      const sizes = metrics.series(inst.region, id('QueueSize'), start, start + 40 * 60);
+      const waits = metrics.series(inst.region, id('LongestQueueWaitTime'), start, start + 40 * 60);
+      expect(sizes).toHaveLength(40);
+      expect(waits).toHaveLength(40);
+      sizes.forEach((point, i) => {
+        // six samples a minute, at the same instants the real-time view shows
+        const live = [0, 10, 20, 30, 40, 50].map((s) => realtime(point.t + s, ['QUEUE'], { queues: [q.id] })[0].values[col('CONTACTS_IN_QUEUE')]);
+        expect(point.values).toEqual(live);
+        expect(point.max).toBe(Math.max(...(live as number[])));
+        // The longest wait of the minute is the highest real-time oldest age within the minute. Oldest age grows
+        // linearly while contacts wait, so its highest point is just before a contact leaves or the minute ends:
+        // sample every second and those instants.
+        const epoch = model.epochAt(inst, point.t);
+        const instants = Array.from({ length: 60 }, (_, s) => point.t + s);
+        instants.push(point.t + 60 - 1e-6);
+        for (let k = 0; k < epoch.intervals.count; k++) {
+          const end = epoch.intervals.end[k];
+          if (end > point.t && end <= point.t + 60 && epoch.contacts.queue[epoch.intervals.contact[k]] === q.index) {
+            instants.push(end - 1e-6);
+          }
+        }
+        const maxOldest = Math.max(...instants.map((t) => realtime(t, ['QUEUE'], { queues: [q.id] })[0].values[col('OLDEST_CONTACT_AGE')] as number));
+        expect(waits[i].t).toBe(point.t);
+        expect(waits[i].max).toBe(Math.floor(maxOldest + 1e-5));
+      });
+    }
+  });
+
+  it('publishes ConcurrentCallsPercentage as a decimal and ConcurrentActiveChatsPercentage as an integer percent', () => {
+    const base = { InstanceId: inst.id };
+    const calls = metrics.series(inst.region, connectMetric('ConcurrentCalls', { ...base, MetricGroup: 'VoiceCalls' }), now - 6 * HOUR, now);
+    const callsPct = metrics.series(inst.region, connectMetric('ConcurrentCallsPercentage', { ...base, MetricGroup: 'VoiceCalls' }), now - 6 * HOUR, now);
+    const chats = metrics.series(inst.region, connectMetric('ConcurrentActiveChats', { ...base, MetricGroup: 'Chats' }), now - 6 * HOUR, now);
+    const chatsPct = metrics.series(inst.region, connectMetric('ConcurrentActiveChatsPercentage', { ...base, MetricGroup: 'Chats' }), now - 6 * HOUR, now);
+    expect(calls.length).toBe(360);
+    let busyMinutes = 0;
+    calls.forEach((p, i) => {
+      p.values!.forEach((v, k) => expect(callsPct[i].values![k]).toBeCloseTo(v / inst.quotas.VOICE, 10));
+      if (p.max > 0) {
+        busyMinutes++;
+      }
+    });
+    chats.forEach((p, i) => p.values!.forEach((v, k) => expect(chatsPct[i].values![k]).toBe(Math.round((100 * v) / inst.quotas.CHAT))));
+    expect(busyMinutes).toBeGreaterThan(300);
+    expect(Math.max(...callsPct.map((p) => p.max))).toBeLessThan(1);
+    expect(chatsPct.every((p) => p.values!.every(Number.isInteger))).toBe(true);
+  });
+
+  it('counts MissedCalls as voice offers not answered within 20 seconds', () => {
+    const epoch = model.epochAt(inst, now);
+    let missedVoice = 0;
+    for (const list of epoch.assignments) {
+      for (const a of list) {
+        if (a.missed) {
+          expect(a.ringEnd - a.offer).toBe(20);
+          if (epoch.contacts.channel[a.contact] === 0 && a.ringEnd >= epoch.dayStart && a.ringEnd < now - 60) {
+            missedVoice++;
+          }
+        } else {
+          expect(a.ringEnd - a.offer).toBeLessThan(20);
+        }
+      }
+    }
+    const series = metrics.series(inst.region, connectMetric('MissedCalls', { InstanceId: inst.id, MetricGroup: 'VoiceCalls' }), epoch.dayStart, now - 60);
+    expect(missedVoice).toBeGreaterThan(10);
+    expect(series.reduce((s, p) => s + p.sum, 0)).toBe(missedVoice);
+  });
+});
+
+describe('contact-center model: quotas', () => {
+  // A small voice quota, a low call rate and a morning surge: calls above both limits are rejected and counted.
+  const { world, model, metrics, now } = testModel('2026-11-18T17:00:00Z', (s) => {
+    s.instances[0].quotas = { ...s.instances[0].quotas, VOICE: 12 };
+    s.instances[0].callsPerSecond = 1;
+    s.instances[0].queues[1].surges = [{ daily: '10:30', minutes: 40, channel: 'VOICE', multiplier: 25 }];
+  });
+  const inst = world.instances[0];
+  const base = { InstanceId: inst.id, MetricGroup: 'VoiceCalls' };
+  const sum = (name: string) => metrics.series(inst.region, connectMetric(name, base), now - 8 * HOUR, now).reduce((s, p) => s + p.sum, 0);
+
+  it('rejects and counts calls above the concurrency quota and the call rate', () => {
+    const epoch = model.epochAt(inst, now);
+    const rejected = (outcome: number) => {
+      let n = 0;
+      for (let i = 0; i < epoch.contacts.count; i++) {
+        const t = epoch.contacts.arrive[i];
+        if (epoch.contacts.channel[i] === 0 && epoch.contacts.outcome[i] === outcome && t >= now - 8 * HOUR && t < now) {
+          n++;
+        }
+      }
+      return n;
+    };
+    const breaching = sum('CallsBreachingConcurrencyQuota');
+    const throttled = sum('ThrottledCalls');
+    expect(breaching).toBeGreaterThan(0);
+    expect(throttled).toBeGreaterThan(0);
+    expect(throttled).toBe(rejected(Outcome.REJECTED_RATE));
+    // callbacks that find the quota full also breach it
+    expect(breaching).toBeGreaterThanOrEqual(rejected(Outcome.REJECTED_QUOTA));
+    const concurrent = metrics.series(inst.region, connectMetric('ConcurrentCalls', base), now - 8 * HOUR, now);
+    expect(Math.max(...concurrent.map((p) => p.max))).toBe(12);
+    const pct = metrics.series(inst.region, connectMetric('ConcurrentCallsPercentage', base), now - 8 * HOUR, now);
+    expect(Math.max(...pct.map((p) => p.max))).toBe(1);
+  });
+});
+
+describe('voice connector model', () => {
+  const { world, metrics, now } = testModel();
+  const vc = world.voiceConnectors[0];
+  const get = (name: string, from = now - 24 * HOUR, to = now) =>
+    metrics.series(vc.region, { namespace: 'AWS/ChimeVoiceConnector', metricName: name, dimensions: dims({ VoiceConnectorId: vc.id }) }, from, to);
+  const byMinute = (name: string) => new Map(get(name).map((p) => [p.t, p.sum]));
+
+  it('keeps MOS between 1.0 and 4.4 and lowers it during the incident window', () => {
+    const mosRemote = get('MOSBetweenVcAndRemote');
+    expect(mosRemote.length).toBeGreaterThan(1000);
+    for (const p of mosRemote) {
+      expect(p.max).toBeGreaterThanOrEqual(1);
+      expect(p.max).toBeLessThanOrEqual(4.4);
+    }
+    // incident: daily 14:00-14:20 local (UTC-5) on the remote leg; the last one ended yesterday at 19:20 UTC
+    const incident = Date.parse('2026-11-17T19:05:00Z') / 1000;
+    const during = mosRemote.filter((p) => p.t >= incident && p.t < incident + 600).map((p) => p.max);
+    const before = mosRemote.filter((p) => p.t >= incident - 3600 && p.t < incident - 1800).map((p) => p.max);
+    expect(during.length).toBeGreaterThan(5);
+    expect(before.length).toBeGreaterThan(5);
+    expect(Math.max(...during)).toBeLessThan(Math.min(...before));
+  });
+
+  it('derives MOS that falls with loss, jitter and round-trip time', () => {
+    const leg = fc.record({ lossPct: fc.double({ min: 0, max: 30, noNaN: true }), jitterMs: fc.double({ min: 0, max: 200, noNaN: true }), rttMs: fc.double({ min: 0, max: 1000, noNaN: true }) });
+    fc.assert(
+      fc.property(leg, fc.double({ min: 0, max: 10, noNaN: true }), (q, more) => {
+        const m = mos(q);
+        expect(m).toBeGreaterThanOrEqual(1);
+        expect(m).toBeLessThanOrEqual(4.4);
+        expect(mos({ ...q, lossPct: q.lossPct + more })).toBeLessThanOrEqual(m);
+        expect(mos({ ...q, jitterMs: q.jitterMs + more })).toBeLessThanOrEqual(m);
+        expect(mos({ ...q, rttMs: q.rttMs + more * 10 })).toBeLessThanOrEqual(m);
+      })
+    );
+    expect(mos({ lossPct: 0, jitterMs: 2, rttMs: 20 })).toBeGreaterThan(4.3);
+    expect(mos({ lossPct: 8, jitterMs: 60, rttMs: 400 })).toBeLessThan(3);
+  });
+
+  it('has SIP response counts that agree with attempts, answers and failures', () => {
+    const names = ['InboundCallAttempts', 'OutboundCallAttempts', 'InboundCallFailures', 'OutboundCallFailures', 'InboundCallsAnswered', 'OutboundCallsAnswered', 'Sip1xxCodes', 'Sip2xxCodes', 'Sip3xxCodes', 'Sip4xxCodes', 'Sip5xxCodes', 'Sip6xxCodes'];
+    const m = Object.fromEntries(names.map((n) => [n, byMinute(n)]));
+    const at = (n: string, t: number) => m[n].get(t) ?? 0;
+    let minutes = 0;
+    for (const t of m.InboundCallAttempts.keys()) {
+      const attempts = at('InboundCallAttempts', t) + at('OutboundCallAttempts', t);
+      const failures = at('InboundCallFailures', t) + at('OutboundCallFailures', t);
+      const answered = at('InboundCallsAnswered', t) + at('OutboundCallsAnswered', t);
+      expect(answered + failures).toBe(attempts);
+      expect(at('Sip4xxCodes', t) + at('Sip5xxCodes', t) + at('Sip6xxCodes', t)).toBe(failures);
+      expect(at('Sip2xxCodes', t)).toBe(answered);
+      expect(at('Sip1xxCodes', t)).toBe(attempts + answered);
+      expect(at('Sip3xxCodes', t)).toBe(0);
+      minutes++;
+    }
+    expect(minutes).toBeGreaterThan(500);
+  });
+
+  it('counts packets lost as the leg loss rate of the packets sent', () => {
+    const sent = byMinute('RemoteToVcRtpPackets');
+    const lost = byMinute('RemoteToVcPacketsLost');
+    const incident = Date.parse('2026-11-17T19:05:00Z') / 1000;
+    expect(sent.get(incident)).toBeGreaterThan(0);
+    const ratio = (lost.get(incident) ?? 0) / (sent.get(incident) ?? 1);
+    expect(ratio).toBeGreaterThan(0.03);
+    expect(ratio).toBeLessThan(0.06);
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same numbers for the same seed and instant, and different ones for another seed', () => {
+    const a = testModel('2026-11-18T15:30:00Z');
+    const b = testModel('2026-11-18T15:30:00Z');
+    const c = testModel('2026-11-18T15:30:00Z', undefined, 7);
+    const inst = (m: typeof a) => m.world.instances[0];
+    const rows = (m: typeof a) =>
+      computeRealtime(m.model.snapshot(inst(m), m.now), resolveRequest(inst(m), { queues: inst(m).queues.map((q) => q.id) }, ['QUEUE'], M)).map((r) => r.values);
+    expect(rows(a)).toEqual(rows(b));
+    expect(rows(a)).not.toEqual(rows(c));
+    const id = connectMetric('QueueSize', { InstanceId: inst(a).id, MetricGroup: 'Queue', QueueName: 'Billing' });
+    expect(a.metrics.series('us-east-1', id, a.now - 7200, a.now)).toEqual(b.metrics.series('us-east-1', id, b.now - 7200, b.now));
+  });
+
+  it('answers an instant the same whatever was asked before (epochs are independent)', () => {
+    const a = testModel('2026-11-18T15:30:00Z');
+    const b = testModel('2026-11-18T15:30:00Z');
+    const inst = a.world.instances[0];
+    b.model.epochAt(b.world.instances[0], b.now - 86400); // warm b with another day first
+    const snap = (m: typeof a) => {
+      const s = m.model.snapshot(m.world.instances[0], m.now - 100);
+      return [Array.from(s.agentSegment), s.waiting];
+    };
+    expect(snap(a)).toEqual(snap(b));
+    expect(inst.id).toBe(b.world.instances[0].id);
+  });
+
+  it('keeps the contact center continuous across the start of a simulated day', () => {
+    const { world, model } = testModel('2026-11-19T12:00:00Z');
+    const inst = world.instances[0];
+    const dayStart = model.epochAt(inst, Date.parse('2026-11-19T09:00:00Z') / 1000).dayStart;
+    const online = (t: number) =>
+      computeRealtime(model.snapshot(inst, t), resolveRequest(inst, { queues: inst.queues.map((q) => q.id) }, [], ['AGENTS_ONLINE']))[0].values[0] as number;
+    // the same agents are logged in a second before and a second after the boundary
+    expect(Math.abs(online(dayStart - 1) - online(dayStart + 1))).toBeLessThanOrEqual(1);
+  });
+});

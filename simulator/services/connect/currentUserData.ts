@@ -1,0 +1,141 @@
+import { CHANNELS } from '../../../src/connect/channels';
+import { connectErrors } from '../../protocol/awsError';
+import type { OperationSpec } from '../../protocol/types';
+import { AgentState } from '../../model/codes';
+
+import { asObject, findInstance, idOf, optionalNumber, optionalString, stringList } from './resolve';
+import { decodeToken, encodeToken, fingerprint } from './tokens';
+
+const LIMIT = 100;
+
+/**
+ * GetCurrentUserData: POST /metrics/userdata/{InstanceId}. The logged-in agents matching the filters, with their
+ * status, slots per channel and contacts at this instant.
+ */
+export const getCurrentUserData: OperationSpec = {
+  service: 'connect',
+  name: 'GetCurrentUserData',
+  http: { method: 'POST', path: '/metrics/userdata/:InstanceId' },
+  handler: (req, sim) => {
+    const instance = findInstance(sim, req, req.params.InstanceId);
+    const body = asObject(req.body, 'body', true)!;
+    const filters = asObject(body.Filters, 'Filters', true)!;
+    const queues = stringList(filters.Queues, 'Filters.Queues') ?? [];
+    const routingProfiles = stringList(filters.RoutingProfiles, 'Filters.RoutingProfiles') ?? [];
+    const agentsFilter = stringList(filters.Agents, 'Filters.Agents') ?? [];
+    const hierarchy = stringList(filters.UserHierarchyGroups, 'Filters.UserHierarchyGroups') ?? [];
+    const statuses = stringList(filters.AgentStatuses, 'Filters.AgentStatuses') ?? [];
+    const maxResults = optionalNumber(body.MaxResults, 'MaxResults');
+    const nextToken = optionalString(body.NextToken, 'NextToken');
+    for (const [name, list] of [
+      ['Filters.Queues', queues],
+      ['Filters.RoutingProfiles', routingProfiles],
+      ['Filters.Agents', agentsFilter],
+    ] as const) {
+      if (list.length > 100) {
+        throw connectErrors.invalidParameter(`${name}: at most 100 values (got ${list.length})`);
+      }
+    }
+    if (hierarchy.length > 1) {
+      throw connectErrors.invalidParameter(`Filters.UserHierarchyGroups: at most 1 value (got ${hierarchy.length})`);
+    }
+    if (queues.length + routingProfiles.length + agentsFilter.length + hierarchy.length === 0) {
+      throw connectErrors.invalidParameter('Filters: include Queues, RoutingProfiles, Agents or UserHierarchyGroups');
+    }
+    if (maxResults !== undefined && (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > LIMIT)) {
+      throw connectErrors.invalidParameter(`MaxResults must be a whole number from 1 to ${LIMIT} (got ${maxResults})`);
+    }
+
+    const print = fingerprint([instance.id, filters, maxResults ?? null]);
+    const nowMs = sim.clock.nowMs();
+    const token = nextToken ? decodeToken(nextToken, print, nowMs) : undefined;
+    const t = token ? token.t : nowMs / 1000;
+    const snapshot = sim.model.snapshot(instance, t);
+    const { epoch } = snapshot;
+
+    const queueIds = new Set(queues.map(idOf));
+    const rpIds = new Set(routingProfiles.map(idOf));
+    const agentIds = new Set(agentsFilter.map(idOf));
+    const statusIds = new Set(statuses.map(idOf));
+    const matching = instance.agents.filter((agent) => {
+      const k = snapshot.agentSegment[agent.index];
+      const tl = epoch.agents[agent.index];
+      if (tl.state[k] === AgentState.OFFLINE) {
+        return false;
+      }
+      const rp = instance.routingProfiles[agent.routingProfileIndex];
+      if (queueIds.size && !rp.queues.some((e) => queueIds.has(instance.queues[e.queueIndex].id))) {
+        return false;
+      }
+      if (rpIds.size && !rpIds.has(rp.id)) {
+        return false;
+      }
+      if (agentIds.size && !agentIds.has(agent.id)) {
+        return false;
+      }
+      if (statusIds.size && !statusIds.has(instance.statuses[tl.status[k]].id)) {
+        return false;
+      }
+      // No user hierarchy is modelled: a hierarchy filter matches nobody.
+      return hierarchy.length === 0;
+    });
+
+    const offset = token?.o ?? 0;
+    const pageSize = maxResults ?? LIMIT;
+    const page = matching.slice(offset, offset + pageSize);
+    return {
+      body: {
+        UserDataList: page.map((agent) => {
+          const tl = epoch.agents[agent.index];
+          const k = snapshot.agentSegment[agent.index];
+          const rp = instance.routingProfiles[agent.routingProfileIndex];
+          let since = k;
+          while (since > 0 && tl.status[since - 1] === tl.status[k] && tl.state[since - 1] !== AgentState.OFFLINE) {
+            since--;
+          }
+          const status = instance.statuses[tl.status[k]];
+          const bySlots = (f: (c: number, conc: number) => number) =>
+            Object.fromEntries(CHANNELS.filter((c) => rp.concurrency[c] > 0).map((c, _i) => [c, f(CHANNELS.indexOf(c), rp.concurrency[c])]));
+          const routable = tl.state[k] !== AgentState.ERROR && tl.status[k] === 0;
+          const contacts = epoch.assignments[agent.index]
+            .filter((x) => x.offer <= t && t < (x.missed ? x.ringEnd : epoch.contacts.acwEnd[x.contact] || Infinity))
+            .map((x) => {
+              const id = x.contact;
+              const ringing = t < x.ringEnd;
+              const connected = !ringing && t < epoch.contacts.end[id];
+              const q = instance.queues[epoch.contacts.queue[id]];
+              return {
+                ContactId: contactId(instance.id, epoch.day, id),
+                Channel: CHANNELS[epoch.contacts.channel[id]],
+                InitiationMethod: epoch.contacts.isCallback[id] ? 'CALLBACK' : CHANNELS[epoch.contacts.channel[id]] === 'TASK' ? 'API' : 'INBOUND',
+                AgentContactState: ringing ? 'CONNECTING' : connected ? 'CONNECTED' : 'ENDED',
+                StateStartTimestamp: ringing ? x.offer : connected ? x.ringEnd : epoch.contacts.end[id],
+                ...(ringing ? {} : { ConnectedToAgentTimestamp: x.ringEnd }),
+                Queue: { Id: q.id, Arn: q.arn },
+              };
+            });
+          return {
+            User: { Id: agent.id, Arn: agent.arn },
+            RoutingProfile: { Id: rp.id, Arn: rp.arn },
+            Status: { StatusStartTimestamp: tl.t[since], StatusArn: status.arn, StatusName: status.name },
+            AvailableSlotsByChannel: bySlots((c, conc) =>
+              !routable ? 0 : tl.channel[k] === 255 ? conc : tl.channel[k] === c ? Math.max(0, conc - tl.slots[k]) : 0
+            ),
+            MaxSlotsByChannel: bySlots((_c, conc) => conc),
+            ActiveSlotsByChannel: bySlots((c) => (tl.channel[k] === c ? tl.slots[k] : 0)),
+            Contacts: contacts,
+          };
+        }),
+        ApproximateTotalCount: matching.length,
+        ...(offset + pageSize < matching.length ? { NextToken: encodeToken({ o: offset + pageSize, f: print, c: token?.c ?? nowMs, t }) } : {}),
+      },
+    };
+  },
+};
+
+/** A stable contact id for a contact of an epoch. */
+export function contactId(instanceId: string, day: number, index: number): string {
+  const hex = (n: number, w: number) => (n >>> 0).toString(16).padStart(w, '0').slice(-w);
+  return `${instanceId.slice(0, 8)}-${hex(day, 4)}-4${hex(index >>> 16, 3)}-8${hex(index >>> 4, 3)}-${hex(index, 4)}${instanceId.slice(-8)}`;
+}
+
