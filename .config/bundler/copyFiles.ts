@@ -15,7 +15,7 @@ export const copyFilePatterns = [
   fs.existsSync(ROOT_PLUGIN_JSON) ? { from: ROOT_PLUGIN_JSON, to: '.' } : { from: 'plugin.json', to: '.' },
   { from: '../LICENSE', to: '.' },
   { from: '../CHANGELOG.md', to: '.', force: true },
-  { from: '**/*.json', to: '.' },
+  { from: '**/*.json', to: '.', noErrorOnMissing: true },
   { from: '**/query_help.md', to: '.', noErrorOnMissing: true },
   ...logoPaths.map((logoPath) => ({ from: logoPath, to: logoPath })),
   ...screenshotPaths.map((screenshotPath) => ({

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Runs every test layer of Switchboard and ends with one line: "N passed, N failed" (the sum of all layers).
+// Layers: static checks (typecheck), jest (browser, node and integration projects). See docs/testing.md.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const results = [];
+
+function run(name, command, args, options = {}) {
+  const started = Date.now();
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' }, ...options });
+  return { ok: r.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+// 1. static checks: each counts as one test
+for (const [name, args] of [
+  ['typecheck (plugin)', ['tsc', '--noEmit']],
+  ['typecheck (node)', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
+]) {
+  const r = run(name, 'npx', args);
+  results.push({ layer: name, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, seconds: r.seconds });
+}
+
+// 2. jest: unit (browser + node) and integration projects
+const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-jest-'));
+const out = path.join(dir, 'jest.json');
+const jest = run('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${out}`]);
+try {
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const byProject = new Map();
+  for (const suite of report.testResults) {
+    const file = path.relative(root, suite.name);
+    const project = file.startsWith('test/') ? 'integration' : file.startsWith('src/') ? 'browser' : 'node';
+    const p = byProject.get(project) ?? { passed: 0, failed: 0 };
+    for (const t of suite.assertionResults) {
+      if (t.status === 'passed') p.passed++;
+      else if (t.status === 'failed') p.failed++;
+    }
+    // a suite that fails to load has no assertions but must count as a failure
+    if (suite.status === 'failed' && suite.assertionResults.length === 0) p.failed++;
+    byProject.set(project, p);
+  }
+  for (const [project, p] of byProject) {
+    results.push({ layer: `jest ${project}`, ...p, seconds: jest.seconds });
+  }
+} catch (err) {
+  results.push({ layer: 'jest', passed: 0, failed: 1, seconds: jest.seconds });
+  console.error(`could not read the jest report: ${err.message}`);
+}
+rmSync(dir, { recursive: true, force: true });
+
+console.log('\nlayer                         passed  failed');
+for (const r of results) {
+  console.log(`${r.layer.padEnd(30)}${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}`);
+}
+const passed = results.reduce((s, r) => s + r.passed, 0);
+const failed = results.reduce((s, r) => s + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
