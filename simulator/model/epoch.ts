@@ -281,8 +281,39 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
     }
   }
 
-  // ---------------------------------------------------------------- queues
+  // ---------------------------------------------------------------- routing tables
+  // Imported bindings are getters once compiled to CommonJS: keep hot lookups in locals and typed arrays.
+  const channelNames = CHANNELS;
   const nQueues = instance.queues.length;
+  /** Concurrency per agent and channel. */
+  const agentConc = new Int8Array(nAgents * 4);
+  for (const agent of instance.agents) {
+    const rp = instance.routingProfiles[agent.routingProfileIndex];
+    for (let ch = 0; ch < 4; ch++) {
+      agentConc[agent.index * 4 + ch] = rp.concurrency[channelNames[ch]];
+    }
+  }
+  /** Agents that can serve each queue slot (queue * 4 + channel). */
+  const slotAgents: Int32Array[] = Array.from({ length: nQueues * 4 }, (_, slot) => {
+    const q = instance.queues[slot >> 2];
+    const rps = q.servedBy[channelNames[slot & 3]] ?? [];
+    return Int32Array.from(rps.flatMap((r) => instance.routingProfiles[r].agentIndices));
+  });
+  /** Per routing profile, the queue slots it serves and their priority. */
+  const rpSlots = instance.routingProfiles.map((rp) => {
+    const slots: number[] = [];
+    const priorities: number[] = [];
+    for (const entry of rp.queues) {
+      for (const chName of entry.channels) {
+        slots.push(entry.queueIndex * 4 + CHANNEL_INDEX[chName]);
+        priorities.push(entry.priority);
+      }
+    }
+    return { slots: Int32Array.from(slots), priorities: Int32Array.from(priorities) };
+  });
+  const agentRp = Int32Array.from(instance.agents.map((a) => a.routingProfileIndex));
+
+  // ---------------------------------------------------------------- queues
   // waiting[q * 4 + ch]: contact ids in enqueue order; head index skips contacts that left.
   const waiting: number[][] = Array.from({ length: nQueues * 4 }, () => []);
   const waitingHead = new Int32Array(nQueues * 4);
@@ -360,11 +391,8 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
     if (!online[a] || inError[a] || status[a] !== 0 || logoutPending[a] || breakPendingStatus[a] >= 0) {
       return false;
     }
-    const conc = instance.routingProfiles[instance.agents[a].routingProfileIndex].concurrency[CHANNELS[ch]];
-    if (conc <= 0) {
-      return false;
-    }
-    return agentChannel[a] < 0 || (agentChannel[a] === ch && slots[a] < conc);
+    const conc = agentConc[a * 4 + ch];
+    return conc > 0 && (agentChannel[a] < 0 || (agentChannel[a] === ch && slots[a] < conc));
   };
 
   const offer = (a: number, id: number, t: number) => {
@@ -383,26 +411,25 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
 
   /** Routes the best waiting contact(s) to an agent who just became free. */
   const serveAgent = (a: number, t: number) => {
-    const rp = instance.routingProfiles[instance.agents[a].routingProfileIndex];
+    const { slots: rpQueueSlots, priorities } = rpSlots[agentRp[a]];
     for (;;) {
       let best = -1;
       let bestPriority = Infinity;
       let bestEnqueue = Infinity;
-      for (const entry of rp.queues) {
-        for (const chName of entry.channels) {
-          const ch = CHANNEL_INDEX[chName];
-          if (!canTake(a, ch)) {
-            continue;
-          }
-          const id = headOf(entry.queueIndex * 4 + ch);
-          if (id < 0) {
-            continue;
-          }
-          if (entry.priority < bestPriority || (entry.priority === bestPriority && c.enqueue[id] < bestEnqueue)) {
-            best = id;
-            bestPriority = entry.priority;
-            bestEnqueue = c.enqueue[id];
-          }
+      for (let k = 0; k < rpQueueSlots.length; k++) {
+        const slot = rpQueueSlots[k];
+        if (!canTake(a, slot & 3)) {
+          continue;
+        }
+        const id = headOf(slot);
+        if (id < 0) {
+          continue;
+        }
+        const priority = priorities[k];
+        if (priority < bestPriority || (priority === bestPriority && c.enqueue[id] < bestEnqueue)) {
+          best = id;
+          bestPriority = priority;
+          bestEnqueue = c.enqueue[id];
         }
       }
       if (best < 0) {
@@ -414,17 +441,17 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
 
   /** Routes a contact that just entered the queue to the agent idle the longest, if any can take it. */
   const serveContact = (id: number, t: number) => {
-    const q = instance.queues[c.queue[id]];
     const ch = c.channel[id];
+    const slot = c.queue[id] * 4 + ch;
+    const candidates = slotAgents[slot];
     let best = -1;
-    for (const rpIndex of q.servedBy[CHANNELS[ch]] ?? []) {
-      for (const a of instance.routingProfiles[rpIndex].agentIndices) {
-        if (canTake(a, ch) && (best < 0 || idleSince[a] < idleSince[best])) {
-          best = a;
-        }
+    for (let k = 0; k < candidates.length; k++) {
+      const a = candidates[k];
+      if (canTake(a, ch) && (best < 0 || idleSince[a] < idleSince[best])) {
+        best = a;
       }
     }
-    if (best >= 0 && headOf(c.queue[id] * 4 + ch) === id) {
+    if (best >= 0 && headOf(slot) === id) {
       offer(best, id, t);
     }
   };
