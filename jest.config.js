@@ -7,6 +7,9 @@ const base = require('./.config/jest.config');
 //  - browser: the plugin code under src/ (jsdom, real @grafana/ui and @grafana/data)
 //  - node: pure Node unit tests of the simulator and the proxy
 //  - integration: real AWS SDK v3 clients against the simulator (and later the proxy) over loopback
+// fastify's inject() loads `cookie`, which ships only as an ES module: let swc transform it.
+const nodeTransformIgnore = ['/node_modules/(?!cookie/)'];
+
 const swcNode = [
   '@swc/jest',
   { sourceMaps: 'inline', jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: false } } },
@@ -28,12 +31,14 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       transform: { '^.+\\.(t|j)s$': swcNode },
+      transformIgnorePatterns: nodeTransformIgnore,
       testMatch: ['<rootDir>/simulator/**/*.test.ts', '<rootDir>/proxy/**/*.test.ts'],
     },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       transform: { '^.+\\.(t|j)s$': swcNode },
+      transformIgnorePatterns: nodeTransformIgnore,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
   ],

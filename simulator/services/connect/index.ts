@@ -1,0 +1,10 @@
+import type { OperationSpec } from '../../protocol/types';
+import { getCurrentMetricData } from './currentMetricData';
+import { getCurrentUserData } from './currentUserData';
+import { describeQueue, listInstances, listQueues, listRoutingProfiles } from './lists';
+import { getMetricDataV2 } from './metricDataV2';
+
+/** The Amazon Connect operations the simulator speaks (restJson1). */
+export function connectOperations(): OperationSpec[] {
+  return [listInstances, listQueues, listRoutingProfiles, describeQueue, getCurrentMetricData, getCurrentUserData, getMetricDataV2];
+}
