@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { adminRoutes, formatSchemaErrors } from './admin';
 import { Clock } from './clock';
 import { ContactCenterModel } from './model/contactCenter';
-import type { MetricSource } from './model/metricSource';
+import { EMPTY_SERIES, type MetricSource } from './model/metricSource';
 import { Delays, FaultInjector } from './protocol/faults';
 import { frameworkErrorHandler, registerProtocol } from './protocol/router';
 import { Stats } from './protocol/stats';
@@ -71,7 +71,7 @@ export function defaultOperations(): OperationSpec[] {
 /** A MetricSource without metrics, for simulators that do not serve CloudWatch data. */
 export const emptyMetricSource: MetricSource = {
   list: () => [],
-  series: () => [],
+  series: () => EMPTY_SERIES,
   resolution: () => 60,
 };
 

@@ -16,8 +16,28 @@ export interface Snapshot {
 }
 
 export interface ModelOptions {
-  /** Simulated days kept in memory (least recently used are dropped). */
-  maxEpochs?: number;
+  /**
+   * Memory for simulated days, MB (default SIM_EPOCH_CACHE_MB or 384): the least recently used days are dropped
+   * beyond it (the two most recent always stay). A day of a 500-queue, 2,000-agent instance takes about 45 MB.
+   */
+  cacheMegabytes?: number;
+}
+
+/** Bytes an epoch holds, including the CloudWatch minute statistics it may grow (minuteStats.ts). */
+export function epochBytes(epoch: Epoch): number {
+  let bytes = 0;
+  const add = (o: unknown): void => {
+    if (ArrayBuffer.isView(o)) {
+      bytes += o.byteLength;
+    } else if (Array.isArray(o)) {
+      o.forEach(add);
+    } else if (o && typeof o === 'object') {
+      Object.values(o).forEach(add);
+    }
+  };
+  add([epoch.contacts, epoch.intervals, epoch.intervalsByMinute, epoch.scheduled, epoch.agents, epoch.assignments, epoch.occurrences]);
+  const queues = epoch.instance.queues.length;
+  return bytes + queues * (8640 * 2 + 1440 * 8 + 2 * 1440 * 4) + 4 * 8640 * 4;
 }
 
 /**
@@ -25,8 +45,9 @@ export interface ModelOptions {
  * Everything it returns is a pure function of the scenario, the seed and the instant asked for.
  */
 export class ContactCenterModel {
-  private readonly cache = new Map<string, Epoch>();
-  private readonly maxEpochs: number;
+  private readonly cache = new Map<string, { epoch: Epoch; bytes: number }>();
+  private readonly budgetBytes: number;
+  private cachedBytes = 0;
   /** Epochs simulated since start (for /_sim/stats and benchmarks). */
   simulatedEpochs = 0;
 
@@ -34,7 +55,7 @@ export class ContactCenterModel {
     readonly world: World,
     options: ModelOptions = {}
   ) {
-    this.maxEpochs = options.maxEpochs ?? 48;
+    this.budgetBytes = (options.cacheMegabytes ?? (Number(process.env.SIM_EPOCH_CACHE_MB) || 384)) * 1024 * 1024;
   }
 
   epoch(instance: InstanceWorld, day: number): Epoch {
@@ -44,13 +65,17 @@ export class ContactCenterModel {
       // refresh LRU position
       this.cache.delete(key);
       this.cache.set(key, hit);
-      return hit;
+      return hit.epoch;
     }
     const epoch = simulateEpoch(this.world, instance, day);
     this.simulatedEpochs++;
-    this.cache.set(key, epoch);
-    while (this.cache.size > this.maxEpochs) {
-      this.cache.delete(this.cache.keys().next().value as string);
+    const bytes = epochBytes(epoch);
+    this.cache.set(key, { epoch, bytes });
+    this.cachedBytes += bytes;
+    while (this.cachedBytes > this.budgetBytes && this.cache.size > 2) {
+      const [oldest, entry] = this.cache.entries().next().value as [string, { bytes: number }];
+      this.cache.delete(oldest);
+      this.cachedBytes -= entry.bytes;
     }
     return epoch;
   }
@@ -61,6 +86,10 @@ export class ContactCenterModel {
 
   cachedEpochs(): number {
     return this.cache.size;
+  }
+
+  cacheBytes(): number {
+    return this.cachedBytes;
   }
 
   snapshot(instance: InstanceWorld, t: number): Snapshot {

@@ -2,6 +2,7 @@ import { CHANNELS } from '../../src/connect/channels';
 import { localDay, arrivalRate, dayStart, isWeekend } from './curves';
 import { AgentState, CHANNEL_INDEX, Occurrence, Outcome, SUBTYPE_MIX } from './codes';
 import { EventQueue } from './eventQueue';
+import { groupBy, Table } from './table';
 import { hashString, mix, Rng } from './random';
 import type { InstanceWorld, World } from '../scenario/world';
 
@@ -30,16 +31,6 @@ const BREAK_START = 9;
 const BREAK_END = 10;
 const ERROR_END = 11;
 const CALLBACK_DUE = 12;
-
-/** Growable columns that become typed arrays when the epoch is done. */
-class Columns {
-  readonly data: Record<string, number[]> = {};
-  constructor(names: string[]) {
-    for (const n of names) {
-      this.data[n] = [];
-    }
-  }
-}
 
 export interface ContactTable {
   count: number;
@@ -85,12 +76,17 @@ export interface AgentTimeline {
   live: Uint8Array;
 }
 
-export interface Assignment {
-  contact: number;
-  offer: number;
+/**
+ * Offers of contacts to agents, grouped by agent: the offers of agent a are rows offsets[a] .. offsets[a + 1],
+ * in time order.
+ */
+export interface AssignmentTable {
+  offsets: Int32Array;
+  contact: Int32Array;
+  offer: Float64Array;
   /** When the ring ended: accepted (connected) or missed. */
-  ringEnd: number;
-  missed: boolean;
+  ringEnd: Float64Array;
+  missed: Uint8Array;
 }
 
 export interface Epoch {
@@ -107,13 +103,12 @@ export interface Epoch {
   intervalsByMinute: Int32Array[];
   scheduled: { count: number; queue: Int32Array; start: Float64Array; end: Float64Array };
   agents: AgentTimeline[];
-  assignments: Assignment[][];
+  assignments: AssignmentTable;
   occurrences: { count: number; t: Float64Array; kind: Uint8Array; queue: Int32Array };
   /** Simulation cost, for the benchmark. */
   stats: { events: number; contacts: number; buildMs: number };
 }
 
-const f64 = (a: number[]) => Float64Array.from(a);
 
 export function simulateEpoch(world: World, instance: InstanceWorld, day: number): Epoch {
   const began = performance.now();
@@ -127,13 +122,41 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
   const ev: [number, number, number, number] = [0, 0, 0, 0];
 
   // ---------------------------------------------------------------- contacts
-  const c = new Columns(['queue', 'channel', 'subtype', 'arrive', 'enqueue', 'connect', 'end', 'acwEnd', 'agent', 'outcome', 'isCallback', 'misses', 'key', 'flow', 'patience', 'handle', 'acw', 'callback']).data;
+  // Size the tables from the expected volume so that they rarely grow (growing copies every column).
+  const expected = Math.ceil(
+    instance.queues.reduce((sum, q) => sum + q.channels.reduce((n, ch) => n + q.load[ch]!.perHour, 0), 0) * ((simEnd - simStart) / 3600) * 0.7
+  );
+  const contactTable = new Table(
+    {
+      queue: 'i32',
+      channel: 'u8',
+      subtype: 'u8',
+      arrive: 'f64',
+      enqueue: 'f64',
+      connect: 'f64',
+      end: 'f64',
+      acwEnd: 'f64',
+      agent: 'i32',
+      outcome: 'u8',
+      isCallback: 'u8',
+      misses: 'u8',
+      key: 'f64',
+      flow: 'f64',
+      patience: 'f64',
+      handle: 'f64',
+      acw: 'f64',
+      callback: 'u8',
+    },
+    expected
+  );
+  // `cols` keeps its identity while the table grows; its columns are replaced.
+  const c = contactTable.cols;
   const addContact = (queue: number, channel: number, arrive: number, key: number, rng: Rng, callback: boolean): number => {
     const q = instance.queues[queue];
     const load = q.load[CHANNELS[channel]]!;
-    const id = c.queue.length;
-    c.queue.push(queue);
-    c.channel.push(channel);
+    const id = contactTable.append();
+    c.queue[id] = queue;
+    c.channel[id] = channel;
     let u = rng.next();
     let subtype = SUBTYPE_MIX[CHANNELS[channel]][0][0];
     for (const [code, share] of SUBTYPE_MIX[CHANNELS[channel]]) {
@@ -143,22 +166,22 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
       }
       u -= share;
     }
-    c.subtype.push(subtype);
-    c.arrive.push(arrive);
-    c.enqueue.push(NaN);
-    c.connect.push(NaN);
-    c.end.push(Infinity);
-    c.acwEnd.push(NaN);
-    c.agent.push(-1);
-    c.outcome.push(Outcome.PENDING);
-    c.isCallback.push(callback ? 1 : 0);
-    c.misses.push(0);
-    c.key.push(key);
-    c.flow.push(load.flowSeconds ? rng.uniform(0.6, 1.4) * load.flowSeconds : 0);
-    c.patience.push(load.patienceSeconds ? rng.exponential(load.patienceSeconds) : Infinity);
-    c.handle.push(rng.logNormal(load.handleSeconds, 0.6));
-    c.acw.push(load.acwSeconds ? rng.logNormal(load.acwSeconds, 0.4) : 0);
-    c.callback.push(channel === 0 && !callback && rng.chance(q.spec.callbackShare ?? 0) ? 1 : 0);
+    c.subtype[id] = subtype;
+    c.arrive[id] = arrive;
+    c.enqueue[id] = NaN;
+    c.connect[id] = NaN;
+    c.end[id] = Infinity;
+    c.acwEnd[id] = NaN;
+    c.agent[id] = -1;
+    c.outcome[id] = Outcome.PENDING;
+    c.isCallback[id] = callback ? 1 : 0;
+    c.misses[id] = 0;
+    c.key[id] = key;
+    c.flow[id] = load.flowSeconds ? rng.uniform(0.6, 1.4) * load.flowSeconds : 0;
+    c.patience[id] = load.patienceSeconds ? rng.exponential(load.patienceSeconds) : Infinity;
+    c.handle[id] = rng.logNormal(load.handleSeconds, 0.6);
+    c.acw[id] = load.acwSeconds ? rng.logNormal(load.acwSeconds, 0.4) : 0;
+    c.callback[id] = channel === 0 && !callback && rng.chance(q.spec.callbackShare ?? 0) ? 1 : 0;
     return id;
   };
 
@@ -180,8 +203,11 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
 
   // ---------------------------------------------------------------- agents
   const nAgents = instance.agents.length;
-  const seg = instance.agents.map(() => ({ t: [] as number[], state: [] as number[], status: [] as number[], channel: [] as number[], slots: [] as number[], live: [] as number[] }));
-  const assignments: Assignment[][] = instance.agents.map(() => []);
+  const segTable = new Table({ agent: 'i32', t: 'f64', state: 'u8', status: 'u8', channel: 'u8', slots: 'u8', live: 'u8' }, nAgents * 64);
+  const seg = segTable.cols;
+  const lastSegment = new Int32Array(nAgents).fill(-1);
+  const offerTable = new Table({ agent: 'i32', contact: 'i32', offer: 'f64', ringEnd: 'f64', missed: 'u8' }, expected);
+  const offers = offerTable.cols;
   const online = new Uint8Array(nAgents);
   const status = new Uint8Array(nAgents).fill(1); // Offline
   const inError = new Uint8Array(nAgents);
@@ -213,28 +239,23 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
     }
     return AgentState.AVAILABLE;
   };
+  /** Records the agent's situation at t: a new timeline segment, unless nothing changed. */
   const record = (a: number, t: number) => {
-    const s = seg[a];
-    const n = s.t.length;
+    const k = lastSegment[a];
     const state = stateOf(a);
     const ch = agentChannel[a] < 0 ? 255 : agentChannel[a];
-    if (n > 0 && s.state[n - 1] === state && s.status[n - 1] === status[a] && s.channel[n - 1] === ch && s.slots[n - 1] === slots[a] && s.live[n - 1] === live[a]) {
+    if (k >= 0 && seg.state[k] === state && seg.status[k] === status[a] && seg.channel[k] === ch && seg.slots[k] === slots[a] && seg.live[k] === live[a]) {
       return;
     }
-    if (n > 0 && s.t[n - 1] === t) {
-      s.state[n - 1] = state;
-      s.status[n - 1] = status[a];
-      s.channel[n - 1] = ch;
-      s.slots[n - 1] = slots[a];
-      s.live[n - 1] = live[a];
-      return;
-    }
-    s.t.push(t);
-    s.state.push(state);
-    s.status.push(status[a]);
-    s.channel.push(ch);
-    s.slots.push(slots[a]);
-    s.live.push(live[a]);
+    const row = k >= 0 && seg.t[k] === t ? k : segTable.append();
+    seg.agent[row] = a;
+    seg.t[row] = t;
+    seg.state[row] = state;
+    seg.status[row] = status[a];
+    seg.channel[row] = ch;
+    seg.slots[row] = slots[a];
+    seg.live[row] = live[a];
+    lastSegment[a] = row;
   };
   for (let a = 0; a < nAgents; a++) {
     record(a, simStart);
@@ -318,17 +339,19 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
   const waiting: number[][] = Array.from({ length: nQueues * 4 }, () => []);
   const waitingHead = new Int32Array(nQueues * 4);
   // Per-contact flags, grown when callbacks add contacts during the run.
-  let waitingFlag = new Uint8Array(c.queue.length + 1024);
-  let openInterval = new Int32Array(c.queue.length + 1024).fill(-1);
+  let waitingFlag = new Uint8Array(contactTable.length + 1024);
+  let openInterval = new Int32Array(contactTable.length + 1024).fill(-1);
   const waitingCount = new Int32Array(nQueues);
   const activeByChannel = new Int32Array(4);
-  const iv = new Columns(['contact', 'start', 'end']).data;
-  const sch = new Columns(['queue', 'start', 'end']).data;
-  const occ = new Columns(['t', 'kind', 'queue']).data;
+  const intervalTable = new Table({ contact: 'i32', start: 'f64', end: 'f64' }, expected);
+  const iv = intervalTable.cols;
+  const scheduledTable = new Table({ queue: 'i32', start: 'f64', end: 'f64' }, 256);
+  const occurrenceTable = new Table({ t: 'f64', kind: 'u8', queue: 'i32' }, 4096);
   const occur = (t: number, kind: number, queue: number) => {
-    occ.t.push(t);
-    occ.kind.push(kind);
-    occ.queue.push(queue);
+    const row = occurrenceTable.append();
+    occurrenceTable.cols.t[row] = t;
+    occurrenceTable.cols.kind[row] = kind;
+    occurrenceTable.cols.queue[row] = queue;
   };
   let callsThisSecond = 0;
   let callSecond = -1;
@@ -358,10 +381,11 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
     list.splice(pos, 0, id);
     waitingFlag[id] = 1;
     waitingCount[c.queue[id]]++;
-    openInterval[id] = iv.contact.length;
-    iv.contact.push(id);
-    iv.start.push(t);
-    iv.end.push(Infinity);
+    const row = intervalTable.append();
+    openInterval[id] = row;
+    iv.contact[row] = id;
+    iv.start[row] = t;
+    iv.end[row] = Infinity;
   };
   const stopWaiting = (id: number, t: number) => {
     waitingFlag[id] = 0;
@@ -404,7 +428,12 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
     agentChannel[a] = ch;
     slots[a]++;
     live[a]++;
-    assignments[a].push({ contact: id, offer: t, ringEnd: t + ring, missed });
+    const row = offerTable.append();
+    offers.agent[row] = a;
+    offers.contact[row] = id;
+    offers.offer[row] = t;
+    offers.ringEnd[row] = t + ring;
+    offers.missed[row] = missed ? 1 : 0;
     record(a, t);
     events.push(t + ring, OFFER_END, id, a * 2 + (missed ? 1 : 0));
   };
@@ -562,9 +591,10 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
           c.end[id] = t;
           activeByChannel[c.channel[id]]--;
           const due = t + Rng.of(seed, c.key[id], 99).uniform(SCHEDULED_CALLBACK_MIN, SCHEDULED_CALLBACK_MAX);
-          sch.queue.push(c.queue[id]);
-          sch.start.push(t);
-          sch.end.push(due);
+          const row = scheduledTable.append();
+          scheduledTable.cols.queue[row] = c.queue[id];
+          scheduledTable.cols.start[row] = t;
+          scheduledTable.cols.end[row] = due;
           events.push(due, CALLBACK_DUE, id);
           break;
         }
@@ -724,28 +754,26 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
   }
 
   // ---------------------------------------------------------------- pack
-  const n = c.queue.length;
+  const packed = contactTable.pack();
   const contacts: ContactTable = {
-    count: n,
-    queue: Int32Array.from(c.queue),
-    channel: Uint8Array.from(c.channel),
-    subtype: Uint8Array.from(c.subtype),
-    arrive: f64(c.arrive),
-    enqueue: f64(c.enqueue),
-    connect: f64(c.connect),
-    end: f64(c.end),
-    acwEnd: f64(c.acwEnd),
-    agent: Int32Array.from(c.agent),
-    outcome: Uint8Array.from(c.outcome),
-    isCallback: Uint8Array.from(c.isCallback),
-    misses: Uint8Array.from(c.misses),
+    count: contactTable.length,
+    queue: packed.queue,
+    channel: packed.channel,
+    subtype: packed.subtype,
+    arrive: packed.arrive,
+    enqueue: packed.enqueue,
+    connect: packed.connect,
+    end: packed.end,
+    acwEnd: packed.acwEnd,
+    agent: packed.agent,
+    outcome: packed.outcome,
+    isCallback: packed.isCallback,
+    misses: packed.misses,
   };
-  const intervals: QueueIntervalTable = {
-    count: iv.contact.length,
-    contact: Int32Array.from(iv.contact),
-    start: f64(iv.start),
-    end: f64(iv.end),
-  };
+  const ivPacked = intervalTable.pack();
+  const intervals: QueueIntervalTable = { count: intervalTable.length, contact: ivPacked.contact, start: ivPacked.start, end: ivPacked.end };
+  const occ = occurrenceTable.pack();
+  const sch = scheduledTable.pack();
   return {
     instance,
     day,
@@ -755,19 +783,67 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
     contacts,
     intervals,
     intervalsByMinute: indexByMinute(intervals, simStart, simEnd),
-    scheduled: { count: sch.queue.length, queue: Int32Array.from(sch.queue), start: f64(sch.start), end: f64(sch.end) },
-    agents: seg.map((s) => ({
-      t: f64(s.t),
-      state: Uint8Array.from(s.state),
-      status: Uint8Array.from(s.status),
-      channel: Uint8Array.from(s.channel),
-      slots: Uint8Array.from(s.slots),
-      live: Uint8Array.from(s.live),
-    })),
-    assignments,
-    occurrences: { count: occ.t.length, t: f64(occ.t), kind: Uint8Array.from(occ.kind), queue: Int32Array.from(occ.queue) },
-    stats: { events: processed, contacts: n, buildMs: performance.now() - began },
+    scheduled: { count: scheduledTable.length, queue: sch.queue, start: sch.start, end: sch.end },
+    agents: agentTimelines(segTable, nAgents),
+    assignments: assignmentTable(offerTable, nAgents),
+    occurrences: { count: occurrenceTable.length, t: occ.t, kind: occ.kind, queue: occ.queue },
+    stats: { events: processed, contacts: contactTable.length, buildMs: performance.now() - began },
   };
+}
+
+/** Per-agent timelines as views into one set of columns sorted by agent (segments stay in time order). */
+function agentTimelines(table: Table<{ agent: 'i32'; t: 'f64'; state: 'u8'; status: 'u8'; channel: 'u8'; slots: 'u8'; live: 'u8' }>, agents: number): AgentTimeline[] {
+  const { offsets, order } = groupBy(table.cols.agent, table.length, agents);
+  const src = table.cols;
+  const n = table.length;
+  const t = new Float64Array(n);
+  const state = new Uint8Array(n);
+  const status = new Uint8Array(n);
+  const channel = new Uint8Array(n);
+  const slots = new Uint8Array(n);
+  const live = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    t[j] = src.t[i];
+    state[j] = src.state[i];
+    status[j] = src.status[i];
+    channel[j] = src.channel[i];
+    slots[j] = src.slots[i];
+    live[j] = src.live[i];
+  }
+  return Array.from({ length: agents }, (_, a) => {
+    const lo = offsets[a];
+    const hi = offsets[a + 1];
+    return {
+      t: t.subarray(lo, hi),
+      state: state.subarray(lo, hi),
+      status: status.subarray(lo, hi),
+      channel: channel.subarray(lo, hi),
+      slots: slots.subarray(lo, hi),
+      live: live.subarray(lo, hi),
+    };
+  });
+}
+
+function assignmentTable(table: Table<{ agent: 'i32'; contact: 'i32'; offer: 'f64'; ringEnd: 'f64'; missed: 'u8' }>, agents: number): AssignmentTable {
+  const { offsets, order } = groupBy(table.cols.agent, table.length, agents);
+  const src = table.cols;
+  const n = table.length;
+  const out: AssignmentTable = {
+    offsets,
+    contact: new Int32Array(n),
+    offer: new Float64Array(n),
+    ringEnd: new Float64Array(n),
+    missed: new Uint8Array(n),
+  };
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    out.contact[j] = src.contact[i];
+    out.offer[j] = src.offer[i];
+    out.ringEnd[j] = src.ringEnd[i];
+    out.missed[j] = src.missed[i];
+  }
+  return out;
 }
 
 function indexByMinute(iv: QueueIntervalTable, simStart: number, simEnd: number): Int32Array[] {

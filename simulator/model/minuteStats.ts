@@ -11,8 +11,8 @@ export const TICKS_PER_MINUTE = 6;
 export const MINUTES_PER_DAY = 1440;
 
 export interface MinuteStats {
-  /** QueueSize samples: [queue][minute * 6 + tick]. */
-  queueSize: Int32Array[];
+  /** QueueSize samples: [queue][minute * 6 + tick] (a queue holds far fewer than 32,767 contacts). */
+  queueSize: Int16Array[];
   /** LongestQueueWaitTime, seconds: [queue][minute]. */
   longestWait: Float64Array[];
   /** Concurrent contacts per channel: [channel][minute * 6 + tick]. */
@@ -35,7 +35,7 @@ export function minuteStats(epoch: Epoch): MinuteStats {
 }
 
 /** Adds +1 to every tick t (dayStart + 10k) with start <= t < end, through a difference array. */
-function addSpan(diff: Int32Array, dayStart: number, start: number, end: number): void {
+function addSpan(diff: Int16Array | Int32Array, dayStart: number, start: number, end: number): void {
   const ticks = diff.length - 1;
   const first = Math.max(0, Math.ceil((start - dayStart) / TICK_SECONDS));
   const last = Math.min(ticks, Math.ceil((end - dayStart) / TICK_SECONDS));
@@ -45,14 +45,14 @@ function addSpan(diff: Int32Array, dayStart: number, start: number, end: number)
   }
 }
 
-function integrate(diff: Int32Array): Int32Array {
-  const out = new Int32Array(diff.length - 1);
+/** Turns a difference array into the running counts, in place (the last slot is dropped). */
+function integrate<T extends Int16Array | Int32Array>(diff: T): T {
   let running = 0;
-  for (let i = 0; i < out.length; i++) {
+  for (let i = 0; i < diff.length - 1; i++) {
     running += diff[i];
-    out[i] = running;
+    diff[i] = running;
   }
-  return out;
+  return diff.subarray(0, diff.length - 1) as T;
 }
 
 function compute(epoch: Epoch): MinuteStats {
@@ -60,7 +60,7 @@ function compute(epoch: Epoch): MinuteStats {
   const nQueues = epoch.instance.queues.length;
   const ticks = MINUTES_PER_DAY * TICKS_PER_MINUTE;
 
-  const queueDiff = Array.from({ length: nQueues }, () => new Int32Array(ticks + 1));
+  const queueDiff = Array.from({ length: nQueues }, () => new Int16Array(ticks + 1));
   const longestWait = Array.from({ length: nQueues }, () => new Float64Array(MINUTES_PER_DAY));
   for (let k = 0; k < intervals.count; k++) {
     const s = intervals.start[k];

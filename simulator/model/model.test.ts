@@ -4,7 +4,8 @@ import { resolveRequest } from '../services/connect/currentMetricData';
 import { Outcome } from './codes';
 import { computeRealtime } from './realtime';
 import { mos } from './mos';
-import { connectMetric, dims, testModel } from './testWorld';
+import { ContactCenterModel } from './contactCenter';
+import { connectMetric, dims, seriesPoints, testModel } from './testWorld';
 
 const M = STANDARD_REALTIME_METRICS;
 const col = (name: RealtimeMetricName) => M.indexOf(name);
@@ -66,8 +67,8 @@ describe('contact-center model: numbers that agree with each other', () => {
     for (const q of inst.queues.slice(0, 5)) {
       const id = (name: string) => connectMetric(name, { InstanceId: inst.id, MetricGroup: 'Queue', QueueName: q.name });
       const start = now - 3 * HOUR;
-      const sizes = metrics.series(inst.region, id('QueueSize'), start, start + 40 * 60);
-      const waits = metrics.series(inst.region, id('LongestQueueWaitTime'), start, start + 40 * 60);
+      const sizes = seriesPoints(metrics, inst.region, id('QueueSize'), start, start + 40 * 60);
+      const waits = seriesPoints(metrics, inst.region, id('LongestQueueWaitTime'), start, start + 40 * 60);
       expect(sizes).toHaveLength(40);
       expect(waits).toHaveLength(40);
       sizes.forEach((point, i) => {
@@ -96,10 +97,10 @@ describe('contact-center model: numbers that agree with each other', () => {
 
   it('publishes ConcurrentCallsPercentage as a decimal and ConcurrentActiveChatsPercentage as an integer percent', () => {
     const base = { InstanceId: inst.id };
-    const calls = metrics.series(inst.region, connectMetric('ConcurrentCalls', { ...base, MetricGroup: 'VoiceCalls' }), now - 6 * HOUR, now);
-    const callsPct = metrics.series(inst.region, connectMetric('ConcurrentCallsPercentage', { ...base, MetricGroup: 'VoiceCalls' }), now - 6 * HOUR, now);
-    const chats = metrics.series(inst.region, connectMetric('ConcurrentActiveChats', { ...base, MetricGroup: 'Chats' }), now - 6 * HOUR, now);
-    const chatsPct = metrics.series(inst.region, connectMetric('ConcurrentActiveChatsPercentage', { ...base, MetricGroup: 'Chats' }), now - 6 * HOUR, now);
+    const calls = seriesPoints(metrics, inst.region, connectMetric('ConcurrentCalls', { ...base, MetricGroup: 'VoiceCalls' }), now - 6 * HOUR, now);
+    const callsPct = seriesPoints(metrics, inst.region, connectMetric('ConcurrentCallsPercentage', { ...base, MetricGroup: 'VoiceCalls' }), now - 6 * HOUR, now);
+    const chats = seriesPoints(metrics, inst.region, connectMetric('ConcurrentActiveChats', { ...base, MetricGroup: 'Chats' }), now - 6 * HOUR, now);
+    const chatsPct = seriesPoints(metrics, inst.region, connectMetric('ConcurrentActiveChatsPercentage', { ...base, MetricGroup: 'Chats' }), now - 6 * HOUR, now);
     expect(calls.length).toBe(360);
     let busyMinutes = 0;
     calls.forEach((p, i) => {
@@ -117,19 +118,19 @@ describe('contact-center model: numbers that agree with each other', () => {
   it('counts MissedCalls as voice offers not answered within 20 seconds', () => {
     const epoch = model.epochAt(inst, now);
     let missedVoice = 0;
-    for (const list of epoch.assignments) {
-      for (const a of list) {
-        if (a.missed) {
-          expect(a.ringEnd - a.offer).toBe(20);
-          if (epoch.contacts.channel[a.contact] === 0 && a.ringEnd >= epoch.dayStart && a.ringEnd < now - 60) {
-            missedVoice++;
-          }
-        } else {
-          expect(a.ringEnd - a.offer).toBeLessThan(20);
+    const offers = epoch.assignments;
+    for (let j = 0; j < offers.contact.length; j++) {
+      const rang = offers.ringEnd[j] - offers.offer[j];
+      if (offers.missed[j]) {
+        expect(rang).toBe(20);
+        if (epoch.contacts.channel[offers.contact[j]] === 0 && offers.ringEnd[j] >= epoch.dayStart && offers.ringEnd[j] < now - 60) {
+          missedVoice++;
         }
+      } else {
+        expect(rang).toBeLessThan(20);
       }
     }
-    const series = metrics.series(inst.region, connectMetric('MissedCalls', { InstanceId: inst.id, MetricGroup: 'VoiceCalls' }), epoch.dayStart, now - 60);
+    const series = seriesPoints(metrics, inst.region, connectMetric('MissedCalls', { InstanceId: inst.id, MetricGroup: 'VoiceCalls' }), epoch.dayStart, now - 60);
     expect(missedVoice).toBeGreaterThan(10);
     expect(series.reduce((s, p) => s + p.sum, 0)).toBe(missedVoice);
   });
@@ -144,7 +145,7 @@ describe('contact-center model: quotas', () => {
   });
   const inst = world.instances[0];
   const base = { InstanceId: inst.id, MetricGroup: 'VoiceCalls' };
-  const sum = (name: string) => metrics.series(inst.region, connectMetric(name, base), now - 8 * HOUR, now).reduce((s, p) => s + p.sum, 0);
+  const sum = (name: string) => seriesPoints(metrics, inst.region, connectMetric(name, base), now - 8 * HOUR, now).reduce((s, p) => s + p.sum, 0);
 
   it('rejects and counts calls above the concurrency quota and the call rate', () => {
     const epoch = model.epochAt(inst, now);
@@ -165,9 +166,9 @@ describe('contact-center model: quotas', () => {
     expect(throttled).toBe(rejected(Outcome.REJECTED_RATE));
     // callbacks that find the quota full also breach it
     expect(breaching).toBeGreaterThanOrEqual(rejected(Outcome.REJECTED_QUOTA));
-    const concurrent = metrics.series(inst.region, connectMetric('ConcurrentCalls', base), now - 8 * HOUR, now);
+    const concurrent = seriesPoints(metrics, inst.region, connectMetric('ConcurrentCalls', base), now - 8 * HOUR, now);
     expect(Math.max(...concurrent.map((p) => p.max))).toBe(12);
-    const pct = metrics.series(inst.region, connectMetric('ConcurrentCallsPercentage', base), now - 8 * HOUR, now);
+    const pct = seriesPoints(metrics, inst.region, connectMetric('ConcurrentCallsPercentage', base), now - 8 * HOUR, now);
     expect(Math.max(...pct.map((p) => p.max))).toBe(1);
   });
 });
@@ -176,7 +177,7 @@ describe('voice connector model', () => {
   const { world, metrics, now } = testModel();
   const vc = world.voiceConnectors[0];
   const get = (name: string, from = now - 24 * HOUR, to = now) =>
-    metrics.series(vc.region, { namespace: 'AWS/ChimeVoiceConnector', metricName: name, dimensions: dims({ VoiceConnectorId: vc.id }) }, from, to);
+    seriesPoints(metrics, vc.region, { namespace: 'AWS/ChimeVoiceConnector', metricName: name, dimensions: dims({ VoiceConnectorId: vc.id }) }, from, to);
   const byMinute = (name: string) => new Map(get(name).map((p) => [p.t, p.sum]));
 
   it('keeps MOS between 1.0 and 4.4 and lowers it during the incident window', () => {
@@ -252,7 +253,7 @@ describe('determinism', () => {
     expect(rows(a)).toEqual(rows(b));
     expect(rows(a)).not.toEqual(rows(c));
     const id = connectMetric('QueueSize', { InstanceId: inst(a).id, MetricGroup: 'Queue', QueueName: 'Billing' });
-    expect(a.metrics.series('us-east-1', id, a.now - 7200, a.now)).toEqual(b.metrics.series('us-east-1', id, b.now - 7200, b.now));
+    expect(seriesPoints(a.metrics, 'us-east-1', id, a.now - 7200, a.now)).toEqual(seriesPoints(b.metrics, 'us-east-1', id, b.now - 7200, b.now));
   });
 
   it('answers an instant the same whatever was asked before (epochs are independent)', () => {
@@ -276,5 +277,23 @@ describe('determinism', () => {
       computeRealtime(model.snapshot(inst, t), resolveRequest(inst, { queues: inst.queues.map((q) => q.id) }, [], ['AGENTS_ONLINE']))[0].values[0] as number;
     // the same agents are logged in a second before and a second after the boundary
     expect(Math.abs(online(dayStart - 1) - online(dayStart + 1))).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('epoch cache', () => {
+  it('keeps the simulated days within its memory budget, dropping the least recently used', () => {
+    const { world, now } = testModel();
+    const model = new ContactCenterModel(world, { cacheMegabytes: 3 });
+    const inst = world.instances[0];
+    for (let d = 0; d < 6; d++) {
+      model.epochAt(inst, now - d * 86400);
+    }
+    expect(model.cacheBytes()).toBeLessThanOrEqual(3 * 1024 * 1024);
+    expect(model.cachedEpochs()).toBeGreaterThanOrEqual(2);
+    const before = model.simulatedEpochs;
+    model.epochAt(inst, now - 5 * 86400); // the most recently used day is still there
+    expect(model.simulatedEpochs).toBe(before);
+    model.epochAt(inst, now); // the least recently used was dropped and is simulated again
+    expect(model.simulatedEpochs).toBe(before + 1);
   });
 });

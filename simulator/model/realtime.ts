@@ -61,17 +61,46 @@ interface RowScope {
 
 const bit = (channel: number) => 1 << channel;
 
-/** Channel mask with which a routing profile serves a queue (0 when it does not). */
-function servesMask(rp: RoutingProfileWorld, queue: number): number {
-  let mask = 0;
-  for (const entry of rp.queues) {
-    if (entry.queueIndex === queue) {
-      for (const c of entry.channels) {
-        mask |= bit(CHANNEL_INDEX[c]);
+/** Which routing profiles serve which queues on which channels, computed once per instance. */
+interface ServiceTable {
+  /** Channel mask of profile r on queue q at r * queues + q (0 when it does not serve it). */
+  mask: Uint8Array;
+  /** Profiles serving each queue on some channel. */
+  profilesOf: number[][];
+  /** Concurrency of each agent per channel at agent * 4 + channel. */
+  concurrency: Int8Array;
+}
+const serviceTables = new WeakMap<InstanceWorld, ServiceTable>();
+
+function serviceTable(instance: InstanceWorld): ServiceTable {
+  let table = serviceTables.get(instance);
+  if (!table) {
+    const nq = instance.queues.length;
+    const mask = new Uint8Array(instance.routingProfiles.length * nq);
+    const profilesOf: number[][] = instance.queues.map(() => []);
+    for (const rp of instance.routingProfiles) {
+      for (const entry of rp.queues) {
+        for (const c of entry.channels) {
+          mask[rp.index * nq + entry.queueIndex] |= bit(CHANNEL_INDEX[c]);
+        }
+        if (!profilesOf[entry.queueIndex].includes(rp.index)) {
+          profilesOf[entry.queueIndex].push(rp.index);
+        }
       }
     }
+    const concurrency = new Int8Array(instance.agents.length * 4);
+    for (const agent of instance.agents) {
+      const rp = instance.routingProfiles[agent.routingProfileIndex];
+      CHANNELS.forEach((c, i) => (concurrency[agent.index * 4 + i] = rp.concurrency[c]));
+    }
+    table = { mask, profilesOf, concurrency };
+    serviceTables.set(instance, table);
   }
-  return mask;
+  return table;
+}
+
+function servesMask(rp: RoutingProfileWorld, queue: number, instance: InstanceWorld): number {
+  return serviceTable(instance).mask[rp.index * instance.queues.length + queue];
 }
 
 /** The routing step a waiting contact is in, from how long it has waited. */
@@ -89,7 +118,26 @@ export function currentStep(steps: Array<{ expression: string; seconds: number }
 export function computeRealtime(snapshot: Snapshot, req: ResolvedRequest): RealtimeRow[] {
   const { instance } = snapshot;
   const scopes = rowScopes(instance, req);
-  return scopes.map((scope) => computeRow(snapshot, req, scope));
+  const waitingByQueue: number[][] = instance.queues.map(() => []);
+  for (const w of snapshot.waiting) {
+    waitingByQueue[snapshot.epoch.contacts.queue[w]].push(w);
+  }
+  const scheduledByQueue = new Int32Array(instance.queues.length);
+  for (const q of snapshot.scheduledQueues) {
+    scheduledByQueue[q]++;
+  }
+  const seen = new Int32Array(instance.routingProfiles.length).fill(-1);
+  return scopes.map((scope, i) =>
+    computeRow(snapshot, req, scope, { waitingByQueue, scheduledByQueue, seen, stamp: i })
+  );
+}
+
+interface RowContext {
+  waitingByQueue: number[][];
+  scheduledByQueue: Int32Array;
+  /** Marks the profiles already counted for the current row (stamped with the row index). */
+  seen: Int32Array;
+  stamp: number;
 }
 
 function scopeQueues(instance: InstanceWorld, req: ResolvedRequest): number[] {
@@ -147,7 +195,8 @@ function rowScopes(instance: InstanceWorld, req: ResolvedRequest): RowScope[] {
             if (s.routingProfiles && !s.routingProfiles.has(rp.index)) {
               continue;
             }
-            const touches = s.queues.some((q) => servesMask(rp, q) & s.channelMask) || (rpFilter?.has(rp.index) ?? false);
+            const touches =
+              s.queues.some((q) => servesMask(rp, q, instance) & s.channelMask) || (rpFilter?.has(rp.index) ?? false);
             if (touches) {
               next.push({ ...s, key: { ...s.key, routingProfile: rp.index }, routingProfiles: new Set([rp.index]) });
             }
@@ -203,18 +252,27 @@ function rowScopes(instance: InstanceWorld, req: ResolvedRequest): RowScope[] {
   return scopes;
 }
 
-function computeRow(snapshot: Snapshot, req: ResolvedRequest, scope: RowScope): RealtimeRow {
+function computeRow(snapshot: Snapshot, req: ResolvedRequest, scope: RowScope, ctx: RowContext): RealtimeRow {
   const { instance, epoch, t } = snapshot;
   const contacts = epoch.contacts;
+  const table = serviceTable(instance);
+  const nq = instance.queues.length;
 
   // Agents of the row: routing profiles are disjoint in agents, so collecting per profile counts each once.
   const agents: number[] = [];
-  for (const rp of instance.routingProfiles) {
-    if (scope.routingProfiles && !scope.routingProfiles.has(rp.index)) {
-      continue;
-    }
-    if (scope.queues.some((q) => servesMask(rp, q) & scope.channelMask)) {
-      agents.push(...rp.agentIndices);
+  for (const q of scope.queues) {
+    for (const r of table.profilesOf[q]) {
+      if (
+        ctx.seen[r] === ctx.stamp ||
+        (scope.routingProfiles && !scope.routingProfiles.has(r)) ||
+        !(table.mask[r * nq + q] & scope.channelMask)
+      ) {
+        continue;
+      }
+      ctx.seen[r] = ctx.stamp;
+      for (const a of instance.routingProfiles[r].agentIndices) {
+        agents.push(a);
+      }
     }
   }
   for (const a of scope.agentQueues) {
@@ -236,20 +294,20 @@ function computeRow(snapshot: Snapshot, req: ResolvedRequest, scope: RowScope): 
       continue;
     }
     counts[state]++;
-    const rp = instance.routingProfiles[instance.agents[a].routingProfileIndex];
     const ch = tl.channel[k];
     for (let c = 0; c < 4; c++) {
       if (!(scope.channelMask & bit(c))) {
         continue;
       }
-      const conc = rp.concurrency[CHANNELS[c]];
+      const conc = table.concurrency[a * 4 + c];
       if (conc <= 0) {
         continue;
       }
       if (ch === c) {
         slotsActive += tl.slots[k];
       }
-      const routable = state !== AgentState.OFFLINE && state !== AgentState.ERROR && state !== AgentState.NPT && tl.status[k] === 0;
+      const routable =
+        state !== AgentState.OFFLINE && state !== AgentState.ERROR && state !== AgentState.NPT && tl.status[k] === 0;
       if (routable) {
         slotsAvailable += ch === 255 ? conc : ch === c ? Math.max(0, conc - tl.slots[k]) : 0;
       }
@@ -257,44 +315,45 @@ function computeRow(snapshot: Snapshot, req: ResolvedRequest, scope: RowScope): 
   }
 
   // Contacts of the row.
-  const queueSet = new Set(scope.queues);
   let inQueue = 0;
   let oldest = 0;
-  for (const w of snapshot.waiting) {
-    const q = contacts.queue[w];
-    const c = contacts.channel[w];
-    if (!queueSet.has(q) || !(scope.channelMask & bit(c))) {
-      continue;
-    }
-    if (scope.routingProfiles && !instance.routingProfiles.some((rp) => scope.routingProfiles!.has(rp.index) && servesMask(rp, q) & bit(c))) {
-      continue;
-    }
-    if (scope.subtype !== null && contacts.subtype[w] !== scope.subtype) {
-      continue;
-    }
-    if (req.subtypes && !req.subtypes.includes(contacts.subtype[w])) {
-      continue;
-    }
-    const age = t - contacts.enqueue[w];
-    const steps = instance.queues[q].spec.routingSteps ?? [];
-    if (scope.expression !== null || req.routingStepExpressions) {
-      const step = currentStep(steps, age);
-      if (scope.expression !== null && step !== scope.expression) {
+  for (const q of scope.queues) {
+    for (const w of ctx.waitingByQueue[q]) {
+      const c = contacts.channel[w];
+      if (!(scope.channelMask & bit(c))) {
         continue;
       }
-      if (req.routingStepExpressions && (step === undefined || !req.routingStepExpressions.includes(step))) {
+      if (
+        scope.routingProfiles &&
+        !table.profilesOf[q].some((r) => scope.routingProfiles!.has(r) && table.mask[r * nq + q] & bit(c))
+      ) {
         continue;
       }
+      if (scope.subtype !== null && contacts.subtype[w] !== scope.subtype) {
+        continue;
+      }
+      if (req.subtypes && !req.subtypes.includes(contacts.subtype[w])) {
+        continue;
+      }
+      const age = t - contacts.enqueue[w];
+      const steps = instance.queues[q].spec.routingSteps ?? [];
+      if (scope.expression !== null || req.routingStepExpressions) {
+        const step = currentStep(steps, age);
+        if (scope.expression !== null && step !== scope.expression) {
+          continue;
+        }
+        if (req.routingStepExpressions && (step === undefined || !req.routingStepExpressions.includes(step))) {
+          continue;
+        }
+      }
+      inQueue++;
+      oldest = Math.max(oldest, age);
     }
-    inQueue++;
-    oldest = Math.max(oldest, age);
   }
   let scheduled = 0;
   if (scope.channelMask & bit(0)) {
-    for (const q of snapshot.scheduledQueues) {
-      if (queueSet.has(q)) {
-        scheduled++;
-      }
+    for (const q of scope.queues) {
+      scheduled += ctx.scheduledByQueue[q];
     }
   }
 

@@ -4,7 +4,7 @@ import type { Scenario } from '../scenario/schema';
 import { resolveWorld, type World } from '../scenario/world';
 import { ModelMetricSource } from './cloudwatch/source';
 import { ContactCenterModel } from './contactCenter';
-import type { Dimension, MetricIdentity } from './metricSource';
+import { pointsOf, type Dimension, type MetricIdentity, type MetricSource, type RawDatapoint } from './metricSource';
 
 /** A model of the default scenario (or a variant) frozen at an instant, for tests. */
 export function testModel(atIso = '2026-11-18T17:00:00Z', edit?: (s: Scenario) => void, seed?: number) {
@@ -25,3 +25,7 @@ export const connectMetric = (metricName: string, pairs: Record<string, string>)
   metricName,
   dimensions: dims(pairs),
 });
+
+/** A metric's raw points as objects (tests read them more easily than columns). */
+export const seriesPoints = (source: MetricSource, region: string, metric: MetricIdentity, from: number, to: number): RawDatapoint[] =>
+  pointsOf(source.series(region, metric, from, to));

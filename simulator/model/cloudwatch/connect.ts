@@ -1,27 +1,13 @@
-import { CHANNELS, type Channel } from '../../../src/connect/channels';
+import type { Channel } from '../../../src/connect/channels';
 import { CHANNEL_QUOTAS, ratioToPercentage } from '../../../src/connect/quotas';
 import { arrivalMultiplier, dayOf } from '../curves';
 import { CHANNEL_INDEX, Occurrence } from '../codes';
 import type { ContactCenterModel } from '../contactCenter';
 import { minuteStats, TICKS_PER_MINUTE, TICK_SECONDS, type MinuteStats } from '../minuteStats';
-import type { RawDatapoint } from '../metricSource';
+import type { RawDatapoint, RawSeriesBuilder } from '../metricSource';
 import { Rng, hashString, smoothNoise, uuidFrom } from '../random';
 import type { InstanceWorld, World } from '../../scenario/world';
-import { countPoint, poissonAt, samplesPoint, valuePoint } from './shared';
-
-/** Reads the per-minute statistics of the epoch an instant falls in. */
-function statsAt(model: ContactCenterModel, instance: InstanceWorld, t: number): { stats: MinuteStats; minute: number } {
-  const epoch = model.epoch(instance, dayOf(instance.locale, t));
-  return { stats: minuteStats(epoch), minute: Math.floor((t - epoch.dayStart) / 60) };
-}
-
-function ticks(series: Int32Array, minute: number, map: (v: number) => number = (v) => v): number[] {
-  const out: number[] = new Array(TICKS_PER_MINUTE);
-  for (let i = 0; i < TICKS_PER_MINUTE; i++) {
-    out[i] = map(series[minute * TICKS_PER_MINUTE + i]);
-  }
-  return out;
-}
+import { countPoint, poissonAt, valuePoint } from './shared';
 
 const OCCURRENCE_OF: Record<string, number> = {
   CallsPerInterval: Occurrence.CALL_STARTED,
@@ -33,47 +19,15 @@ const OCCURRENCE_OF: Record<string, number> = {
   TasksBreachingConcurrencyQuota: Occurrence.TASK_BREACH,
 };
 
-/** Instance-level metrics (MetricGroup VoiceCalls, Chats, Tasks, Emails). */
-export function instancePoint(model: ContactCenterModel, instance: InstanceWorld, metric: string, t: number): RawDatapoint | undefined {
-  const { stats, minute } = statsAt(model, instance, t);
-  for (const channel of Object.keys(CHANNEL_QUOTAS) as Channel[]) {
-    const quota = CHANNEL_QUOTAS[channel];
-    const series = stats.concurrent[CHANNEL_INDEX[channel]];
-    if (metric === quota.inUse) {
-      return samplesPoint(t, ticks(series, minute));
-    }
-    if (metric === quota.percentage) {
-      const limit = instance.quotas[channel];
-      return samplesPoint(t, ticks(series, minute, (v) => ratioToPercentage(v / limit, quota.scale)));
-    }
-  }
-  const kind = OCCURRENCE_OF[metric];
-  if (kind !== undefined) {
-    return countPoint(t, stats.counts[kind][minute]);
-  }
-  const seed = model.world.seed;
+/** Instance errors that do not depend on the contacts: Poisson counts from the scenario's hourly rates. */
+export function instanceErrorPoint(world: World, instance: InstanceWorld, metric: string, t: number): RawDatapoint | undefined {
   const m = t / 60;
+  const load = arrivalMultiplier(instance.locale, t);
   switch (metric) {
     case 'MisconfiguredPhoneNumbers':
-      return countPoint(t, poissonAt(seed, `${instance.id}:misconfigured`, m, ((instance.spec.misconfiguredNumbersPerHour ?? 0) / 60) * arrivalMultiplier(instance.locale, t)));
+      return countPoint(t, poissonAt(world.seed, `${instance.id}:misconfigured`, m, ((instance.spec.misconfiguredNumbersPerHour ?? 0) / 60) * load));
     case 'CallRecordingUploadError':
-      return countPoint(t, poissonAt(seed, `${instance.id}:recording`, m, ((instance.spec.recordingUploadErrorsPerHour ?? 0) / 60) * arrivalMultiplier(instance.locale, t)));
-  }
-  return undefined;
-}
-
-/** Queue metrics (MetricGroup Queue, QueueName). */
-export function queuePoint(model: ContactCenterModel, instance: InstanceWorld, queueIndex: number, metric: string, t: number): RawDatapoint | undefined {
-  const { stats, minute } = statsAt(model, instance, t);
-  switch (metric) {
-    case 'QueueSize':
-      return samplesPoint(t, ticks(stats.queueSize[queueIndex], minute));
-    case 'LongestQueueWaitTime':
-      return valuePoint(t, Math.floor(stats.longestWait[queueIndex][minute]));
-    case 'QueueCapacityExceededError':
-      return countPoint(t, stats.queueCounts.get(Occurrence.QUEUE_FULL)![queueIndex][minute]);
-    case 'CallBackNotDialableNumber':
-      return countPoint(t, stats.queueCounts.get(Occurrence.CALLBACK_NOT_DIALABLE)![queueIndex][minute]);
+      return countPoint(t, poissonAt(world.seed, `${instance.id}:recording`, m, ((instance.spec.recordingUploadErrorsPerHour ?? 0) / 60) * load));
   }
   return undefined;
 }
@@ -132,4 +86,90 @@ export function taskExpiries(world: World, instance: InstanceWorld, from: number
 }
 
 export const CHANNEL_GROUPS: Record<string, Channel> = { VoiceCalls: 'VOICE', Chats: 'CHAT', Tasks: 'TASK', Emails: 'EMAIL' };
-export { CHANNELS };
+
+/**
+ * Fills a series of an epoch-based metric for [from, to) (minute-aligned), one simulated day at a time, without an
+ * object per point. `pick` reads the day's statistics; `emit` writes the minute's point (or nothing).
+ */
+export function fillFromEpochs(
+  model: ContactCenterModel,
+  instance: InstanceWorld,
+  from: number,
+  to: number,
+  emit: (b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void,
+  b: RawSeriesBuilder
+): void {
+  let t = Math.ceil(from / 60) * 60;
+  while (t < to) {
+    const epoch = model.epoch(instance, dayOf(instance.locale, t));
+    const stats = minuteStats(epoch);
+    const dayEnd = Math.min(to, epoch.dayEnd);
+    for (; t < dayEnd; t += 60) {
+      emit(b, stats, (t - epoch.dayStart) / 60, t);
+    }
+  }
+}
+
+/** An emitter for the Concurrent* metrics and their percentages: six samples a minute. */
+export function concurrencyEmitter(instance: InstanceWorld, metric: string): ((b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void) | undefined {
+  for (const channel of Object.keys(CHANNEL_QUOTAS) as Channel[]) {
+    const quota = CHANNEL_QUOTAS[channel];
+    const c = CHANNEL_INDEX[channel];
+    const limit = instance.quotas[channel];
+    const buffer = new Float64Array(TICKS_PER_MINUTE);
+    if (metric === quota.inUse || metric === quota.percentage) {
+      const asPercentage = metric === quota.percentage;
+      return (b, stats, minute, t) => {
+        const series = stats.concurrent[c];
+        for (let i = 0; i < TICKS_PER_MINUTE; i++) {
+          const v = series[minute * TICKS_PER_MINUTE + i];
+          buffer[i] = asPercentage ? ratioToPercentage(v / limit, quota.scale) : v;
+        }
+        b.addSamples(t, buffer);
+      };
+    }
+  }
+  return undefined;
+}
+
+/** An emitter for the queue metrics. */
+export function queueEmitter(queueIndex: number, metric: string): ((b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void) | undefined {
+  const buffer = new Float64Array(TICKS_PER_MINUTE);
+  switch (metric) {
+    case 'QueueSize':
+      return (b, stats, minute, t) => {
+        const series = stats.queueSize[queueIndex];
+        for (let i = 0; i < TICKS_PER_MINUTE; i++) {
+          buffer[i] = series[minute * TICKS_PER_MINUTE + i];
+        }
+        b.addSamples(t, buffer);
+      };
+    case 'LongestQueueWaitTime':
+      return (b, stats, minute, t) => b.value(t, Math.floor(stats.longestWait[queueIndex][minute]));
+    case 'QueueCapacityExceededError':
+    case 'CallBackNotDialableNumber': {
+      const kind = metric === 'QueueCapacityExceededError' ? Occurrence.QUEUE_FULL : Occurrence.CALLBACK_NOT_DIALABLE;
+      return (b, stats, minute, t) => {
+        const n = stats.queueCounts.get(kind)![queueIndex][minute];
+        if (n > 0) {
+          b.value(t, n);
+        }
+      };
+    }
+  }
+  return undefined;
+}
+
+/** An emitter for instance counters kept by the epoch (calls started, breaches, missed, throttled...). */
+export function counterEmitter(metric: string): ((b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void) | undefined {
+  const kind = OCCURRENCE_OF[metric];
+  if (kind === undefined) {
+    return undefined;
+  }
+  return (b, stats, minute, t) => {
+    const n = stats.counts[kind][minute];
+    if (n > 0) {
+      b.value(t, n);
+    }
+  };
+}

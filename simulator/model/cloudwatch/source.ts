@@ -1,10 +1,20 @@
 import { NAMESPACES, VOICE_ID_APIS, metricsOf } from '../../../src/connect/cloudwatchCatalog';
 import type { Clock } from '../../clock';
 import type { ContactCenterModel } from '../contactCenter';
-import type { Dimension, MetricIdentity, MetricSource, RawDatapoint } from '../metricSource';
+import { EMPTY_SERIES, RawSeriesBuilder, type Dimension, type MetricIdentity, type MetricSource, type RawDatapoint, type RawSeries } from '../metricSource';
 import type { World } from '../../scenario/world';
 import { appIntegrationPoint, DATA_METRICS, EVENT_METRICS } from './appIntegrations';
-import { CHANNEL_GROUPS, flowPoint, instancePoint, packetLossPoint, queuePoint, taskExpiries } from './connect';
+import {
+  CHANNEL_GROUPS,
+  concurrencyEmitter,
+  counterEmitter,
+  fillFromEpochs,
+  flowPoint,
+  instanceErrorPoint,
+  packetLossPoint,
+  queueEmitter,
+  taskExpiries,
+} from './connect';
 import { countPoint, eachBucket } from './shared';
 import { voiceConnectorMetric, voiceConnectorMinute } from './voiceConnector';
 import { voiceIdApiPoint, voiceIdDomainPoint } from './voiceId';
@@ -18,8 +28,25 @@ import { voiceIdApiPoint, voiceIdDomainPoint } from './voiceId';
 interface SeriesDef {
   identity: MetricIdentity;
   resolution: number;
-  point: (t: number) => RawDatapoint | undefined;
+  /** Writes the points of [from, to) (bucket-aligned) into the builder. */
+  fill: (b: RawSeriesBuilder, from: number, to: number) => void;
 }
+
+/** A filler from a function computing one point at a time (stateless metrics). */
+const pointwise =
+  (point: (t: number) => RawDatapoint | undefined, resolution: number) =>
+  (b: RawSeriesBuilder, from: number, to: number): void =>
+    eachBucket(from, to, resolution, (t) => {
+      const p = point(t);
+      if (!p) {
+        return;
+      }
+      if (p.values) {
+        b.addSamples(t, p.values);
+      } else {
+        b.add(t, p.sampleCount, p.sum, p.min, p.max);
+      }
+    });
 
 /** Metrics AWS sends every minute even when they are zero (gauges); counters only come with activity. */
 const ZERO_SENDING = new Set(['InboundCallsActive', 'OutboundCallsActive']);
@@ -61,27 +88,26 @@ export class ModelMetricSource implements MetricSource {
     return metric.metricName === 'ToInstancePacketLossRate' && metric.namespace === 'AWS/Connect' ? 10 : 60;
   }
 
-  series(region: string, metric: MetricIdentity, startSeconds: number, endSeconds: number): RawDatapoint[] {
+  series(region: string, metric: MetricIdentity, startSeconds: number, endSeconds: number): RawSeries {
     const now = this.clock.nowSeconds();
     const ns = NAMESPACES[metric.namespace as keyof typeof NAMESPACES];
     if (!ns) {
-      return [];
+      return EMPTY_SERIES;
     }
     const def = this.defs(region).get(seriesKey(metric.namespace, metric.metricName, metric.dimensions)) ?? this.taskExpiryDef(region, metric, now);
     if (!def) {
-      return [];
+      return EMPTY_SERIES;
     }
-    const from = Math.max(startSeconds, now - ns.retentionDays * 86400);
+    const res = def.resolution;
+    const from = Math.ceil(Math.max(startSeconds, now - ns.retentionDays * 86400) / res) * res;
     // A bucket is published once it is complete.
-    const to = Math.min(endSeconds, Math.floor(now / def.resolution) * def.resolution);
-    const out: RawDatapoint[] = [];
-    eachBucket(from, to, def.resolution, (t) => {
-      const p = def.point(t);
-      if (p) {
-        out.push(p);
-      }
-    });
-    return out;
+    const to = Math.min(endSeconds, Math.floor(now / res) * res);
+    if (to <= from) {
+      return EMPTY_SERIES;
+    }
+    const b = new RawSeriesBuilder(Math.ceil((to - from) / res));
+    def.fill(b, from, to);
+    return b.build();
   }
 
   private taskExpiryDef(region: string, metric: MetricIdentity, now: number): SeriesDef | undefined {
@@ -98,7 +124,7 @@ export class ModelMetricSource implements MetricSource {
       return undefined;
     }
     const at = metric.metricName === 'TasksExpired' ? task.expiredAt : task.warnedAt;
-    return { identity: metric, resolution: 60, point: (t) => (t === at ? countPoint(t, 1) : undefined) };
+    return { identity: metric, resolution: 60, fill: pointwise((t) => (t === at ? countPoint(t, 1) : undefined), 60) };
   }
 
   private defs(region: string): Map<string, SeriesDef> {
@@ -112,9 +138,11 @@ export class ModelMetricSource implements MetricSource {
 
   private build(region: string): Map<string, SeriesDef> {
     const defs = new Map<string, SeriesDef>();
-    const add = (namespace: string, metricName: string, dimensions: Dimension[], point: SeriesDef['point'], resolution = 60) => {
-      defs.set(seriesKey(namespace, metricName, dimensions), { identity: { namespace, metricName, dimensions }, resolution, point });
+    const addFill = (namespace: string, metricName: string, dimensions: Dimension[], fill: SeriesDef['fill'], resolution = 60) => {
+      defs.set(seriesKey(namespace, metricName, dimensions), { identity: { namespace, metricName, dimensions }, resolution, fill });
     };
+    const add = (namespace: string, metricName: string, dimensions: Dimension[], point: (t: number) => RawDatapoint | undefined, resolution = 60) =>
+      addFill(namespace, metricName, dimensions, pointwise(point, resolution), resolution);
     const { world, model } = this;
 
     for (const instance of world.instances.filter((i) => i.region === region)) {
@@ -124,14 +152,23 @@ export class ModelMetricSource implements MetricSource {
         const base = [dim('InstanceId', instance.id)];
         if (group && CHANNEL_GROUPS[group] && metric.dimensionSets[0].length === 2) {
           if (channels.has(CHANNEL_GROUPS[group])) {
-            add('AWS/Connect', metric.name, [...base, dim('MetricGroup', group)], (t) => instancePoint(model, instance, metric.name, t));
+            const dims = [...base, dim('MetricGroup', group)];
+            const emit = concurrencyEmitter(instance, metric.name) ?? counterEmitter(metric.name);
+            if (emit) {
+              addFill('AWS/Connect', metric.name, dims, (b, from, to) => fillFromEpochs(model, instance, from, to, emit, b));
+            } else {
+              add('AWS/Connect', metric.name, dims, (t) => instanceErrorPoint(world, instance, metric.name, t));
+            }
           }
         } else if (group === 'Queue') {
           for (const q of instance.queues) {
             const relevant =
               metric.name === 'QueueCapacityExceededError' ? q.channels.includes('VOICE') : metric.name === 'CallBackNotDialableNumber' ? (q.spec.callbackShare ?? 0) > 0 : true;
-            if (relevant) {
-              add('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'Queue'), dim('QueueName', q.name)], (t) => queuePoint(model, instance, q.index, metric.name, t));
+            const emit = queueEmitter(q.index, metric.name);
+            if (relevant && emit) {
+              addFill('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'Queue'), dim('QueueName', q.name)], (b, from, to) =>
+                fillFromEpochs(model, instance, from, to, emit, b)
+              );
             }
           }
         } else if (group === 'ContactFlow') {
@@ -143,7 +180,7 @@ export class ModelMetricSource implements MetricSource {
           });
         } else if (group === 'CallRecordings') {
           if ((instance.spec.recordingUploadErrorsPerHour ?? 0) > 0) {
-            add('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'CallRecordings')], (t) => instancePoint(model, instance, metric.name, t));
+            add('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'CallRecordings')], (t) => instanceErrorPoint(world, instance, metric.name, t));
           }
         } else if (metric.name === 'PublicSigningKeyUsage') {
           (instance.spec.flows ?? []).forEach((flow, fi) => {

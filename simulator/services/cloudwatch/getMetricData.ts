@@ -58,35 +58,32 @@ export function metricStatSeries(
 }
 
 /**
- * The series of every query that is returned or referenced by a returned expression, by Id. Metric queries with
- * ReturnData false that nothing uses are not computed.
+ * The series of queries, computed when first asked for and kept: a page computes only the queries it returns (and
+ * what their expressions reference), so a 500-query request cut into pages of 100,800 points does not compute every
+ * query on every page.
  */
-export function computeAllSeries(req: GetMetricDataRequest, ctx: ComputeContext): Map<string, Series> {
+export function lazySeries(req: GetMetricDataRequest, ctx: ComputeContext): (id: string) => Series {
   const byId = new Map<string, Query>(req.queries.map((q) => [q.id, q]));
-  const needed = new Set(req.queries.filter((q) => q.returnData).map((q) => q.id));
-  // expressionOrder lists dependencies first, so walking it backwards sees every dependent before its inputs.
-  for (let i = req.expressionOrder.length - 1; i >= 0; i--) {
-    const q = byId.get(req.expressionOrder[i]);
-    if (q && q.kind === 'expression' && needed.has(q.id)) {
-      referencedIds(q.ast).forEach((id) => needed.add(id));
+  const memo = new Map<string, Series>();
+  const get = (id: string): Series => {
+    let s = memo.get(id);
+    if (s) {
+      return s;
     }
-  }
-  const out = new Map<string, Series>();
-  for (const q of req.queries) {
-    if (q.kind === 'metric' && needed.has(q.id)) {
-      out.set(q.id, metricStatSeries(q, req, ctx));
-    }
-  }
-  for (const id of req.expressionOrder) {
     const q = byId.get(id);
-    if (q && q.kind === 'expression' && needed.has(id)) {
-      out.set(
-        id,
-        evaluateExpression(q.ast, (ref) => out.get(ref) ?? emptySeries())
-      );
-    }
-  }
-  return out;
+    // Expressions were checked for unknown ids and cycles when the request was read, so recursion ends.
+    s = !q ? emptySeries() : q.kind === 'metric' ? metricStatSeries(q, req, ctx) : evaluateExpression(q.ast, get);
+    memo.set(id, s);
+    return s;
+  };
+  return get;
+}
+
+/** The series of every query that is returned or referenced by a returned expression, by Id. */
+export function computeAllSeries(req: GetMetricDataRequest, ctx: ComputeContext): Map<string, Series> {
+  const get = lazySeries(req, ctx);
+  const needed = new Set(req.queries.filter((q) => q.returnData).map((q) => q.id));
+  return new Map([...needed].map((id) => [id, get(id)]));
 }
 
 // ------------------------------------------------------------------------------------------------ pagination
@@ -112,9 +109,10 @@ export interface WireResult {
  */
 export function pageOfResults(
   req: Pick<GetMetricDataRequest, 'queries' | 'scanBy' | 'maxDatapoints'>,
-  series: Map<string, Series>,
+  series: Map<string, Series> | ((id: string) => Series),
   cursor: Cursor | undefined
 ): { results: Array<Omit<WireResult, 'Label'>>; next?: Cursor } {
+  const seriesOf = typeof series === 'function' ? series : (id: string) => series.get(id) ?? emptySeries();
   const ascending = req.scanBy === 'TimestampAscending';
   let budget = req.maxDatapoints;
   let next: Cursor | undefined;
@@ -123,13 +121,19 @@ export function pageOfResults(
     if (!q.returnData) {
       return;
     }
-    const s = series.get(q.id) ?? emptySeries();
-    const ts = s.timestamps;
-    const vs = s.values;
     let timestamps: number[] = [];
     let values: number[] = [];
     let complete = true;
+    if (budget <= 0 && (!cursor || k >= cursor.q)) {
+      // The page is full: this query is not computed now; the next page starts with it if nothing was cut before.
+      next ??= { q: k, t: cursor && k === cursor.q ? cursor.t : null };
+      results.push({ Id: q.id, Timestamps: timestamps, Values: values, StatusCode: 'PartialData' });
+      return;
+    }
     if (!cursor || k >= cursor.q) {
+      const s = seriesOf(q.id);
+      const ts = s.timestamps;
+      const vs = s.values;
       const resumeAt = cursor && k === cursor.q ? cursor.t : null;
       // [lo, hi) = the points not sent yet, in ascending index space.
       const lo = ascending && resumeAt !== null ? upperBound(ts, resumeAt) : 0;
@@ -199,7 +203,7 @@ export function getMetricData(
     throw cloudWatchErrors.invalidNextToken('The NextToken is not valid: it was not issued by this service.');
   }
   const nowSeconds = token ? token.n : sim.clock.nowSeconds();
-  const series = computeAllSeries(request, { region: req.region, metrics: sim.metrics, nowSeconds });
+  const series = lazySeries(request, { region: req.region, metrics: sim.metrics, nowSeconds });
   const page = pageOfResults(request, series, token && { q: token.q, t: token.t });
 
   const byId = new Map(request.queries.map((q) => [q.id, q]));

@@ -1,6 +1,9 @@
-import type { RawDatapoint } from '../../model/metricSource';
-import { aggregate, parseStatistic, percentileOfSorted, type Statistic } from './statistics';
+import { seriesFromPoints, type RawDatapoint } from '../../model/metricSource';
+import { aggregate as aggregateSeries, parseStatistic, percentileOfSorted, type Statistic } from './statistics';
 import { point } from './testSource';
+
+const aggregate = (points: RawDatapoint[], period: number, from: number, to: number, stat: Statistic) =>
+  aggregateSeries(seriesFromPoints(points), period, from, to, stat);
 
 const stat = (s: string): Statistic => parseStatistic(s)!;
 

@@ -1,4 +1,4 @@
-import type { RawDatapoint } from '../../model/metricSource';
+import type { RawSeries } from '../../model/metricSource';
 import type { Series } from './series';
 
 /**
@@ -50,32 +50,33 @@ export function percentileOfSorted(sorted: ArrayLike<number>, percent: number): 
 }
 
 /**
- * The samples of raw points points[from..to) for a percentile, or undefined when they are not known: CloudWatch
- * can only give percentiles of statistic sets that carry their values, have one sample, or have min = max.
+ * The samples of raw points [from, to) for a percentile, or undefined when they are not known: CloudWatch can only
+ * give percentiles of statistic sets that carry their values, have one sample, or have min = max.
  */
-function samplesOf(points: readonly RawDatapoint[], from: number, to: number): Float64Array | undefined {
+function samplesOf(points: RawSeries, from: number, to: number): Float64Array | undefined {
+  const { count, min, max, offsets, samples } = points;
   let n = 0;
   for (let i = from; i < to; i++) {
-    const p = points[i];
-    if (p.values && p.values.length > 0) {
-      n += p.values.length;
-    } else if (p.sampleCount === 1 || (p.sampleCount > 1 && p.min === p.max)) {
-      n += p.sampleCount;
-    } else if (p.sampleCount > 0) {
+    const carried = offsets ? offsets[i + 1] - offsets[i] : 0;
+    if (carried > 0) {
+      n += carried;
+    } else if (count[i] === 1 || (count[i] > 1 && min[i] === max[i])) {
+      n += count[i];
+    } else if (count[i] > 0) {
       return undefined;
     }
   }
   const out = new Float64Array(n);
   let k = 0;
   for (let i = from; i < to; i++) {
-    const p = points[i];
-    if (p.values && p.values.length > 0) {
-      for (const v of p.values) {
-        out[k++] = v;
+    const carried = offsets ? offsets[i + 1] - offsets[i] : 0;
+    if (carried > 0) {
+      for (let j = offsets![i]; j < offsets![i + 1]; j++) {
+        out[k++] = samples![j];
       }
     } else {
-      for (let c = 0; c < p.sampleCount; c++) {
-        out[k++] = p.min;
+      for (let c = 0; c < count[i]; c++) {
+        out[k++] = min[i];
       }
     }
   }
@@ -87,16 +88,8 @@ function samplesOf(points: readonly RawDatapoint[], from: number, to: number): F
  * (start = floor(t / period) * period); a bucket is kept when its start is in [from, to) and it holds data.
  * The hot loop of GetMetricData: no allocation per point (percentiles allocate one array per bucket).
  */
-export function aggregate(
-  points: readonly RawDatapoint[],
-  period: number,
-  from: number,
-  to: number,
-  stat: Statistic
-): Series {
-  return stat.kind === 'basic'
-    ? aggregateBasic(points, period, from, to, stat.name)
-    : aggregatePercentile(points, period, from, to, stat);
+export function aggregate(points: RawSeries, period: number, from: number, to: number, stat: Statistic): Series {
+  return stat.kind === 'basic' ? aggregateBasic(points, period, from, to, stat.name) : aggregatePercentile(points, period, from, to, stat);
 }
 
 const AVERAGE = 0;
@@ -120,24 +113,18 @@ function basicValue(code: number, count: number, sum: number, min: number, max: 
  * One pass over the points with running accumulators, emitted when the bucket changes. (No `flush` closure: a
  * closure over the accumulators would move them out of registers.)
  */
-function aggregateBasic(
-  points: readonly RawDatapoint[],
-  period: number,
-  from: number,
-  to: number,
-  name: BasicStatisticName
-): Series {
+function aggregateBasic(points: RawSeries, period: number, from: number, to: number, name: BasicStatisticName): Series {
   const code = BASIC_CODE[name];
   const timestamps: number[] = [];
   const values: number[] = [];
+  const { t, count: counts, sum: sums, min: mins, max: maxes, length } = points;
   let bucket = NOT_A_NUMBER;
   let count = 0;
   let sum = 0;
   let min = INF;
   let max = -INF;
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i];
-    const b = floor(p.t / period) * period;
+  for (let i = 0; i < length; i++) {
+    const b = floor(t[i] / period) * period;
     if (b !== bucket) {
       if (count > 0 && bucket >= from) {
         timestamps.push(bucket);
@@ -152,13 +139,13 @@ function aggregateBasic(
       min = INF;
       max = -INF;
     }
-    count += p.sampleCount;
-    sum += p.sum;
-    if (p.min < min) {
-      min = p.min;
+    count += counts[i];
+    sum += sums[i];
+    if (mins[i] < min) {
+      min = mins[i];
     }
-    if (p.max > max) {
-      max = p.max;
+    if (maxes[i] > max) {
+      max = maxes[i];
     }
   }
   if (count > 0 && bucket >= from) {
@@ -168,22 +155,16 @@ function aggregateBasic(
   return { timestamps, values };
 }
 
-function aggregatePercentile(
-  points: readonly RawDatapoint[],
-  period: number,
-  from: number,
-  to: number,
-  stat: Statistic & { kind: 'percentile' }
-): Series {
+function aggregatePercentile(points: RawSeries, period: number, from: number, to: number, stat: Statistic & { kind: 'percentile' }): Series {
   const timestamps: number[] = [];
   const values: number[] = [];
-  const n = points.length;
+  const { t, length: n } = points;
   let i = 0;
   while (i < n) {
-    const bucket = floor(points[i].t / period) * period;
+    const bucket = floor(t[i] / period) * period;
     const next = bucket + period;
     let j = i + 1;
-    while (j < n && points[j].t < next) {
+    while (j < n && t[j] < next) {
       j++;
     }
     if (bucket >= to) {

@@ -1,5 +1,5 @@
 import { Clock } from '../../clock';
-import type { Dimension, MetricIdentity, MetricSource, RawDatapoint } from '../../model/metricSource';
+import { seriesFromPoints, type Dimension, type MetricIdentity, type MetricSource, type RawDatapoint, type RawSeries } from '../../model/metricSource';
 import { lowerBound } from './series';
 
 /**
@@ -52,13 +52,10 @@ export class FakeMetricSource implements MetricSource {
       .map((e) => e.identity);
   }
 
-  series(region: string, metric: MetricIdentity, startSeconds: number, endSeconds: number): RawDatapoint[] {
+  series(region: string, metric: MetricIdentity, startSeconds: number, endSeconds: number): RawSeries {
     this.seriesCalls++;
     const e = this.entries.get(key(region, metric));
-    if (!e) {
-      return [];
-    }
-    return e.points.slice(lowerBound(e.times, startSeconds), lowerBound(e.times, endSeconds));
+    return seriesFromPoints(e ? e.points.slice(lowerBound(e.times, startSeconds), lowerBound(e.times, endSeconds)) : []);
   }
 
   resolution(metric: MetricIdentity): number {

@@ -97,23 +97,30 @@ export const getCurrentUserData: OperationSpec = {
           const bySlots = (f: (c: number, conc: number) => number) =>
             Object.fromEntries(CHANNELS.filter((c) => rp.concurrency[c] > 0).map((c, _i) => [c, f(CHANNELS.indexOf(c), rp.concurrency[c])]));
           const routable = tl.state[k] !== AgentState.ERROR && tl.status[k] === 0;
-          const contacts = epoch.assignments[agent.index]
-            .filter((x) => x.offer <= t && t < (x.missed ? x.ringEnd : epoch.contacts.acwEnd[x.contact] || Infinity))
-            .map((x) => {
-              const id = x.contact;
-              const ringing = t < x.ringEnd;
-              const connected = !ringing && t < epoch.contacts.end[id];
-              const q = instance.queues[epoch.contacts.queue[id]];
-              return {
-                ContactId: contactId(instance.id, epoch.day, id),
-                Channel: CHANNELS[epoch.contacts.channel[id]],
-                InitiationMethod: epoch.contacts.isCallback[id] ? 'CALLBACK' : CHANNELS[epoch.contacts.channel[id]] === 'TASK' ? 'API' : 'INBOUND',
-                AgentContactState: ringing ? 'CONNECTING' : connected ? 'CONNECTED' : 'ENDED',
-                StateStartTimestamp: ringing ? x.offer : connected ? x.ringEnd : epoch.contacts.end[id],
-                ...(ringing ? {} : { ConnectedToAgentTimestamp: x.ringEnd }),
-                Queue: { Id: q.id, Arn: q.arn },
-              };
+          const offers = epoch.assignments;
+          const contacts = [];
+          for (let j = offers.offsets[agent.index]; j < offers.offsets[agent.index + 1]; j++) {
+            const id = offers.contact[j];
+            const offeredAt = offers.offer[j];
+            const ringEnd = offers.ringEnd[j];
+            // An offer lasts until the ring ends (missed) or the after-contact work ends (accepted).
+            const until = offers.missed[j] ? ringEnd : Number.isNaN(epoch.contacts.acwEnd[id]) ? Infinity : epoch.contacts.acwEnd[id];
+            if (offeredAt > t || t >= until) {
+              continue;
+            }
+            const ringing = t < ringEnd;
+            const connected = !ringing && t < epoch.contacts.end[id];
+            const q = instance.queues[epoch.contacts.queue[id]];
+            contacts.push({
+              ContactId: contactId(instance.id, epoch.day, id),
+              Channel: CHANNELS[epoch.contacts.channel[id]],
+              InitiationMethod: epoch.contacts.isCallback[id] ? 'CALLBACK' : CHANNELS[epoch.contacts.channel[id]] === 'TASK' ? 'API' : 'INBOUND',
+              AgentContactState: ringing ? 'CONNECTING' : connected ? 'CONNECTED' : 'ENDED',
+              StateStartTimestamp: ringing ? offeredAt : connected ? ringEnd : epoch.contacts.end[id],
+              ...(ringing ? {} : { ConnectedToAgentTimestamp: ringEnd }),
+              Queue: { Id: q.id, Arn: q.arn },
             });
+          }
           return {
             User: { Id: agent.id, Arn: agent.arn },
             RoutingProfile: { Id: rp.id, Arn: rp.arn },
