@@ -51,7 +51,7 @@ const m = (
 export const REALTIME_METRICS: Record<RealtimeMetricName, RealtimeMetricInfo> = {
   AGENTS_ONLINE: m('AGENTS_ONLINE', 'COUNT', 'agents', 'Online', 'Agents logged in with a status other than Offline.'),
   AGENTS_AVAILABLE: m('AGENTS_AVAILABLE', 'COUNT', 'agents', 'Available', 'Agents in the Available status, ready to be routed a contact.'),
-  AGENTS_ON_CALL: m('AGENTS_ON_CALL', 'COUNT', 'agents', 'On contact', 'Agents on a contact (older name of AGENTS_ON_CONTACT).', {
+  AGENTS_ON_CALL: m('AGENTS_ON_CALL', 'COUNT', 'agents', 'On contact', 'Agents on a contact.', {
     replacedBy: 'AGENTS_ON_CONTACT',
   }),
   AGENTS_ON_CONTACT: m('AGENTS_ON_CONTACT', 'COUNT', 'agents', 'On contact', 'Agents connecting to, connected to, or on hold with a contact.'),
@@ -64,7 +64,7 @@ export const REALTIME_METRICS: Record<RealtimeMetricName, RealtimeMetricInfo> = 
   CONTACTS_SCHEDULED: m('CONTACTS_SCHEDULED', 'COUNT', 'contacts', 'Scheduled', 'Scheduled callbacks waiting for their time.'),
   SLOTS_ACTIVE: m('SLOTS_ACTIVE', 'COUNT', 'slots', 'Active', 'Contact slots in use by agents (including after-contact work).', { sortable: false }),
   SLOTS_AVAILABLE: m('SLOTS_AVAILABLE', 'COUNT', 'slots', 'Availability', 'Contact slots agents have free for new contacts.', { sortable: false }),
-  ESTIMATED_WAIT_TIME: m('ESTIMATED_WAIT_TIME', 'SECONDS', 'contacts', 'Estimated wait', 'Estimated time a new contact would wait (routing use only).', {
+  ESTIMATED_WAIT_TIME: m('ESTIMATED_WAIT_TIME', 'SECONDS', 'contacts', 'Estimated wait', 'Estimated time a new contact would wait.', {
     routingOnly: true,
   }),
 };
