@@ -21,11 +21,19 @@ export function metricsDoc(): string {
   out('|---|---|---|---|---|');
   for (const name of REALTIME_METRIC_NAMES) {
     const m = REALTIME_METRICS[name];
-    const notes = [m.description, m.routingOnly ? 'Routing use only.' : '', m.replacedBy ? `Older name of ${m.replacedBy}.` : ''].filter(Boolean).join(' ');
+    const notes = [
+      m.description,
+      m.routingOnly ? 'Routing use only.' : '',
+      m.replacedBy ? `Older name of ${m.replacedBy}.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     out(`| \`${name}\` | ${m.unit} | ${m.reportName} | ${m.sortable ? 'yes' : 'no'} | ${notes} |`);
   }
   out();
-  out('`OLDEST_CONTACT_AGE` comes back in milliseconds when the request has no groupings (its unit still says SECONDS);');
+  out(
+    '`OLDEST_CONTACT_AGE` comes back in milliseconds when the request has no groupings (its unit still says SECONDS);'
+  );
   out('Switchboard always shows seconds.');
   out();
   for (const ns of Object.values(NAMESPACES)) {
@@ -42,10 +50,18 @@ export function metricsDoc(): string {
     out('| metric | unit (CloudWatch / Grafana) | statistic | every | dimension sets | meaning |');
     out('|---|---|---|---|---|---|');
     for (const m of ns.metrics) {
-      const sets = m.dimensionSets.map((s) => s.map((d) => (d === 'MetricGroup' && m.metricGroup ? `MetricGroup=${m.metricGroup}` : d)).join(', ')).join('; ');
+      const sets = m.dimensionSets
+        .map((s) =>
+          s.map((d) => (d === 'MetricGroup' && m.metricGroup ? `MetricGroup=${m.metricGroup}` : d)).join(', ')
+        )
+        .join('; ');
       const every = m.frequencySeconds >= 60 ? `${m.frequencySeconds / 60} min` : `${m.frequencySeconds} s`;
-      const scale = m.percentScale ? ` (${m.percentScale === 'fraction' ? '0..1 decimal' : '0..100 integer percent'})` : '';
-      out(`| \`${m.name}\` | ${m.unit}${scale} / \`${m.grafanaUnit}\` | ${m.statistic} | ${every} | ${sets} | ${m.description} |`);
+      const scale = m.percentScale
+        ? ` (${m.percentScale === 'fraction' ? '0..1 decimal' : '0..100 integer percent'})`
+        : '';
+      out(
+        `| \`${m.name}\` | ${m.unit}${scale} / \`${m.grafanaUnit}\` | ${m.statistic} | ${every} | ${sets} | ${m.description} |`
+      );
     }
     out();
   }
@@ -55,12 +71,20 @@ export function metricsDoc(): string {
   out('|---|---|---|---|---|');
   for (const q of Object.values(CHANNEL_QUOTAS)) {
     const derived = q.scale === 'percent' ? `${q.inUse} / ${q.percentage} × 100` : `${q.inUse} / ${q.percentage}`;
-    out(`| ${q.channel} | \`${q.inUse}\` | \`${q.percentage}\` (${q.scale === 'percent' ? 'integer percent' : 'decimal'}) | ${q.breaches ? `\`${q.breaches}\`` : '—'} | ${derived} |`);
+    out(
+      `| ${q.channel} | \`${q.inUse}\` | \`${q.percentage}\` (${q.scale === 'percent' ? 'integer percent' : 'decimal'}) | ${q.breaches ? `\`${q.breaches}\`` : '—'} | ${derived} |`
+    );
   }
   out();
-  out('Seed 000 documents ConcurrentCallsPercentage as a decimal and ConcurrentActiveChatsPercentage as an integer percent;');
-  out('ConcurrentTasksPercentage is documented "as a decimal" (its example formula multiplies by 100, which contradicts');
-  out('the unit line: Switchboard follows the unit line). ConcurrentEmailsPercentage is not in the seeds; it is taken to');
+  out(
+    'Seed 000 documents ConcurrentCallsPercentage as a decimal and ConcurrentActiveChatsPercentage as an integer percent;'
+  );
+  out(
+    'ConcurrentTasksPercentage is documented "as a decimal" (its example formula multiplies by 100, which contradicts'
+  );
+  out(
+    'the unit line: Switchboard follows the unit line). ConcurrentEmailsPercentage is not in the seeds; it is taken to'
+  );
   out('be a decimal like the other newer metrics.');
   out();
   out('## Historical metrics (GetMetricDataV2) the simulator computes');
@@ -68,7 +92,9 @@ export function metricsDoc(): string {
   out('| metric | unit | meaning |');
   out('|---|---|---|');
   for (const m of HISTORICAL_METRICS) {
-    out(`| \`${m.name}\` | ${m.unit} | ${m.description}${m.needsThreshold ? ' Needs a threshold (Comparison LT, seconds).' : ''} |`);
+    out(
+      `| \`${m.name}\` | ${m.unit} | ${m.description}${m.needsThreshold ? ' Needs a threshold (Comparison LT, seconds).' : ''} |`
+    );
   }
   return lines.join('\n') + '\n';
 }

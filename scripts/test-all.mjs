@@ -11,7 +11,12 @@ const results = [];
 
 function run(name, command, args, options = {}) {
   const started = Date.now();
-  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' }, ...options });
+  const r = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+    ...options,
+  });
   return { ok: r.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
@@ -19,6 +24,7 @@ function run(name, command, args, options = {}) {
 for (const [name, args] of [
   ['typecheck (plugin)', ['tsc', '--noEmit']],
   ['typecheck (node)', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
+  ['lint (eslint)', ['eslint', '.']],
 ]) {
   const r = run(name, 'npx', args);
   results.push({ layer: name, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, seconds: r.seconds });
@@ -36,11 +42,16 @@ try {
     const project = file.startsWith('test/') ? 'integration' : file.startsWith('src/') ? 'browser' : 'node';
     const p = byProject.get(project) ?? { passed: 0, failed: 0 };
     for (const t of suite.assertionResults) {
-      if (t.status === 'passed') p.passed++;
-      else if (t.status === 'failed') p.failed++;
+      if (t.status === 'passed') {
+        p.passed++;
+      } else if (t.status === 'failed') {
+        p.failed++;
+      }
     }
     // a suite that fails to load has no assertions but must count as a failure
-    if (suite.status === 'failed' && suite.assertionResults.length === 0) p.failed++;
+    if (suite.status === 'failed' && suite.assertionResults.length === 0) {
+      p.failed++;
+    }
     byProject.set(project, p);
   }
   for (const [project, p] of byProject) {

@@ -2,7 +2,6 @@ import { buildSimulator, type Simulator } from './app';
 import { Clock } from './clock';
 import { jsonTarget, signed } from './protocol/testSupport';
 
-
 let sim: Simulator;
 let realNow = Date.parse('2026-11-22T10:00:00Z');
 let key = 0;

@@ -123,13 +123,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminOptions> = async (app, 
     if (status >= 500) {
       request.log.error({ err: error }, 'admin request failed');
     }
-    return reply
-      .code(status)
-      .send({
-        statusCode: status,
-        error: STATUS_CODES[status],
-        message: status >= 500 ? 'Internal error' : error.message,
-      });
+    return reply.code(status).send({
+      statusCode: status,
+      error: STATUS_CODES[status],
+      message: status >= 500 ? 'Internal error' : error.message,
+    });
   });
 
   app.setNotFoundHandler((request, reply) =>

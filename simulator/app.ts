@@ -60,12 +60,7 @@ export interface Simulator {
 
 /** Every operation the simulator speaks. */
 export function defaultOperations(): OperationSpec[] {
-  return [
-    ...connectOperations(),
-    ...cloudWatchOperations(),
-    ...chimeOperations(),
-    ...voiceIdOperations(),
-  ];
+  return [...connectOperations(), ...cloudWatchOperations(), ...chimeOperations(), ...voiceIdOperations()];
 }
 
 /** A MetricSource without metrics, for simulators that do not serve CloudWatch data. */

@@ -14,8 +14,8 @@ function Overview(_props: AppRootProps) {
         Real-time queues and agents, service quotas, Voice ID and Voice Connector call quality for Amazon Connect.
       </Text>
       <Alert severity="info" title="Early version">
-        This build contains the app shell only. The datasource, panels and dashboards arrive in later releases; see
-        the project documentation (docs/) for what is available.
+        This build contains the app shell only. The datasource, panels and dashboards arrive in later releases; see the
+        project documentation (docs/) for what is available.
       </Alert>
     </Stack>
   );

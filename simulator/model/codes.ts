@@ -43,7 +43,15 @@ export const Occurrence = {
 export const OCCURRENCE_KINDS = 10;
 
 /** Contact subtypes (Connect's `connect:*` values) and their share within a channel. */
-export const SUBTYPES = ['connect:Telephony', 'connect:WebRTC', 'connect:Chat', 'connect:SMS', 'connect:WhatsApp', 'connect:Task', 'connect:Email'] as const;
+export const SUBTYPES = [
+  'connect:Telephony',
+  'connect:WebRTC',
+  'connect:Chat',
+  'connect:SMS',
+  'connect:WhatsApp',
+  'connect:Task',
+  'connect:Email',
+] as const;
 export const SUBTYPE_MIX: Record<Channel, Array<[number, number]>> = {
   VOICE: [
     [0, 0.9],

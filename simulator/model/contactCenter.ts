@@ -35,7 +35,15 @@ export function epochBytes(epoch: Epoch): number {
       Object.values(o).forEach(add);
     }
   };
-  add([epoch.contacts, epoch.intervals, epoch.intervalsByMinute, epoch.scheduled, epoch.agents, epoch.assignments, epoch.occurrences]);
+  add([
+    epoch.contacts,
+    epoch.intervals,
+    epoch.intervalsByMinute,
+    epoch.scheduled,
+    epoch.agents,
+    epoch.assignments,
+    epoch.occurrences,
+  ]);
   const queues = epoch.instance.queues.length;
   return bytes + queues * (8640 * 2 + 1440 * 8 + 2 * 1440 * 4) + 4 * 8640 * 4;
 }

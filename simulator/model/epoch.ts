@@ -109,7 +109,6 @@ export interface Epoch {
   stats: { events: number; contacts: number; buildMs: number };
 }
 
-
 export function simulateEpoch(world: World, instance: InstanceWorld, day: number): Epoch {
   const began = performance.now();
   const locale = instance.locale;
@@ -124,7 +123,9 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
   // ---------------------------------------------------------------- contacts
   // Size the tables from the expected volume so that they rarely grow (growing copies every column).
   const expected = Math.ceil(
-    instance.queues.reduce((sum, q) => sum + q.channels.reduce((n, ch) => n + q.load[ch]!.perHour, 0), 0) * ((simEnd - simStart) / 3600) * 0.7
+    instance.queues.reduce((sum, q) => sum + q.channels.reduce((n, ch) => n + q.load[ch]!.perHour, 0), 0) *
+      ((simEnd - simStart) / 3600) *
+      0.7
   );
   const contactTable = new Table(
     {
@@ -151,7 +152,14 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
   );
   // `cols` keeps its identity while the table grows; its columns are replaced.
   const c = contactTable.cols;
-  const addContact = (queue: number, channel: number, arrive: number, key: number, rng: Rng, callback: boolean): number => {
+  const addContact = (
+    queue: number,
+    channel: number,
+    arrive: number,
+    key: number,
+    rng: Rng,
+    callback: boolean
+  ): number => {
     const q = instance.queues[queue];
     const load = q.load[CHANNELS[channel]]!;
     const id = contactTable.append();
@@ -203,7 +211,10 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
 
   // ---------------------------------------------------------------- agents
   const nAgents = instance.agents.length;
-  const segTable = new Table({ agent: 'i32', t: 'f64', state: 'u8', status: 'u8', channel: 'u8', slots: 'u8', live: 'u8' }, nAgents * 64);
+  const segTable = new Table(
+    { agent: 'i32', t: 'f64', state: 'u8', status: 'u8', channel: 'u8', slots: 'u8', live: 'u8' },
+    nAgents * 64
+  );
   const seg = segTable.cols;
   const lastSegment = new Int32Array(nAgents).fill(-1);
   const offerTable = new Table({ agent: 'i32', contact: 'i32', offer: 'f64', ringEnd: 'f64', missed: 'u8' }, expected);
@@ -244,7 +255,14 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
     const k = lastSegment[a];
     const state = stateOf(a);
     const ch = agentChannel[a] < 0 ? 255 : agentChannel[a];
-    if (k >= 0 && seg.state[k] === state && seg.status[k] === status[a] && seg.channel[k] === ch && seg.slots[k] === slots[a] && seg.live[k] === live[a]) {
+    if (
+      k >= 0 &&
+      seg.state[k] === state &&
+      seg.status[k] === status[a] &&
+      seg.channel[k] === ch &&
+      seg.slots[k] === slots[a] &&
+      seg.live[k] === live[a]
+    ) {
       return;
     }
     const row = k >= 0 && seg.t[k] === t ? k : segTable.append();
@@ -262,7 +280,11 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
   }
 
   // Shifts (with small per-day jitter) and breaks.
-  const breakStatus = (name: string) => Math.max(2, instance.statuses.findIndex((s) => s.name === name));
+  const breakStatus = (name: string) =>
+    Math.max(
+      2,
+      instance.statuses.findIndex((s) => s.name === name)
+    );
   const customCount = instance.statuses.length - 2;
   const firstDay = localDay(locale, simStart) - 1;
   const lastDay = localDay(locale, simEnd);
@@ -567,7 +589,11 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
         if (activeByChannel[ch] >= quota) {
           c.outcome[id] = Outcome.REJECTED_QUOTA;
           c.end[id] = t;
-          occur(t, [Occurrence.CALL_BREACH, Occurrence.CHAT_BREACH, Occurrence.TASK_BREACH, Occurrence.EMAIL_BREACH][ch], c.queue[id]);
+          occur(
+            t,
+            [Occurrence.CALL_BREACH, Occurrence.CHAT_BREACH, Occurrence.TASK_BREACH, Occurrence.EMAIL_BREACH][ch],
+            c.queue[id]
+          );
           break;
         }
         activeByChannel[ch]++;
@@ -771,7 +797,12 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
     misses: packed.misses,
   };
   const ivPacked = intervalTable.pack();
-  const intervals: QueueIntervalTable = { count: intervalTable.length, contact: ivPacked.contact, start: ivPacked.start, end: ivPacked.end };
+  const intervals: QueueIntervalTable = {
+    count: intervalTable.length,
+    contact: ivPacked.contact,
+    start: ivPacked.start,
+    end: ivPacked.end,
+  };
   const occ = occurrenceTable.pack();
   const sch = scheduledTable.pack();
   return {
@@ -792,7 +823,10 @@ export function simulateEpoch(world: World, instance: InstanceWorld, day: number
 }
 
 /** Per-agent timelines as views into one set of columns sorted by agent (segments stay in time order). */
-function agentTimelines(table: Table<{ agent: 'i32'; t: 'f64'; state: 'u8'; status: 'u8'; channel: 'u8'; slots: 'u8'; live: 'u8' }>, agents: number): AgentTimeline[] {
+function agentTimelines(
+  table: Table<{ agent: 'i32'; t: 'f64'; state: 'u8'; status: 'u8'; channel: 'u8'; slots: 'u8'; live: 'u8' }>,
+  agents: number
+): AgentTimeline[] {
   const { offsets, order } = groupBy(table.cols.agent, table.length, agents);
   const src = table.cols;
   const n = table.length;
@@ -825,7 +859,10 @@ function agentTimelines(table: Table<{ agent: 'i32'; t: 'f64'; state: 'u8'; stat
   });
 }
 
-function assignmentTable(table: Table<{ agent: 'i32'; contact: 'i32'; offer: 'f64'; ringEnd: 'f64'; missed: 'u8' }>, agents: number): AssignmentTable {
+function assignmentTable(
+  table: Table<{ agent: 'i32'; contact: 'i32'; offer: 'f64'; ringEnd: 'f64'; missed: 'u8' }>,
+  agents: number
+): AssignmentTable {
   const { offsets, order } = groupBy(table.cols.agent, table.length, agents);
   const src = table.cols;
   const n = table.length;

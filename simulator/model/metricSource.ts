@@ -139,7 +139,9 @@ export class RawSeriesBuilder {
       sum: this.sum.subarray(0, n),
       min: this.min.subarray(0, n),
       max: this.max.subarray(0, n),
-      ...(this.offsets ? { samples: this.samples!.subarray(0, this.sampleCount), offsets: this.offsets.subarray(0, n + 1) } : {}),
+      ...(this.offsets
+        ? { samples: this.samples!.subarray(0, this.sampleCount), offsets: this.offsets.subarray(0, n + 1) }
+        : {}),
     };
   }
 

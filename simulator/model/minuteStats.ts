@@ -98,7 +98,9 @@ function compute(epoch: Epoch): MinuteStats {
 
   const counts = Array.from({ length: OCCURRENCE_KINDS }, () => new Int32Array(MINUTES_PER_DAY));
   const perQueueKinds = [Occurrence.QUEUE_FULL, Occurrence.CALLBACK_NOT_DIALABLE];
-  const queueCounts = new Map<number, Int32Array[]>(perQueueKinds.map((k) => [k, Array.from({ length: nQueues }, () => new Int32Array(MINUTES_PER_DAY))]));
+  const queueCounts = new Map<number, Int32Array[]>(
+    perQueueKinds.map((k) => [k, Array.from({ length: nQueues }, () => new Int32Array(MINUTES_PER_DAY))])
+  );
   const occ = epoch.occurrences;
   for (let k = 0; k < occ.count; k++) {
     const t = occ.t[k];

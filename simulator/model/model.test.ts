@@ -15,8 +15,11 @@ describe('contact-center model: numbers that agree with each other', () => {
   const { world, model, metrics, now } = testModel();
   const inst = world.instances[0];
   const allQueues = inst.queues.map((q) => q.id);
-  const realtime = (t: number, groupings: string[], filters: Parameters<typeof resolveRequest>[1] = { queues: allQueues }) =>
-    computeRealtime(model.snapshot(inst, t), resolveRequest(inst, filters, groupings as never, M));
+  const realtime = (
+    t: number,
+    groupings: string[],
+    filters: Parameters<typeof resolveRequest>[1] = { queues: allQueues }
+  ) => computeRealtime(model.snapshot(inst, t), resolveRequest(inst, filters, groupings as never, M));
 
   it('agent states add up in every row, every 7 minutes over 12 hours', () => {
     let rowsChecked = 0;
@@ -29,7 +32,13 @@ describe('contact-center model: numbers that agree with each other', () => {
       ] as const) {
         for (const row of realtime(t, [...groupings], filters)) {
           const v = (n: RealtimeMetricName) => row.values[col(n)] as number;
-          const parts = ['AGENTS_AVAILABLE', 'AGENTS_ON_CONTACT', 'AGENTS_AFTER_CONTACT_WORK', 'AGENTS_NON_PRODUCTIVE', 'AGENTS_ERROR'] as const;
+          const parts = [
+            'AGENTS_AVAILABLE',
+            'AGENTS_ON_CONTACT',
+            'AGENTS_AFTER_CONTACT_WORK',
+            'AGENTS_NON_PRODUCTIVE',
+            'AGENTS_ERROR',
+          ] as const;
           expect(parts.reduce((s, p) => s + v(p), 0)).toBe(v('AGENTS_ONLINE'));
           expect(v('AGENTS_STAFFED')).toBe(v('AGENTS_ONLINE') - v('AGENTS_NON_PRODUCTIVE'));
           expect(v('AGENTS_ON_CALL')).toBe(v('AGENTS_ON_CONTACT'));
@@ -65,7 +74,8 @@ describe('contact-center model: numbers that agree with each other', () => {
 
   it('agrees with CloudWatch QueueSize and LongestQueueWaitTime minute by minute', () => {
     for (const q of inst.queues.slice(0, 5)) {
-      const id = (name: string) => connectMetric(name, { InstanceId: inst.id, MetricGroup: 'Queue', QueueName: q.name });
+      const id = (name: string) =>
+        connectMetric(name, { InstanceId: inst.id, MetricGroup: 'Queue', QueueName: q.name });
       const start = now - 3 * HOUR;
       const sizes = seriesPoints(metrics, inst.region, id('QueueSize'), start, start + 40 * 60);
       const waits = seriesPoints(metrics, inst.region, id('LongestQueueWaitTime'), start, start + 40 * 60);
@@ -73,7 +83,9 @@ describe('contact-center model: numbers that agree with each other', () => {
       expect(waits).toHaveLength(40);
       sizes.forEach((point, i) => {
         // six samples a minute, at the same instants the real-time view shows
-        const live = [0, 10, 20, 30, 40, 50].map((s) => realtime(point.t + s, ['QUEUE'], { queues: [q.id] })[0].values[col('CONTACTS_IN_QUEUE')]);
+        const live = [0, 10, 20, 30, 40, 50].map(
+          (s) => realtime(point.t + s, ['QUEUE'], { queues: [q.id] })[0].values[col('CONTACTS_IN_QUEUE')]
+        );
         expect(point.values).toEqual(live);
         expect(point.max).toBe(Math.max(...(live as number[])));
         // The longest wait of the minute is the highest real-time oldest age within the minute. Oldest age grows
@@ -88,7 +100,11 @@ describe('contact-center model: numbers that agree with each other', () => {
             instants.push(end - 1e-6);
           }
         }
-        const maxOldest = Math.max(...instants.map((t) => realtime(t, ['QUEUE'], { queues: [q.id] })[0].values[col('OLDEST_CONTACT_AGE')] as number));
+        const maxOldest = Math.max(
+          ...instants.map(
+            (t) => realtime(t, ['QUEUE'], { queues: [q.id] })[0].values[col('OLDEST_CONTACT_AGE')] as number
+          )
+        );
         expect(waits[i].t).toBe(point.t);
         expect(waits[i].max).toBe(Math.floor(maxOldest + 1e-5));
       });
@@ -97,10 +113,34 @@ describe('contact-center model: numbers that agree with each other', () => {
 
   it('publishes ConcurrentCallsPercentage as a decimal and ConcurrentActiveChatsPercentage as an integer percent', () => {
     const base = { InstanceId: inst.id };
-    const calls = seriesPoints(metrics, inst.region, connectMetric('ConcurrentCalls', { ...base, MetricGroup: 'VoiceCalls' }), now - 6 * HOUR, now);
-    const callsPct = seriesPoints(metrics, inst.region, connectMetric('ConcurrentCallsPercentage', { ...base, MetricGroup: 'VoiceCalls' }), now - 6 * HOUR, now);
-    const chats = seriesPoints(metrics, inst.region, connectMetric('ConcurrentActiveChats', { ...base, MetricGroup: 'Chats' }), now - 6 * HOUR, now);
-    const chatsPct = seriesPoints(metrics, inst.region, connectMetric('ConcurrentActiveChatsPercentage', { ...base, MetricGroup: 'Chats' }), now - 6 * HOUR, now);
+    const calls = seriesPoints(
+      metrics,
+      inst.region,
+      connectMetric('ConcurrentCalls', { ...base, MetricGroup: 'VoiceCalls' }),
+      now - 6 * HOUR,
+      now
+    );
+    const callsPct = seriesPoints(
+      metrics,
+      inst.region,
+      connectMetric('ConcurrentCallsPercentage', { ...base, MetricGroup: 'VoiceCalls' }),
+      now - 6 * HOUR,
+      now
+    );
+    const chats = seriesPoints(
+      metrics,
+      inst.region,
+      connectMetric('ConcurrentActiveChats', { ...base, MetricGroup: 'Chats' }),
+      now - 6 * HOUR,
+      now
+    );
+    const chatsPct = seriesPoints(
+      metrics,
+      inst.region,
+      connectMetric('ConcurrentActiveChatsPercentage', { ...base, MetricGroup: 'Chats' }),
+      now - 6 * HOUR,
+      now
+    );
     expect(calls.length).toBe(360);
     let busyMinutes = 0;
     calls.forEach((p, i) => {
@@ -109,7 +149,9 @@ describe('contact-center model: numbers that agree with each other', () => {
         busyMinutes++;
       }
     });
-    chats.forEach((p, i) => p.values!.forEach((v, k) => expect(chatsPct[i].values![k]).toBe(Math.round((100 * v) / inst.quotas.CHAT))));
+    chats.forEach((p, i) =>
+      p.values!.forEach((v, k) => expect(chatsPct[i].values![k]).toBe(Math.round((100 * v) / inst.quotas.CHAT)))
+    );
     expect(busyMinutes).toBeGreaterThan(300);
     expect(Math.max(...callsPct.map((p) => p.max))).toBeLessThan(1);
     expect(chatsPct.every((p) => p.values!.every(Number.isInteger))).toBe(true);
@@ -123,14 +165,24 @@ describe('contact-center model: numbers that agree with each other', () => {
       const rang = offers.ringEnd[j] - offers.offer[j];
       if (offers.missed[j]) {
         expect(rang).toBe(20);
-        if (epoch.contacts.channel[offers.contact[j]] === 0 && offers.ringEnd[j] >= epoch.dayStart && offers.ringEnd[j] < now - 60) {
+        if (
+          epoch.contacts.channel[offers.contact[j]] === 0 &&
+          offers.ringEnd[j] >= epoch.dayStart &&
+          offers.ringEnd[j] < now - 60
+        ) {
           missedVoice++;
         }
       } else {
         expect(rang).toBeLessThan(20);
       }
     }
-    const series = seriesPoints(metrics, inst.region, connectMetric('MissedCalls', { InstanceId: inst.id, MetricGroup: 'VoiceCalls' }), epoch.dayStart, now - 60);
+    const series = seriesPoints(
+      metrics,
+      inst.region,
+      connectMetric('MissedCalls', { InstanceId: inst.id, MetricGroup: 'VoiceCalls' }),
+      epoch.dayStart,
+      now - 60
+    );
     expect(missedVoice).toBeGreaterThan(10);
     expect(series.reduce((s, p) => s + p.sum, 0)).toBe(missedVoice);
   });
@@ -145,7 +197,8 @@ describe('contact-center model: quotas', () => {
   });
   const inst = world.instances[0];
   const base = { InstanceId: inst.id, MetricGroup: 'VoiceCalls' };
-  const sum = (name: string) => seriesPoints(metrics, inst.region, connectMetric(name, base), now - 8 * HOUR, now).reduce((s, p) => s + p.sum, 0);
+  const sum = (name: string) =>
+    seriesPoints(metrics, inst.region, connectMetric(name, base), now - 8 * HOUR, now).reduce((s, p) => s + p.sum, 0);
 
   it('rejects and counts calls above the concurrency quota and the call rate', () => {
     const epoch = model.epochAt(inst, now);
@@ -153,7 +206,12 @@ describe('contact-center model: quotas', () => {
       let n = 0;
       for (let i = 0; i < epoch.contacts.count; i++) {
         const t = epoch.contacts.arrive[i];
-        if (epoch.contacts.channel[i] === 0 && epoch.contacts.outcome[i] === outcome && t >= now - 8 * HOUR && t < now) {
+        if (
+          epoch.contacts.channel[i] === 0 &&
+          epoch.contacts.outcome[i] === outcome &&
+          t >= now - 8 * HOUR &&
+          t < now
+        ) {
           n++;
         }
       }
@@ -168,7 +226,13 @@ describe('contact-center model: quotas', () => {
     expect(breaching).toBeGreaterThanOrEqual(rejected(Outcome.REJECTED_QUOTA));
     const concurrent = seriesPoints(metrics, inst.region, connectMetric('ConcurrentCalls', base), now - 8 * HOUR, now);
     expect(Math.max(...concurrent.map((p) => p.max))).toBe(12);
-    const pct = seriesPoints(metrics, inst.region, connectMetric('ConcurrentCallsPercentage', base), now - 8 * HOUR, now);
+    const pct = seriesPoints(
+      metrics,
+      inst.region,
+      connectMetric('ConcurrentCallsPercentage', base),
+      now - 8 * HOUR,
+      now
+    );
     expect(Math.max(...pct.map((p) => p.max))).toBe(1);
   });
 });
@@ -177,7 +241,13 @@ describe('voice connector model', () => {
   const { world, metrics, now } = testModel();
   const vc = world.voiceConnectors[0];
   const get = (name: string, from = now - 24 * HOUR, to = now) =>
-    seriesPoints(metrics, vc.region, { namespace: 'AWS/ChimeVoiceConnector', metricName: name, dimensions: dims({ VoiceConnectorId: vc.id }) }, from, to);
+    seriesPoints(
+      metrics,
+      vc.region,
+      { namespace: 'AWS/ChimeVoiceConnector', metricName: name, dimensions: dims({ VoiceConnectorId: vc.id }) },
+      from,
+      to
+    );
   const byMinute = (name: string) => new Map(get(name).map((p) => [p.t, p.sum]));
 
   it('keeps MOS between 1.0 and 4.4 and lowers it during the incident window', () => {
@@ -197,7 +267,11 @@ describe('voice connector model', () => {
   });
 
   it('derives MOS that falls with loss, jitter and round-trip time', () => {
-    const leg = fc.record({ lossPct: fc.double({ min: 0, max: 30, noNaN: true }), jitterMs: fc.double({ min: 0, max: 200, noNaN: true }), rttMs: fc.double({ min: 0, max: 1000, noNaN: true }) });
+    const leg = fc.record({
+      lossPct: fc.double({ min: 0, max: 30, noNaN: true }),
+      jitterMs: fc.double({ min: 0, max: 200, noNaN: true }),
+      rttMs: fc.double({ min: 0, max: 1000, noNaN: true }),
+    });
     fc.assert(
       fc.property(leg, fc.double({ min: 0, max: 10, noNaN: true }), (q, more) => {
         const m = mos(q);
@@ -213,7 +287,20 @@ describe('voice connector model', () => {
   });
 
   it('has SIP response counts that agree with attempts, answers and failures', () => {
-    const names = ['InboundCallAttempts', 'OutboundCallAttempts', 'InboundCallFailures', 'OutboundCallFailures', 'InboundCallsAnswered', 'OutboundCallsAnswered', 'Sip1xxCodes', 'Sip2xxCodes', 'Sip3xxCodes', 'Sip4xxCodes', 'Sip5xxCodes', 'Sip6xxCodes'];
+    const names = [
+      'InboundCallAttempts',
+      'OutboundCallAttempts',
+      'InboundCallFailures',
+      'OutboundCallFailures',
+      'InboundCallsAnswered',
+      'OutboundCallsAnswered',
+      'Sip1xxCodes',
+      'Sip2xxCodes',
+      'Sip3xxCodes',
+      'Sip4xxCodes',
+      'Sip5xxCodes',
+      'Sip6xxCodes',
+    ];
     const m = Object.fromEntries(names.map((n) => [n, byMinute(n)]));
     const at = (n: string, t: number) => m[n].get(t) ?? 0;
     let minutes = 0;
@@ -249,11 +336,16 @@ describe('determinism', () => {
     const c = testModel('2026-11-18T15:30:00Z', undefined, 7);
     const inst = (m: typeof a) => m.world.instances[0];
     const rows = (m: typeof a) =>
-      computeRealtime(m.model.snapshot(inst(m), m.now), resolveRequest(inst(m), { queues: inst(m).queues.map((q) => q.id) }, ['QUEUE'], M)).map((r) => r.values);
+      computeRealtime(
+        m.model.snapshot(inst(m), m.now),
+        resolveRequest(inst(m), { queues: inst(m).queues.map((q) => q.id) }, ['QUEUE'], M)
+      ).map((r) => r.values);
     expect(rows(a)).toEqual(rows(b));
     expect(rows(a)).not.toEqual(rows(c));
     const id = connectMetric('QueueSize', { InstanceId: inst(a).id, MetricGroup: 'Queue', QueueName: 'Billing' });
-    expect(seriesPoints(a.metrics, 'us-east-1', id, a.now - 7200, a.now)).toEqual(seriesPoints(b.metrics, 'us-east-1', id, b.now - 7200, b.now));
+    expect(seriesPoints(a.metrics, 'us-east-1', id, a.now - 7200, a.now)).toEqual(
+      seriesPoints(b.metrics, 'us-east-1', id, b.now - 7200, b.now)
+    );
   });
 
   it('answers an instant the same whatever was asked before (epochs are independent)', () => {
@@ -274,7 +366,10 @@ describe('determinism', () => {
     const inst = world.instances[0];
     const dayStart = model.epochAt(inst, Date.parse('2026-11-19T09:00:00Z') / 1000).dayStart;
     const online = (t: number) =>
-      computeRealtime(model.snapshot(inst, t), resolveRequest(inst, { queues: inst.queues.map((q) => q.id) }, [], ['AGENTS_ONLINE']))[0].values[0] as number;
+      computeRealtime(
+        model.snapshot(inst, t),
+        resolveRequest(inst, { queues: inst.queues.map((q) => q.id) }, [], ['AGENTS_ONLINE'])
+      )[0].values[0] as number;
     // the same agents are logged in a second before and a second after the boundary
     expect(Math.abs(online(dayStart - 1) - online(dayStart + 1))).toBeLessThanOrEqual(1);
   });

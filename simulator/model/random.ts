@@ -41,7 +41,13 @@ export function hashString(text: string, seed = 0): number {
 
 /** A stable UUID-shaped id from a name (Connect ids are UUIDs). */
 export function uuidFrom(name: string): string {
-  const hex = [0, 1, 2, 3].map((i) => hashString(name, i * 7919).toString(16).padStart(8, '0')).join('');
+  const hex = [0, 1, 2, 3]
+    .map((i) =>
+      hashString(name, i * 7919)
+        .toString(16)
+        .padStart(8, '0')
+    )
+    .join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -6,7 +6,8 @@ export type ColumnKind = 'f64' | 'i32' | 'u8';
 type ArrayOf<K extends ColumnKind> = K extends 'f64' ? Float64Array : K extends 'i32' ? Int32Array : Uint8Array;
 export type Columns<S extends Record<string, ColumnKind>> = { [C in keyof S]: ArrayOf<S[C]> };
 
-const make = (kind: ColumnKind, n: number) => (kind === 'f64' ? new Float64Array(n) : kind === 'i32' ? new Int32Array(n) : new Uint8Array(n));
+const make = (kind: ColumnKind, n: number) =>
+  kind === 'f64' ? new Float64Array(n) : kind === 'i32' ? new Int32Array(n) : new Uint8Array(n);
 
 export class Table<S extends Record<string, ColumnKind>> {
   length = 0;

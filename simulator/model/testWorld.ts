@@ -18,7 +18,8 @@ export function testModel(atIso = '2026-11-18T17:00:00Z', edit?: (s: Scenario) =
   return { world, model, clock, metrics, now: clock.nowSeconds() };
 }
 
-export const dims = (pairs: Record<string, string>): Dimension[] => Object.entries(pairs).map(([Name, Value]) => ({ Name, Value }));
+export const dims = (pairs: Record<string, string>): Dimension[] =>
+  Object.entries(pairs).map(([Name, Value]) => ({ Name, Value }));
 
 export const connectMetric = (metricName: string, pairs: Record<string, string>): MetricIdentity => ({
   namespace: 'AWS/Connect',
@@ -27,5 +28,10 @@ export const connectMetric = (metricName: string, pairs: Record<string, string>)
 });
 
 /** A metric's raw points as objects (tests read them more easily than columns). */
-export const seriesPoints = (source: MetricSource, region: string, metric: MetricIdentity, from: number, to: number): RawDatapoint[] =>
-  pointsOf(source.series(region, metric, from, to));
+export const seriesPoints = (
+  source: MetricSource,
+  region: string,
+  metric: MetricIdentity,
+  from: number,
+  to: number
+): RawDatapoint[] => pointsOf(source.series(region, metric, from, to));

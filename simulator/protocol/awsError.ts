@@ -37,14 +37,22 @@ export const connectErrors = {
 // CloudWatch (AWS JSON 1.0 with awsQueryCompatible): the query code goes in x-amzn-query-error.
 export const cloudWatchErrors = {
   invalidParameterValue: (message: string) =>
-    new AwsError('InvalidParameterValueException', message, 400, { queryCode: 'InvalidParameterValue', fault: 'Sender' }),
+    new AwsError('InvalidParameterValueException', message, 400, {
+      queryCode: 'InvalidParameterValue',
+      fault: 'Sender',
+    }),
   missingParameter: (message: string) =>
     new AwsError('MissingRequiredParameterException', message, 400, { queryCode: 'MissingParameter', fault: 'Sender' }),
   invalidParameterCombination: (message: string) =>
-    new AwsError('InvalidParameterCombinationException', message, 400, { queryCode: 'InvalidParameterCombination', fault: 'Sender' }),
-  invalidNextToken: (message: string) => new AwsError('InvalidNextToken', message, 400, { queryCode: 'InvalidNextToken', fault: 'Sender' }),
+    new AwsError('InvalidParameterCombinationException', message, 400, {
+      queryCode: 'InvalidParameterCombination',
+      fault: 'Sender',
+    }),
+  invalidNextToken: (message: string) =>
+    new AwsError('InvalidNextToken', message, 400, { queryCode: 'InvalidNextToken', fault: 'Sender' }),
   // Throttling is not modelled in CloudWatch's API: the SDK sees a generic error named "Throttling" and retries it.
-  throttling: (message = 'Rate exceeded') => new AwsError('Throttling', message, 400, { queryCode: 'Throttling', fault: 'Sender' }),
+  throttling: (message = 'Rate exceeded') =>
+    new AwsError('Throttling', message, 400, { queryCode: 'Throttling', fault: 'Sender' }),
   internal: (message = 'Internal service error') =>
     new AwsError('InternalServiceFault', message, 500, { queryCode: 'InternalServiceError', fault: 'Receiver' }),
 };

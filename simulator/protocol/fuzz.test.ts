@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { buildSimulator, type Simulator } from '../app';
 import { authorization } from './testSupport';
 
-
 /**
  * Garbage at every route: random methods, paths, headers and bodies (random bytes, wrong types, huge numbers,
  * deep nesting). Whatever arrives, the simulator answers with a well-formed status, never a 500 of its own, and

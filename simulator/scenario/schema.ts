@@ -49,7 +49,9 @@ export const QueueSchema = Type.Object(
     type: Type.Optional(Type.Union([Type.Literal('STANDARD'), Type.Literal('AGENT')])),
     description: Type.Optional(Type.String()),
     /** Local hours the queue takes contacts (e.g. 07:00 to 21:00; end before start crosses midnight). Default: always. */
-    hoursOfOperation: Type.Optional(Type.Object({ open: TimeOfDay, close: TimeOfDay }, { additionalProperties: false })),
+    hoursOfOperation: Type.Optional(
+      Type.Object({ open: TimeOfDay, close: TimeOfDay }, { additionalProperties: false })
+    ),
     /** Maximum contacts in queue; arrivals beyond it are rejected (QueueCapacityExceededError). */
     maxContacts: Type.Optional(Type.Integer({ minimum: 1 })),
     channels: Type.Partial(Type.Record(Channel, ChannelLoadSchema)),
@@ -58,7 +60,9 @@ export const QueueSchema = Type.Object(
     /** Share of scheduled callbacks whose number cannot be dialled (CallBackNotDialableNumber). */
     callbackNotDialableShare: Type.Optional(Probability),
     /** Routing criteria: the step a waiting contact is in depends on how long it has waited. */
-    routingSteps: Type.Optional(Type.Array(Type.Object({ expression: Type.String({ minLength: 1 }), seconds: Positive }))),
+    routingSteps: Type.Optional(
+      Type.Array(Type.Object({ expression: Type.String({ minLength: 1 }), seconds: Positive }))
+    ),
     surges: Type.Optional(Type.Array(SurgeSchema)),
   },
   { additionalProperties: false }

@@ -144,7 +144,8 @@ export const DEFAULT_QUOTAS: Record<Channel, number> = { VOICE: 10, CHAT: 100, T
 
 /** A typical contact-center day: quiet at night, peaks late morning and early afternoon. */
 export const DEFAULT_WEEKDAY_CURVE = [
-  0.05, 0.03, 0.02, 0.02, 0.03, 0.08, 0.25, 0.55, 0.9, 1.15, 1.25, 1.2, 1.05, 1.1, 1.15, 1.05, 0.9, 0.7, 0.5, 0.35, 0.25, 0.18, 0.12, 0.08,
+  0.05, 0.03, 0.02, 0.02, 0.03, 0.08, 0.25, 0.55, 0.9, 1.15, 1.25, 1.2, 1.05, 1.1, 1.15, 1.05, 0.9, 0.7, 0.5, 0.35,
+  0.25, 0.18, 0.12, 0.08,
 ];
 
 export function parseTimeOfDay(hhmm: string): number {
@@ -199,7 +200,12 @@ export function resolveWorld(scenario: Scenario, seedOverride?: number): World {
     }),
     appIntegrations: (scenario.appIntegrations ?? []).map((spec, index) => ({
       index,
-      arn: arn(spec.region, accountId, 'app-integrations', `${spec.type === 'DataIntegration' ? 'data-integration' : 'event-integration'}/${spec.name}`),
+      arn: arn(
+        spec.region,
+        accountId,
+        'app-integrations',
+        `${spec.type === 'DataIntegration' ? 'data-integration' : 'event-integration'}/${spec.name}`
+      ),
       name: spec.name,
       region: spec.region,
       spec,
@@ -236,9 +242,15 @@ function resolveInstance(spec: InstanceSpec, index: number, accountId: string, s
     const rpQueues = rp.queues.map((entry) => {
       const queue = queueByName.get(entry.queue);
       if (!queue) {
-        throw new Error(`instances[${index}].routingProfiles[${ri}].queues: no queue named ${JSON.stringify(entry.queue)}`);
+        throw new Error(
+          `instances[${index}].routingProfiles[${ri}].queues: no queue named ${JSON.stringify(entry.queue)}`
+        );
       }
-      return { queueIndex: queue.index, channels: CHANNELS.filter((c) => entry.channels.includes(c)), priority: entry.priority ?? 1 };
+      return {
+        queueIndex: queue.index,
+        channels: CHANNELS.filter((c) => entry.channels.includes(c)),
+        priority: entry.priority ?? 1,
+      };
     });
     const channels = CHANNELS.filter((c) => rpQueues.some((e) => e.channels.includes(c)));
     const concurrency = Object.fromEntries(
@@ -255,11 +267,29 @@ function resolveInstance(spec: InstanceSpec, index: number, accountId: string, s
         const n = agents.length;
         const username = `${rp.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${String(agentIndices.length + 1).padStart(3, '0')}`;
         const aid = uuidFrom(`agent:${spec.alias}:${rp.name}:${agentIndices.length}`);
-        agents.push({ index: n, id: aid, arn: sub('agent', aid), username, routingProfileIndex: ri, shift: { start, end }, shiftSlot: k, shiftSize: shift.agents });
+        agents.push({
+          index: n,
+          id: aid,
+          arn: sub('agent', aid),
+          username,
+          routingProfileIndex: ri,
+          shift: { start, end },
+          shiftSlot: k,
+          shiftSize: shift.agents,
+        });
         agentIndices.push(n);
       }
     }
-    return { index: ri, id: rid, arn: sub('routing-profile', rid), name: rp.name, queues: rpQueues, concurrency, channels, agentIndices };
+    return {
+      index: ri,
+      id: rid,
+      arn: sub('routing-profile', rid),
+      name: rp.name,
+      queues: rpQueues,
+      concurrency,
+      channels,
+      agentIndices,
+    };
   });
 
   for (const rp of routingProfiles) {
@@ -276,11 +306,18 @@ function resolveInstance(spec: InstanceSpec, index: number, accountId: string, s
     const sid = uuidFrom(`agent-status:${spec.alias}:${name}`);
     return { id: sid, arn: sub('agent-state', sid), name, type };
   };
-  const statuses = [status('Available', 'ROUTABLE'), status('Offline', 'OFFLINE'), ...statusNames.map((n) => status(n, 'CUSTOM'))];
+  const statuses = [
+    status('Available', 'ROUTABLE'),
+    status('Offline', 'OFFLINE'),
+    ...statusNames.map((n) => status(n, 'CUSTOM')),
+  ];
 
   return {
     index,
-    locale: spec.utcOffsetMinutes === undefined ? scenarioLocale : { ...scenarioLocale, utcOffsetSeconds: spec.utcOffsetMinutes * 60 },
+    locale:
+      spec.utcOffsetMinutes === undefined
+        ? scenarioLocale
+        : { ...scenarioLocale, utcOffsetSeconds: spec.utcOffsetMinutes * 60 },
     id,
     arn: instanceArn,
     alias: spec.alias,
@@ -296,7 +333,8 @@ function resolveInstance(spec: InstanceSpec, index: number, accountId: string, s
     agents,
     statuses,
     quotas: { ...DEFAULT_QUOTAS, ...spec.quotas },
-    callsPerSecond: spec.callsPerSecond ?? Math.max(1, Math.ceil(((spec.quotas?.VOICE ?? DEFAULT_QUOTAS.VOICE) as number) / 10)),
+    callsPerSecond:
+      spec.callsPerSecond ?? Math.max(1, Math.ceil(((spec.quotas?.VOICE ?? DEFAULT_QUOTAS.VOICE) as number) / 10)),
     missProbability: spec.missProbability ?? 0.02,
     queueById: new Map(queues.map((q) => [q.id, q])),
     routingProfileById: new Map(routingProfiles.map((r) => [r.id, r])),

@@ -2,7 +2,6 @@ import { buildSimulator, type Simulator } from '../app';
 import { scenarioWithResources, signed } from '../protocol/testSupport';
 import { MAX_RESULTS } from './chime';
 
-
 let sim: Simulator;
 let key = 0;
 beforeAll(async () => {

@@ -1,7 +1,6 @@
 import { buildSimulator, type Simulator } from '../app';
 import { jsonTarget, scenarioWithResources } from '../protocol/testSupport';
 
-
 let sim: Simulator;
 let key = 0;
 beforeAll(async () => {

@@ -42,9 +42,21 @@ export interface NamespaceInfo {
   metrics: CloudWatchMetricInfo[];
 }
 
-type Spec = [name: string, unit: CloudWatchUnit, statistic: BasicStatistic, description: string, extra?: Partial<CloudWatchMetricInfo>];
+type Spec = [
+  name: string,
+  unit: CloudWatchUnit,
+  statistic: BasicStatistic,
+  description: string,
+  extra?: Partial<CloudWatchMetricInfo>,
+];
 
-function build(namespace: NamespaceName, dimensionSets: string[][], frequencySeconds: number, specs: Spec[], group?: string): CloudWatchMetricInfo[] {
+function build(
+  namespace: NamespaceName,
+  dimensionSets: string[][],
+  frequencySeconds: number,
+  specs: Spec[],
+  group?: string
+): CloudWatchMetricInfo[] {
   return specs.map(([name, unit, statistic, description, extra]) => ({
     namespace,
     name,
@@ -68,52 +80,175 @@ const FLOW = [['InstanceId', 'MetricGroup', 'ContactFlowName']];
 const CONTACT = [['InstanceId', 'MetricGroup', 'ContactId']];
 
 const connectMetrics: CloudWatchMetricInfo[] = [
-  ...build('AWS/Connect', INSTANCE, 60, [
-    ['ConcurrentCalls', 'Count', 'Maximum', 'Active voice calls in the instance (all of them, not only those with agents).'],
-    ['ConcurrentCallsPercentage', 'Percent', 'Maximum', 'Share of the concurrent-calls quota in use, as a decimal (0.5 = 50 %).', fraction],
-    ['CallsPerInterval', 'Count', 'Sum', 'Voice calls received or placed, inbound and outbound.'],
-    ['CallsBreachingConcurrencyQuota', 'Count', 'Sum', 'Voice calls that exceeded the concurrent-calls quota (use Sum).'],
-    ['MissedCalls', 'Count', 'Sum', 'Voice calls not answered by an agent within 20 seconds.'],
-    ['ThrottledCalls', 'Count', 'Sum', 'Voice calls rejected because the call rate exceeded the supported quota.'],
-    ['MisconfiguredPhoneNumbers', 'Count', 'Sum', 'Calls that failed because the phone number is not associated with a flow.'],
-  ], 'VoiceCalls'),
-  ...build('AWS/Connect', INSTANCE, 60, [
-    ['ConcurrentActiveChats', 'Count', 'Maximum', 'Active chats in the instance.'],
-    ['ConcurrentActiveChatsPercentage', 'Percent', 'Maximum', 'Share of the concurrent-active-chats quota in use, as an integer percent (1 = 1 %).', percent],
-    ['ChatsBreachingActiveChatQuota', 'Count', 'Sum', 'Chat start requests that exceeded the concurrent-active-chats quota (use Sum).'],
-    ['SuccessfulChatsPerInterval', 'Count', 'Sum', 'Chats successfully started.'],
-  ], 'Chats'),
-  ...build('AWS/Connect', INSTANCE, 60, [
-    ['ConcurrentTasks', 'Count', 'Maximum', 'Active tasks in the instance.'],
-    ['ConcurrentTasksPercentage', 'Percent', 'Maximum', 'Share of the concurrent-tasks quota in use, as a decimal.', fraction],
-    ['TasksBreachingConcurrencyQuota', 'Count', 'Sum', 'Tasks that exceeded the concurrent-tasks quota (use Sum).'],
-  ], 'Tasks'),
-  ...build('AWS/Connect', CONTACT, 60, [
-    ['TasksExpired', 'Count', 'Sum', 'Tasks that expired after being active for 7 days.'],
-    ['TasksExpiryWarningReached', 'Count', 'Sum', 'Tasks active for 6 days 22 hours that reached the expiry warning.'],
-  ], 'Tasks'),
-  ...build('AWS/Connect', INSTANCE, 60, [
-    ['ConcurrentEmails', 'Count', 'Maximum', 'Active email contacts in the instance.'],
-    ['ConcurrentEmailsPercentage', 'Percent', 'Maximum', 'Share of the concurrent-emails quota in use, as a decimal.', fraction],
-  ], 'Emails'),
-  ...build('AWS/Connect', QUEUE, 60, [
-    ['QueueSize', 'Count', 'Maximum', 'Contacts in the queue when the data point was taken.'],
-    ['LongestQueueWaitTime', 'Seconds', 'Maximum', 'The longest time a contact waited in the queue during the interval.'],
-    ['QueueCapacityExceededError', 'Count', 'Sum', 'Calls rejected because the queue was full.'],
-    ['CallBackNotDialableNumber', 'Count', 'Sum', 'Queued callbacks that could not be dialled: the country is not allowed for the instance.'],
-  ], 'Queue'),
-  ...build('AWS/Connect', FLOW, 60, [
-    ['ContactFlowErrors', 'Count', 'Sum', 'Times the error branch of a flow ran.'],
-    ['ContactFlowFatalErrors', 'Count', 'Sum', 'Times a flow failed to run because of a system error.'],
-  ], 'ContactFlow'),
-  ...build('AWS/Connect', INSTANCE, 60, [
-    ['CallRecordingUploadError', 'Count', 'Sum', 'Call recordings that failed to upload to the instance\'s S3 bucket.'],
-  ], 'CallRecordings'),
+  ...build(
+    'AWS/Connect',
+    INSTANCE,
+    60,
+    [
+      [
+        'ConcurrentCalls',
+        'Count',
+        'Maximum',
+        'Active voice calls in the instance (all of them, not only those with agents).',
+      ],
+      [
+        'ConcurrentCallsPercentage',
+        'Percent',
+        'Maximum',
+        'Share of the concurrent-calls quota in use, as a decimal (0.5 = 50 %).',
+        fraction,
+      ],
+      ['CallsPerInterval', 'Count', 'Sum', 'Voice calls received or placed, inbound and outbound.'],
+      [
+        'CallsBreachingConcurrencyQuota',
+        'Count',
+        'Sum',
+        'Voice calls that exceeded the concurrent-calls quota (use Sum).',
+      ],
+      ['MissedCalls', 'Count', 'Sum', 'Voice calls not answered by an agent within 20 seconds.'],
+      ['ThrottledCalls', 'Count', 'Sum', 'Voice calls rejected because the call rate exceeded the supported quota.'],
+      [
+        'MisconfiguredPhoneNumbers',
+        'Count',
+        'Sum',
+        'Calls that failed because the phone number is not associated with a flow.',
+      ],
+    ],
+    'VoiceCalls'
+  ),
+  ...build(
+    'AWS/Connect',
+    INSTANCE,
+    60,
+    [
+      ['ConcurrentActiveChats', 'Count', 'Maximum', 'Active chats in the instance.'],
+      [
+        'ConcurrentActiveChatsPercentage',
+        'Percent',
+        'Maximum',
+        'Share of the concurrent-active-chats quota in use, as an integer percent (1 = 1 %).',
+        percent,
+      ],
+      [
+        'ChatsBreachingActiveChatQuota',
+        'Count',
+        'Sum',
+        'Chat start requests that exceeded the concurrent-active-chats quota (use Sum).',
+      ],
+      ['SuccessfulChatsPerInterval', 'Count', 'Sum', 'Chats successfully started.'],
+    ],
+    'Chats'
+  ),
+  ...build(
+    'AWS/Connect',
+    INSTANCE,
+    60,
+    [
+      ['ConcurrentTasks', 'Count', 'Maximum', 'Active tasks in the instance.'],
+      [
+        'ConcurrentTasksPercentage',
+        'Percent',
+        'Maximum',
+        'Share of the concurrent-tasks quota in use, as a decimal.',
+        fraction,
+      ],
+      ['TasksBreachingConcurrencyQuota', 'Count', 'Sum', 'Tasks that exceeded the concurrent-tasks quota (use Sum).'],
+    ],
+    'Tasks'
+  ),
+  ...build(
+    'AWS/Connect',
+    CONTACT,
+    60,
+    [
+      ['TasksExpired', 'Count', 'Sum', 'Tasks that expired after being active for 7 days.'],
+      [
+        'TasksExpiryWarningReached',
+        'Count',
+        'Sum',
+        'Tasks active for 6 days 22 hours that reached the expiry warning.',
+      ],
+    ],
+    'Tasks'
+  ),
+  ...build(
+    'AWS/Connect',
+    INSTANCE,
+    60,
+    [
+      ['ConcurrentEmails', 'Count', 'Maximum', 'Active email contacts in the instance.'],
+      [
+        'ConcurrentEmailsPercentage',
+        'Percent',
+        'Maximum',
+        'Share of the concurrent-emails quota in use, as a decimal.',
+        fraction,
+      ],
+    ],
+    'Emails'
+  ),
+  ...build(
+    'AWS/Connect',
+    QUEUE,
+    60,
+    [
+      ['QueueSize', 'Count', 'Maximum', 'Contacts in the queue when the data point was taken.'],
+      [
+        'LongestQueueWaitTime',
+        'Seconds',
+        'Maximum',
+        'The longest time a contact waited in the queue during the interval.',
+      ],
+      ['QueueCapacityExceededError', 'Count', 'Sum', 'Calls rejected because the queue was full.'],
+      [
+        'CallBackNotDialableNumber',
+        'Count',
+        'Sum',
+        'Queued callbacks that could not be dialled: the country is not allowed for the instance.',
+      ],
+    ],
+    'Queue'
+  ),
+  ...build(
+    'AWS/Connect',
+    FLOW,
+    60,
+    [
+      ['ContactFlowErrors', 'Count', 'Sum', 'Times the error branch of a flow ran.'],
+      ['ContactFlowFatalErrors', 'Count', 'Sum', 'Times a flow failed to run because of a system error.'],
+    ],
+    'ContactFlow'
+  ),
+  ...build(
+    'AWS/Connect',
+    INSTANCE,
+    60,
+    [
+      [
+        'CallRecordingUploadError',
+        'Count',
+        'Sum',
+        "Call recordings that failed to upload to the instance's S3 bucket.",
+      ],
+    ],
+    'CallRecordings'
+  ),
   ...build('AWS/Connect', [['InstanceId', 'SigningKeyId']], 60, [
-    ['PublicSigningKeyUsage', 'Count', 'Sum', 'Times a flow security key (public signing key) encrypted customer input.'],
+    [
+      'PublicSigningKeyUsage',
+      'Count',
+      'Sum',
+      'Times a flow security key (public signing key) encrypted customer input.',
+    ],
   ]),
   ...build('AWS/Connect', [['Instance ID', 'Participant', 'Stream Type', 'Type of Connection']], 10, [
-    ['ToInstancePacketLossRate', 'Percent', 'Average', 'Ratio of packets lost on agent WebRTC voice streams, 0 to 1, every 10 seconds.', fraction],
+    [
+      'ToInstancePacketLossRate',
+      'Percent',
+      'Average',
+      'Ratio of packets lost on agent WebRTC voice streams, 0 to 1, every 10 seconds.',
+      fraction,
+    ],
   ]),
 ];
 
@@ -151,11 +286,31 @@ const chimeMetrics: CloudWatchMetricInfo[] = build('AWS/ChimeVoiceConnector', ch
   ['Sip5xxCodes', 'Count', 'Sum', 'SIP messages with 5xx (server failure) status codes.'],
   ['Sip6xxCodes', 'Count', 'Sum', 'SIP messages with 6xx (global failure) status codes.'],
   ...legSpecs.slice(0, 12),
-  ['RTTBetweenVcAndCustomer', 'Microseconds', 'Average', 'Average round-trip time between the customer and the Voice Connector.'],
-  ['MOSBetweenVcAndCustomer', 'None', 'Average', 'Estimated mean opinion score (1.0 to 4.4) of the streams between the customer and the Voice Connector.'],
+  [
+    'RTTBetweenVcAndCustomer',
+    'Microseconds',
+    'Average',
+    'Average round-trip time between the customer and the Voice Connector.',
+  ],
+  [
+    'MOSBetweenVcAndCustomer',
+    'None',
+    'Average',
+    'Estimated mean opinion score (1.0 to 4.4) of the streams between the customer and the Voice Connector.',
+  ],
   ...legSpecs.slice(12),
-  ['RTTBetweenVcAndRemote', 'Microseconds', 'Average', 'Average round-trip time between the remote end and the Voice Connector.'],
-  ['MOSBetweenVcAndRemote', 'None', 'Average', 'Estimated mean opinion score (1.0 to 4.4) of the streams between the remote end and the Voice Connector.'],
+  [
+    'RTTBetweenVcAndRemote',
+    'Microseconds',
+    'Average',
+    'Average round-trip time between the remote end and the Voice Connector.',
+  ],
+  [
+    'MOSBetweenVcAndRemote',
+    'None',
+    'Average',
+    'Estimated mean opinion score (1.0 to 4.4) of the streams between the remote end and the Voice Connector.',
+  ],
 ]);
 
 const voiceIdMetrics: CloudWatchMetricInfo[] = [
@@ -165,10 +320,17 @@ const voiceIdMetrics: CloudWatchMetricInfo[] = [
     ['SystemErrors', 'Count', 'Sum', 'Errors caused by an internal service error.'],
     ['Throttles', 'Count', 'Sum', 'Requests rejected for exceeding the allowed rate.'],
   ]),
-  ...build('VoiceID', [['Domain']], 60, [['ActiveSessions', 'Count', 'Maximum', 'Sessions pending or ongoing in the domain.']]),
+  ...build('VoiceID', [['Domain']], 60, [
+    ['ActiveSessions', 'Count', 'Maximum', 'Sessions pending or ongoing in the domain.'],
+  ]),
   ...build('VoiceID', [['Domain']], 900, [
     ['ActiveSpeakerEnrollmentJobs', 'Count', 'Maximum', 'Batch speaker enrollment jobs pending or in progress.'],
-    ['ActiveFraudsterRegistrationJobs', 'Count', 'Maximum', 'Batch fraudster registration jobs pending or in progress.'],
+    [
+      'ActiveFraudsterRegistrationJobs',
+      'Count',
+      'Maximum',
+      'Batch fraudster registration jobs pending or in progress.',
+    ],
     ['Speakers', 'Count', 'Maximum', 'Speakers in the domain.'],
     ['Fraudsters', 'Count', 'Maximum', 'Fraudsters in the domain.'],
   ]),
@@ -184,7 +346,13 @@ const appIntegrationMetrics: CloudWatchMetricInfo[] = build('AWS/AppIntegrations
   ['EventsProcessed', 'Count', 'Sum', 'Events processed and forwarded for rule evaluation.'],
   // AWS documents the unit of these two as Bytes although they count events: we keep AWS's unit on the
   // wire and show them as plain counts.
-  ['EventsThrottled', 'Bytes', 'Sum', 'Events throttled because the rate exceeded the quota.', { grafanaUnit: 'short' }],
+  [
+    'EventsThrottled',
+    'Bytes',
+    'Sum',
+    'Events throttled because the rate exceeded the quota.',
+    { grafanaUnit: 'short' },
+  ],
   ['EventsFailed', 'Bytes', 'Sum', 'Events that failed to process.', { grafanaUnit: 'short' }],
   ['EventProcessingDuration', 'Milliseconds', 'Average', 'Time to process and forward one event.'],
 ]);
@@ -193,7 +361,8 @@ export const NAMESPACES: Record<NamespaceName, NamespaceInfo> = {
   'AWS/Connect': {
     name: 'AWS/Connect',
     label: 'Amazon Connect',
-    description: 'Instance, queue, flow and quota metrics of Amazon Connect, published every minute and kept two weeks.',
+    description:
+      'Instance, queue, flow and quota metrics of Amazon Connect, published every minute and kept two weeks.',
     dimensions: {
       InstanceId: 'The Connect instance id.',
       MetricGroup: 'VoiceCalls, Chats, Tasks, Emails, Queue, ContactFlow or CallRecordings.',
@@ -245,13 +414,32 @@ export const NAMESPACES: Record<NamespaceName, NamespaceInfo> = {
 };
 
 /** The Connect-related namespaces, in the order an editor should offer them. */
-export const CONNECT_NAMESPACES: NamespaceName[] = ['AWS/Connect', 'AWS/ChimeVoiceConnector', 'VoiceID', 'AWS/AppIntegrations'];
+export const CONNECT_NAMESPACES: NamespaceName[] = [
+  'AWS/Connect',
+  'AWS/ChimeVoiceConnector',
+  'VoiceID',
+  'AWS/AppIntegrations',
+];
 
 /** Voice ID operations AWS publishes per-API metrics for. */
-export const VOICE_ID_APIS = ['DeleteFraudster', 'EvaluateSession', 'ListSpeakers', 'DeleteSpeaker', 'OptOutSpeaker'] as const;
+export const VOICE_ID_APIS = [
+  'DeleteFraudster',
+  'EvaluateSession',
+  'ListSpeakers',
+  'DeleteSpeaker',
+  'OptOutSpeaker',
+] as const;
 
 /** Values of the AWS/Connect MetricGroup dimension. */
-export const CONNECT_METRIC_GROUPS = ['VoiceCalls', 'Chats', 'Tasks', 'Emails', 'Queue', 'ContactFlow', 'CallRecordings'] as const;
+export const CONNECT_METRIC_GROUPS = [
+  'VoiceCalls',
+  'Chats',
+  'Tasks',
+  'Emails',
+  'Queue',
+  'ContactFlow',
+  'CallRecordings',
+] as const;
 
 const byKey = new Map<string, CloudWatchMetricInfo>();
 for (const ns of Object.values(NAMESPACES)) {

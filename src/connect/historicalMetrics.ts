@@ -11,17 +11,46 @@ export interface HistoricalMetricInfo {
 }
 
 export const HISTORICAL_METRICS: HistoricalMetricInfo[] = [
-  { name: 'CONTACTS_CREATED', unit: 'COUNT', description: 'Contacts that arrived (including those rejected by a full queue).' },
+  {
+    name: 'CONTACTS_CREATED',
+    unit: 'COUNT',
+    description: 'Contacts that arrived (including those rejected by a full queue).',
+  },
   { name: 'CONTACTS_QUEUED', unit: 'COUNT', description: 'Contacts put in a queue.' },
-  { name: 'CONTACTS_HANDLED', unit: 'COUNT', description: 'Contacts answered by an agent whose handling ended in the interval.' },
+  {
+    name: 'CONTACTS_HANDLED',
+    unit: 'COUNT',
+    description: 'Contacts answered by an agent whose handling ended in the interval.',
+  },
   { name: 'CONTACTS_ABANDONED', unit: 'COUNT', description: 'Contacts that hung up while waiting in the queue.' },
-  { name: 'AVG_HANDLE_TIME', unit: 'SECONDS', description: 'Average talk plus after-contact work time of handled contacts.' },
-  { name: 'AVG_QUEUE_ANSWER_TIME', unit: 'SECONDS', description: 'Average time answered contacts waited in the queue.' },
-  { name: 'AVG_ABANDON_TIME', unit: 'SECONDS', description: 'Average time abandoned contacts waited before hanging up.' },
-  { name: 'AVG_AFTER_CONTACT_WORK_TIME', unit: 'SECONDS', description: 'Average after-contact work time of handled contacts.' },
+  {
+    name: 'AVG_HANDLE_TIME',
+    unit: 'SECONDS',
+    description: 'Average talk plus after-contact work time of handled contacts.',
+  },
+  {
+    name: 'AVG_QUEUE_ANSWER_TIME',
+    unit: 'SECONDS',
+    description: 'Average time answered contacts waited in the queue.',
+  },
+  {
+    name: 'AVG_ABANDON_TIME',
+    unit: 'SECONDS',
+    description: 'Average time abandoned contacts waited before hanging up.',
+  },
+  {
+    name: 'AVG_AFTER_CONTACT_WORK_TIME',
+    unit: 'SECONDS',
+    description: 'Average after-contact work time of handled contacts.',
+  },
   { name: 'MAX_QUEUED_TIME', unit: 'SECONDS', description: 'The longest time a contact waited in the queue.' },
   { name: 'ABANDONMENT_RATE', unit: 'PERCENT', description: 'Abandoned contacts as a percentage of queued contacts.' },
-  { name: 'SERVICE_LEVEL', unit: 'PERCENT', description: 'Percentage of queued contacts answered within the threshold.', needsThreshold: true },
+  {
+    name: 'SERVICE_LEVEL',
+    unit: 'PERCENT',
+    description: 'Percentage of queued contacts answered within the threshold.',
+    needsThreshold: true,
+  },
 ];
 
 export const HISTORICAL_INTERVALS = ['FIFTEEN_MIN', 'THIRTY_MIN', 'HOUR', 'DAY', 'WEEK', 'TOTAL'] as const;

@@ -50,23 +50,86 @@ const m = (
 
 export const REALTIME_METRICS: Record<RealtimeMetricName, RealtimeMetricInfo> = {
   AGENTS_ONLINE: m('AGENTS_ONLINE', 'COUNT', 'agents', 'Online', 'Agents logged in with a status other than Offline.'),
-  AGENTS_AVAILABLE: m('AGENTS_AVAILABLE', 'COUNT', 'agents', 'Available', 'Agents in the Available status, ready to be routed a contact.'),
+  AGENTS_AVAILABLE: m(
+    'AGENTS_AVAILABLE',
+    'COUNT',
+    'agents',
+    'Available',
+    'Agents in the Available status, ready to be routed a contact.'
+  ),
   AGENTS_ON_CALL: m('AGENTS_ON_CALL', 'COUNT', 'agents', 'On contact', 'Agents on a contact.', {
     replacedBy: 'AGENTS_ON_CONTACT',
   }),
-  AGENTS_ON_CONTACT: m('AGENTS_ON_CONTACT', 'COUNT', 'agents', 'On contact', 'Agents connecting to, connected to, or on hold with a contact.'),
-  AGENTS_NON_PRODUCTIVE: m('AGENTS_NON_PRODUCTIVE', 'COUNT', 'agents', 'NPT', 'Agents in a custom (non-productive) status such as Break or Lunch.'),
+  AGENTS_ON_CONTACT: m(
+    'AGENTS_ON_CONTACT',
+    'COUNT',
+    'agents',
+    'On contact',
+    'Agents connecting to, connected to, or on hold with a contact.'
+  ),
+  AGENTS_NON_PRODUCTIVE: m(
+    'AGENTS_NON_PRODUCTIVE',
+    'COUNT',
+    'agents',
+    'NPT',
+    'Agents in a custom (non-productive) status such as Break or Lunch.'
+  ),
   AGENTS_AFTER_CONTACT_WORK: m('AGENTS_AFTER_CONTACT_WORK', 'COUNT', 'agents', 'ACW', 'Agents in after-contact work.'),
-  AGENTS_ERROR: m('AGENTS_ERROR', 'COUNT', 'agents', 'Error', 'Agents in an error state, e.g. after missing a contact.'),
-  AGENTS_STAFFED: m('AGENTS_STAFFED', 'COUNT', 'agents', 'Staffed', 'Agents Available, on contact, in ACW or in an error state (online minus NPT).'),
+  AGENTS_ERROR: m(
+    'AGENTS_ERROR',
+    'COUNT',
+    'agents',
+    'Error',
+    'Agents in an error state, e.g. after missing a contact.'
+  ),
+  AGENTS_STAFFED: m(
+    'AGENTS_STAFFED',
+    'COUNT',
+    'agents',
+    'Staffed',
+    'Agents Available, on contact, in ACW or in an error state (online minus NPT).'
+  ),
   CONTACTS_IN_QUEUE: m('CONTACTS_IN_QUEUE', 'COUNT', 'contacts', 'In queue', 'Contacts waiting in the queue.'),
-  OLDEST_CONTACT_AGE: m('OLDEST_CONTACT_AGE', 'SECONDS', 'contacts', 'Oldest', 'How long the contact that has waited longest has been in the queue.'),
-  CONTACTS_SCHEDULED: m('CONTACTS_SCHEDULED', 'COUNT', 'contacts', 'Scheduled', 'Scheduled callbacks waiting for their time.'),
-  SLOTS_ACTIVE: m('SLOTS_ACTIVE', 'COUNT', 'slots', 'Active', 'Contact slots in use by agents (including after-contact work).', { sortable: false }),
-  SLOTS_AVAILABLE: m('SLOTS_AVAILABLE', 'COUNT', 'slots', 'Availability', 'Contact slots agents have free for new contacts.', { sortable: false }),
-  ESTIMATED_WAIT_TIME: m('ESTIMATED_WAIT_TIME', 'SECONDS', 'contacts', 'Estimated wait', 'Estimated time a new contact would wait.', {
-    routingOnly: true,
-  }),
+  OLDEST_CONTACT_AGE: m(
+    'OLDEST_CONTACT_AGE',
+    'SECONDS',
+    'contacts',
+    'Oldest',
+    'How long the contact that has waited longest has been in the queue.'
+  ),
+  CONTACTS_SCHEDULED: m(
+    'CONTACTS_SCHEDULED',
+    'COUNT',
+    'contacts',
+    'Scheduled',
+    'Scheduled callbacks waiting for their time.'
+  ),
+  SLOTS_ACTIVE: m(
+    'SLOTS_ACTIVE',
+    'COUNT',
+    'slots',
+    'Active',
+    'Contact slots in use by agents (including after-contact work).',
+    { sortable: false }
+  ),
+  SLOTS_AVAILABLE: m(
+    'SLOTS_AVAILABLE',
+    'COUNT',
+    'slots',
+    'Availability',
+    'Contact slots agents have free for new contacts.',
+    { sortable: false }
+  ),
+  ESTIMATED_WAIT_TIME: m(
+    'ESTIMATED_WAIT_TIME',
+    'SECONDS',
+    'contacts',
+    'Estimated wait',
+    'Estimated time a new contact would wait.',
+    {
+      routingOnly: true,
+    }
+  ),
 };
 
 export function isRealtimeMetricName(value: unknown): value is RealtimeMetricName {

@@ -1,4 +1,9 @@
-import { formatViolation, validateRealtimeRequest, violationsIntroducedBy, type RealtimeRequestShape } from './realtimeRules';
+import {
+  formatViolation,
+  validateRealtimeRequest,
+  violationsIntroducedBy,
+  type RealtimeRequestShape,
+} from './realtimeRules';
 
 const ok: RealtimeRequestShape = {
   filters: { queues: ['q1', 'q2'], channels: ['VOICE', 'CHAT'] },
@@ -21,7 +26,10 @@ describe('GetCurrentMetricData rules', () => {
 
   it('needs a queue or routing-profile filter, never both', () => {
     expect(rules({ ...ok, filters: { channels: ['VOICE'] }, groupings: ['CHANNEL'] })).toEqual(['filters.required']);
-    const both = validateRealtimeRequest({ ...ok, filters: { queues: ['q'], routingProfiles: ['r'], channels: ['VOICE'] } });
+    const both = validateRealtimeRequest({
+      ...ok,
+      filters: { queues: ['q'], routingProfiles: ['r'], channels: ['VOICE'] },
+    });
     expect(both.map((v) => v.rule)).toEqual(['filters.queues-and-routing-profiles']);
     expect(both[0].awsError).toBe('InvalidRequestException');
   });
@@ -30,37 +38,61 @@ describe('GetCurrentMetricData rules', () => {
     expect(rules({ ...ok, filters: { queues: ids(101), channels: ['VOICE'] } })).toEqual(['filters.queues.max']);
     expect(rules({ ...ok, filters: { queues: ids(101), channels: ['VOICE'] } }, { splitsLargeSets: true })).toEqual([]);
     expect(rules({ ...ok, filters: { queues: ids(100), channels: ['VOICE'] } })).toEqual([]);
-    expect(rules({ metrics: ['AGENTS_ONLINE'], filters: { routingProfiles: ids(101) } })).toEqual(['filters.routingProfiles.max']);
+    expect(rules({ metrics: ['AGENTS_ONLINE'], filters: { routingProfiles: ids(101) } })).toEqual([
+      'filters.routingProfiles.max',
+    ]);
   });
 
   it('limits the other filters', () => {
     const q = { queues: ['q'] };
-    expect(rules({ metrics: ['AGENTS_ONLINE'], filters: { ...q, agentStatuses: ids(51) } })).toEqual(['filters.agentStatuses.max']);
-    expect(rules({ metrics: ['AGENTS_ONLINE'], filters: { ...q, subtypes: ids(11) } })).toEqual(['filters.subtypes.max']);
-    expect(rules({ metrics: ['AGENTS_ONLINE'], filters: { ...q, validationTestTypes: ids(11) } })).toEqual(['filters.validationTestTypes.max']);
-    expect(rules({ metrics: ['AGENTS_ONLINE'], filters: { ...q, routingStepExpressions: ids(51) }, groupings: ['ROUTING_STEP_EXPRESSION'] })).toEqual([
-      'filters.routingStepExpressions.max',
+    expect(rules({ metrics: ['AGENTS_ONLINE'], filters: { ...q, agentStatuses: ids(51) } })).toEqual([
+      'filters.agentStatuses.max',
     ]);
+    expect(rules({ metrics: ['AGENTS_ONLINE'], filters: { ...q, subtypes: ids(11) } })).toEqual([
+      'filters.subtypes.max',
+    ]);
+    expect(rules({ metrics: ['AGENTS_ONLINE'], filters: { ...q, validationTestTypes: ids(11) } })).toEqual([
+      'filters.validationTestTypes.max',
+    ]);
+    expect(
+      rules({
+        metrics: ['AGENTS_ONLINE'],
+        filters: { ...q, routingStepExpressions: ids(51) },
+        groupings: ['ROUTING_STEP_EXPRESSION'],
+      })
+    ).toEqual(['filters.routingStepExpressions.max']);
   });
 
   it('rejects unknown, repeated and empty filter values', () => {
     expect(rules({ ...ok, filters: { queues: ['q'], channels: ['SMS'] } })).toEqual(['filters.channels.unknown']);
-    expect(rules({ ...ok, filters: { queues: ['q'], channels: ['VOICE', 'VOICE'] } })).toEqual(['filters.channels.duplicate']);
-    expect(rules({ ...ok, filters: { queues: ['q', 'q'], channels: ['VOICE'] } })).toEqual(['filters.queues.duplicate']);
+    expect(rules({ ...ok, filters: { queues: ['q'], channels: ['VOICE', 'VOICE'] } })).toEqual([
+      'filters.channels.duplicate',
+    ]);
+    expect(rules({ ...ok, filters: { queues: ['q', 'q'], channels: ['VOICE'] } })).toEqual([
+      'filters.queues.duplicate',
+    ]);
     expect(rules({ ...ok, filters: { queues: [' '], channels: ['VOICE'] } })).toEqual(['filters.queues.empty']);
   });
 
   it('needs a queue filter under agent-status, subtype and validation-test filters', () => {
     const base = { metrics: ['AGENTS_ONLINE'], filters: { routingProfiles: ['r'] } };
-    expect(rules({ ...base, filters: { ...base.filters, agentStatuses: ['s'] } })).toEqual(['filters.agentStatuses.needs-queues']);
-    expect(rules({ ...base, filters: { ...base.filters, subtypes: ['connect:Chat'] } })).toEqual(['filters.subtypes.needs-queues']);
-    expect(rules({ ...base, filters: { ...base.filters, validationTestTypes: ['x'] } })).toEqual(['filters.validationTestTypes.needs-queues']);
+    expect(rules({ ...base, filters: { ...base.filters, agentStatuses: ['s'] } })).toEqual([
+      'filters.agentStatuses.needs-queues',
+    ]);
+    expect(rules({ ...base, filters: { ...base.filters, subtypes: ['connect:Chat'] } })).toEqual([
+      'filters.subtypes.needs-queues',
+    ]);
+    expect(rules({ ...base, filters: { ...base.filters, validationTestTypes: ['x'] } })).toEqual([
+      'filters.validationTestTypes.needs-queues',
+    ]);
   });
 
   it('ties routing-step expressions to exactly one queue and their grouping', () => {
     const rse = { metrics: ['CONTACTS_IN_QUEUE'], groupings: ['ROUTING_STEP_EXPRESSION'] };
     expect(rules({ ...rse, filters: { queues: ['q'], routingStepExpressions: ['e'] } })).toEqual([]);
-    expect(rules({ ...rse, filters: { queues: ['q', 'r'], routingStepExpressions: ['e'] } })).toEqual(['filters.routingStepExpressions.one-queue']);
+    expect(rules({ ...rse, filters: { queues: ['q', 'r'], routingStepExpressions: ['e'] } })).toEqual([
+      'filters.routingStepExpressions.one-queue',
+    ]);
     expect(rules({ ...rse, groupings: ['QUEUE'], filters: { queues: ['q'], routingStepExpressions: ['e'] } })).toEqual([
       'filters.routingStepExpressions.needs-grouping',
     ]);
@@ -80,9 +112,9 @@ describe('GetCurrentMetricData rules', () => {
     const base = { filters: { queues: ['q'] }, metrics: ['AGENTS_ONLINE'] };
     expect(rules({ ...base, groupings: ['QUEUE', 'AGENT_STATUS'] })).toEqual([]);
     expect(rules({ ...base, groupings: ['AGENT_STATUS', 'QUEUE'] })).toEqual(['groupings.agent-status-needs-queue']);
-    expect(rules({ ...base, groupings: ['QUEUE', 'AGENT_STATUS'], metrics: ['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE'] })).toEqual([
-      'metrics.agent-status-only-online',
-    ]);
+    expect(
+      rules({ ...base, groupings: ['QUEUE', 'AGENT_STATUS'], metrics: ['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE'] })
+    ).toEqual(['metrics.agent-status-only-online']);
   });
 
   it('serves SUBTYPE and VALIDATION_TEST_TYPE only as the second grouping after QUEUE', () => {
@@ -90,16 +122,21 @@ describe('GetCurrentMetricData rules', () => {
     expect(rules({ ...base, groupings: ['QUEUE', 'SUBTYPE'] })).toEqual([]);
     expect(rules({ ...base, groupings: ['SUBTYPE'] })).toEqual(['groupings.subtype-needs-queue']);
     expect(rules({ ...base, groupings: ['QUEUE', 'VALIDATION_TEST_TYPE'] })).toEqual([]);
-    expect(rules({ ...base, filters: { routingProfiles: ['r'] }, groupings: ['QUEUE', 'VALIDATION_TEST_TYPE'] })).toEqual([
-      'groupings.validation-test-type-needs-queue',
-    ]);
+    expect(
+      rules({ ...base, filters: { routingProfiles: ['r'] }, groupings: ['QUEUE', 'VALIDATION_TEST_TYPE'] })
+    ).toEqual(['groupings.validation-test-type-needs-queue']);
   });
 
   it('needs a routing-profile filter for queue metrics grouped by routing profile', () => {
-    const byRp = { groupings: ['ROUTING_PROFILE'], metrics: ['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'] };
+    const byRp = {
+      groupings: ['ROUTING_PROFILE'],
+      metrics: ['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'],
+    };
     const v = validateRealtimeRequest({ ...byRp, filters: { queues: ['q'] } });
     expect(v.map((x) => x.rule)).toEqual(['groupings.routing-profile-metrics-need-rp-filter']);
-    expect(formatViolation(v[0])).toBe('filters.routingProfiles: grouped by ROUTING_PROFILE, CONTACTS_IN_QUEUE, OLDEST_CONTACT_AGE need a routing-profile filter');
+    expect(formatViolation(v[0])).toBe(
+      'filters.routingProfiles: grouped by ROUTING_PROFILE, CONTACTS_IN_QUEUE, OLDEST_CONTACT_AGE need a routing-profile filter'
+    );
     expect(rules({ ...byRp, filters: { routingProfiles: ['r'] } })).toEqual([]);
     expect(rules({ ...byRp, metrics: ['AGENTS_ONLINE'], filters: { queues: ['q'] } })).toEqual([]);
   });
@@ -107,16 +144,27 @@ describe('GetCurrentMetricData rules', () => {
   it('serves ESTIMATED_WAIT_TIME only in its two routing combinations', () => {
     expect(rules({ ...ok, metrics: ['ESTIMATED_WAIT_TIME'] })).toEqual([]);
     expect(
-      rules({ metrics: ['ESTIMATED_WAIT_TIME'], filters: { queues: ['q'], channels: ['VOICE'], routingStepExpressions: ['e'] }, groupings: ['ROUTING_STEP_EXPRESSION'] })
+      rules({
+        metrics: ['ESTIMATED_WAIT_TIME'],
+        filters: { queues: ['q'], channels: ['VOICE'], routingStepExpressions: ['e'] },
+        groupings: ['ROUTING_STEP_EXPRESSION'],
+      })
     ).toEqual([]);
-    expect(rules({ ...ok, groupings: ['QUEUE'], filters: { queues: ['q'], channels: ['VOICE'] }, metrics: ['ESTIMATED_WAIT_TIME'] })).toEqual([
-      'metrics.estimated-wait-time-combination',
-    ]);
+    expect(
+      rules({
+        ...ok,
+        groupings: ['QUEUE'],
+        filters: { queues: ['q'], channels: ['VOICE'] },
+        metrics: ['ESTIMATED_WAIT_TIME'],
+      })
+    ).toEqual(['metrics.estimated-wait-time-combination']);
   });
 
   it('sorts by one sortable metric in a known order', () => {
     expect(rules({ ...ok, sort: [{ metric: 'OLDEST_CONTACT_AGE', order: 'DESCENDING' }] })).toEqual([]);
-    expect(rules({ ...ok, sort: [{ metric: 'SLOTS_ACTIVE', order: 'ASCENDING' }] })).toEqual(['sort.metric.not-sortable']);
+    expect(rules({ ...ok, sort: [{ metric: 'SLOTS_ACTIVE', order: 'ASCENDING' }] })).toEqual([
+      'sort.metric.not-sortable',
+    ]);
     expect(rules({ ...ok, sort: [{ metric: 'NOPE' }] })).toEqual(['sort.metric.unknown']);
     expect(rules({ ...ok, sort: [{ metric: 'AGENTS_ONLINE', order: 'UP' }] })).toEqual(['sort.order.unknown']);
     expect(rules({ ...ok, sort: [{ metric: 'AGENTS_ONLINE' }, { metric: 'AGENTS_AVAILABLE' }] })).toEqual(['sort.max']);
@@ -130,7 +178,11 @@ describe('GetCurrentMetricData rules', () => {
   });
 
   it('returns every violation, each naming its field', () => {
-    const v = validateRealtimeRequest({ filters: { queues: ['q'], routingProfiles: ['r'] }, groupings: ['CHANNEL', 'QUEUE', 'ROUTING_PROFILE'], metrics: [] });
+    const v = validateRealtimeRequest({
+      filters: { queues: ['q'], routingProfiles: ['r'] },
+      groupings: ['CHANNEL', 'QUEUE', 'ROUTING_PROFILE'],
+      metrics: [],
+    });
     expect(v.length).toBeGreaterThanOrEqual(4);
     for (const violation of v) {
       expect(formatViolation(violation)).toMatch(new RegExp(`^${violation.field.replace('.', '\\.')}: `));

@@ -35,7 +35,11 @@ export const REALTIME_LIMITS = {
 } as const;
 
 /** Metrics that need a routing-profile filter when grouped by ROUTING_PROFILE. */
-export const METRICS_NEEDING_RP_FILTER_BY_RP: RealtimeMetricName[] = ['CONTACTS_SCHEDULED', 'CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'];
+export const METRICS_NEEDING_RP_FILTER_BY_RP: RealtimeMetricName[] = [
+  'CONTACTS_SCHEDULED',
+  'CONTACTS_IN_QUEUE',
+  'OLDEST_CONTACT_AGE',
+];
 
 /** A request to GetCurrentMetricData in the vocabulary of a Switchboard query (arrays may be absent). */
 export interface RealtimeRequestShape {
@@ -125,10 +129,17 @@ function duplicates(values: string[]): string[] {
 }
 
 /** Every rule the request breaks, in a stable order (empty when Connect would accept it). */
-export function validateRealtimeRequest(req: RealtimeRequestShape, options: RealtimeValidationOptions = {}): RuleViolation[] {
+export function validateRealtimeRequest(
+  req: RealtimeRequestShape,
+  options: RealtimeValidationOptions = {}
+): RuleViolation[] {
   const out: RuleViolation[] = [];
-  const add = (field: RealtimeField, rule: string, text: string, awsError: ConnectErrorClass = 'InvalidParameterException') =>
-    out.push({ field, rule, text, awsError });
+  const add = (
+    field: RealtimeField,
+    rule: string,
+    text: string,
+    awsError: ConnectErrorClass = 'InvalidParameterException'
+  ) => out.push({ field, rule, text, awsError });
 
   const f = req.filters ?? {};
   const queues = list(f.queues);
@@ -160,7 +171,12 @@ export function validateRealtimeRequest(req: RealtimeRequestShape, options: Real
     add('filters', 'filters.required', 'filter by at least one queue or one routing profile');
   }
   if (queues.length > 0 && rps.length > 0) {
-    add('filters', 'filters.queues-and-routing-profiles', 'queues and routing profiles cannot be used as filters together', 'InvalidRequestException');
+    add(
+      'filters',
+      'filters.queues-and-routing-profiles',
+      'queues and routing profiles cannot be used as filters together',
+      'InvalidRequestException'
+    );
   }
   const limit = (field: RealtimeField, values: string[], max: number, what: string, skip = false) => {
     if (!skip && values.length > max) {
@@ -181,7 +197,11 @@ export function validateRealtimeRequest(req: RealtimeRequestShape, options: Real
   limit('filters.validationTestTypes', vtts, REALTIME_LIMITS.validationTestTypes, 'validation test types');
   for (const c of channels) {
     if (!isChannel(c)) {
-      add('filters.channels', 'filters.channels.unknown', `${JSON.stringify(c)} is not a channel (VOICE, CHAT, TASK or EMAIL)`);
+      add(
+        'filters.channels',
+        'filters.channels.unknown',
+        `${JSON.stringify(c)} is not a channel (VOICE, CHAT, TASK or EMAIL)`
+      );
     }
   }
   for (const d of duplicates(channels)) {
@@ -230,7 +250,12 @@ export function validateRealtimeRequest(req: RealtimeRequestShape, options: Real
     add('groupings', 'groupings.duplicate', `${d} is listed more than once`);
   }
   if (groupings.includes('CHANNEL') && channels.length === 0) {
-    add('groupings', 'groupings.channel-needs-channels', 'grouping by CHANNEL needs a channel filter', 'InvalidRequestException');
+    add(
+      'groupings',
+      'groupings.channel-needs-channels',
+      'grouping by CHANNEL needs a channel filter',
+      'InvalidRequestException'
+    );
   }
   if (groupings.includes('AGENT_STATUS')) {
     if (groupings[0] !== 'QUEUE' || queues.length === 0) {
@@ -243,7 +268,12 @@ export function validateRealtimeRequest(req: RealtimeRequestShape, options: Real
     }
     const others = known.filter((name) => name !== 'AGENTS_ONLINE');
     if (others.length > 0) {
-      add('metrics', 'metrics.agent-status-only-online', `grouped by AGENT_STATUS only AGENTS_ONLINE is available (remove ${others.join(', ')})`, 'InvalidRequestException');
+      add(
+        'metrics',
+        'metrics.agent-status-only-online',
+        `grouped by AGENT_STATUS only AGENTS_ONLINE is available (remove ${others.join(', ')})`,
+        'InvalidRequestException'
+      );
     }
   }
   for (const g of ['SUBTYPE', 'VALIDATION_TEST_TYPE'] as const) {
@@ -298,18 +328,36 @@ export function validateRealtimeRequest(req: RealtimeRequestShape, options: Real
   if (req.maxResults !== undefined) {
     const n = req.maxResults;
     if (!Number.isInteger(n) || n < REALTIME_LIMITS.maxResultsMin || n > REALTIME_LIMITS.maxResultsMax) {
-      add('maxResults', 'maxResults.range', `must be a whole number from ${REALTIME_LIMITS.maxResultsMin} to ${REALTIME_LIMITS.maxResultsMax} (got ${n})`);
+      add(
+        'maxResults',
+        'maxResults.range',
+        `must be a whole number from ${REALTIME_LIMITS.maxResultsMin} to ${REALTIME_LIMITS.maxResultsMax} (got ${n})`
+      );
     }
   }
 
   return out;
 }
 
-function isEstimatedWaitTimeCombination(queues: string[], channels: string[], rses: string[], groupings: string[]): boolean {
+function isEstimatedWaitTimeCombination(
+  queues: string[],
+  channels: string[],
+  rses: string[],
+  groupings: string[]
+): boolean {
   const byQueueAndChannel =
-    queues.length > 0 && channels.length > 0 && rses.length === 0 && groupings.length === 2 && groupings[0] === 'QUEUE' && groupings[1] === 'CHANNEL';
+    queues.length > 0 &&
+    channels.length > 0 &&
+    rses.length === 0 &&
+    groupings.length === 2 &&
+    groupings[0] === 'QUEUE' &&
+    groupings[1] === 'CHANNEL';
   const byStep =
-    queues.length === 1 && channels.length === 1 && rses.length > 0 && groupings.length === 1 && groupings[0] === 'ROUTING_STEP_EXPRESSION';
+    queues.length === 1 &&
+    channels.length === 1 &&
+    rses.length > 0 &&
+    groupings.length === 1 &&
+    groupings[0] === 'ROUTING_STEP_EXPRESSION';
   return byQueueAndChannel || byStep;
 }
 

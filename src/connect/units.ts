@@ -7,14 +7,7 @@
 export type RealtimeUnit = 'COUNT' | 'SECONDS' | 'PERCENT';
 
 /** CloudWatch standard units used by the metrics Switchboard knows. */
-export type CloudWatchUnit =
-  | 'Count'
-  | 'Seconds'
-  | 'Milliseconds'
-  | 'Microseconds'
-  | 'Percent'
-  | 'Bytes'
-  | 'None';
+export type CloudWatchUnit = 'Count' | 'Seconds' | 'Milliseconds' | 'Microseconds' | 'Percent' | 'Bytes' | 'None';
 
 /**
  * Grafana unit ids (the `unit` of a field config). `percentunit` is a 0..1 ratio shown as a percent,

@@ -24,8 +24,20 @@ export function bigScenario(instances: number, queues: number, agents: number): 
         name: `Queue ${String(q + 1).padStart(4, '0')}`,
         maxContacts: 200,
         channels: {
-          VOICE: { perHour: perHour * 0.7, handleSeconds: handle, acwSeconds: acw, patienceSeconds: 300, flowSeconds: 30 },
-          CHAT: { perHour: perHour * 0.3, handleSeconds: handle * 1.5, acwSeconds: acw, patienceSeconds: 600, flowSeconds: 10 },
+          VOICE: {
+            perHour: perHour * 0.7,
+            handleSeconds: handle,
+            acwSeconds: acw,
+            patienceSeconds: 300,
+            flowSeconds: 30,
+          },
+          CHAT: {
+            perHour: perHour * 0.3,
+            handleSeconds: handle * 1.5,
+            acwSeconds: acw,
+            patienceSeconds: 600,
+            flowSeconds: 10,
+          },
         },
       })),
       routingProfiles: Array.from({ length: profiles }, (_, p) => ({

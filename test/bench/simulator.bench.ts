@@ -41,7 +41,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 function row(name: string, value: number, unit: string, goal: number) {
   const ratio = value / goal;
-  console.log(`${name.padEnd(58)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(3)} goal <= ${String(goal).padStart(4)} ${unit.padEnd(3)} ratio ${ratio.toFixed(2)} ${ratio <= 1 ? 'ok' : 'OVER'}`);
+  console.log(
+    `${name.padEnd(58)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(3)} goal <= ${String(goal).padStart(4)} ${unit.padEnd(3)} ratio ${ratio.toFixed(2)} ${ratio <= 1 ? 'ok' : 'OVER'}`
+  );
 }
 
 function freePort(): Promise<number> {
@@ -64,10 +66,14 @@ function memoryOf(pid: number): { peak: number; now: number } {
 /** Starts the simulator (npm run sim) in its own process, so that its memory is its own. */
 async function startSimulatorProcess(scenarioFile: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'simulator/cli.ts', '--port', String(port), '--scenario', scenarioFile], {
-    cwd: path.resolve(__dirname, '../..'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'simulator/cli.ts', '--port', String(port), '--scenario', scenarioFile],
+    {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     try {
@@ -87,7 +93,8 @@ async function startSimulatorProcess(scenarioFile: string): Promise<{ child: Chi
 interface StatsBody {
   services: Record<string, Record<string, { latencyMs: { mean: number } }>>;
 }
-const admin = (url: string, route: string, init?: RequestInit): Promise<StatsBody> => fetch(`${url}/_sim/${route}`, init).then((r) => r.json() as Promise<StatsBody>);
+const admin = (url: string, route: string, init?: RequestInit): Promise<StatsBody> =>
+  fetch(`${url}/_sim/${route}`, init).then((r) => r.json() as Promise<StatsBody>);
 
 async function main() {
   const scenario = parseScenario(bigScenario(5, 500, 2000));
@@ -96,12 +103,23 @@ async function main() {
   const scenarioFile = path.join(dir, 'scenario.json');
   writeFileSync(scenarioFile, JSON.stringify(scenario));
   const { child, url: endpoint } = await startSimulatorProcess(scenarioFile);
-  await admin(endpoint, 'clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ freeze: AT }) });
-  const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 };
+  await admin(endpoint, 'clock', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ freeze: AT }),
+  });
+  const config = {
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+    maxAttempts: 1,
+  };
   const connect = new ConnectClient(config);
   const cloudwatch = new CloudWatchClient(config);
   const world = resolveWorld(scenario);
-  console.log(`scenario: ${world.instances.length} instances x ${world.instances[0].queues.length} queues x ${world.instances[0].agents.length} agents, ${quick ? 'quick' : 'full'} run, Node ${process.version}\n`);
+  console.log(
+    `scenario: ${world.instances.length} instances x ${world.instances[0].queues.length} queues x ${world.instances[0].agents.length} agents, ${quick ? 'quick' : 'full'} run, Node ${process.version}\n`
+  );
 
   // --- 1. GetCurrentMetricData
   const inst = world.instances[0];
@@ -111,7 +129,10 @@ async function main() {
         InstanceId: inst.id,
         Filters: { RoutingProfiles: inst.routingProfiles.map((r) => r.id), Channels: ['VOICE', 'CHAT'] },
         Groupings: ['QUEUE'],
-        CurrentMetrics: STANDARD_REALTIME_METRICS.map((Name) => ({ Name: Name as CurrentMetricName, Unit: REALTIME_METRICS[Name].unit })),
+        CurrentMetrics: STANDARD_REALTIME_METRICS.map((Name) => ({
+          Name: Name as CurrentMetricName,
+          Unit: REALTIME_METRICS[Name].unit,
+        })),
         MaxResults: 100,
       })
     );
@@ -128,10 +149,14 @@ async function main() {
     gcmdTimes.push((await timed(gcmd))[0]);
   }
   const served = (await admin(endpoint, 'stats')).services.connect.GetCurrentMetricData.latencyMs;
-  console.log(`GetCurrentMetricData, 500 queues (rows) x 13 metrics, one request (computes all 500 rows, returns a page of 100), ${REPS} calls`);
+  console.log(
+    `GetCurrentMetricData, 500 queues (rows) x 13 metrics, one request (computes all 500 rows, returns a page of 100), ${REPS} calls`
+  );
   console.log(`  first call ${coldMs.toFixed(0)} ms (it simulates the instance-day)`);
   row('  simulator time per call, mean (warm)', served.mean, 'ms', 20);
-  console.log(`  round trip through the SDK client (same machine, client parsing included): p50 ${percentile(gcmdTimes, 50).toFixed(1)} ms, p95 ${percentile(gcmdTimes, 95).toFixed(1)} ms`);
+  console.log(
+    `  round trip through the SDK client (same machine, client parsing included): p50 ${percentile(gcmdTimes, 50).toFixed(1)} ms, p95 ${percentile(gcmdTimes, 95).toFixed(1)} ms`
+  );
 
   // --- 2. GetMetricData
   const end = Math.floor(AT_MS / 1000 / 60) * 60;
@@ -152,7 +177,14 @@ async function main() {
     },
   }));
   const gmdPage = (NextToken?: string) =>
-    cloudwatch.send(new GetMetricDataCommand({ MetricDataQueries: queries, StartTime: new Date((end - 86400) * 1000), EndTime: new Date(end * 1000), NextToken }));
+    cloudwatch.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: queries,
+        StartTime: new Date((end - 86400) * 1000),
+        EndTime: new Date(end * 1000),
+        NextToken,
+      })
+    );
   const [gmdColdMs] = await timed(() => gmdPage());
   await admin(endpoint, 'stats', { method: 'DELETE' });
   const gmdTimes: number[] = [];
@@ -172,13 +204,17 @@ async function main() {
     } while (token);
     allPagesTimes.push(performance.now() - t0);
     if (i === 0) {
-      console.log(`\nGetMetricData, 500 queries x 1,440 points (QueueSize, Maximum, 60 s, 24 h): ${points} points in ${pages} calls (100,800 per call)`);
+      console.log(
+        `\nGetMetricData, 500 queries x 1,440 points (QueueSize, Maximum, 60 s, 24 h): ${points} points in ${pages} calls (100,800 per call)`
+      );
     }
   }
   const gmdServed = (await admin(endpoint, 'stats')).services.cloudwatch.GetMetricData.latencyMs;
   console.log(`  first call ${gmdColdMs.toFixed(0)} ms (simulates the day(s) it needs)`);
   row('  simulator time per call, mean (warm)', gmdServed.mean, 'ms', 200);
-  console.log(`  round trip through the SDK client (same machine, client parsing included): p50 ${percentile(gmdTimes, 50).toFixed(1)} ms, p95 ${percentile(gmdTimes, 95).toFixed(1)} ms`);
+  console.log(
+    `  round trip through the SDK client (same machine, client parsing included): p50 ${percentile(gmdTimes, 50).toFixed(1)} ms, p95 ${percentile(gmdTimes, 95).toFixed(1)} ms`
+  );
   console.log(`  all ${points} points, every page: p50 ${percentile(allPagesTimes, 50).toFixed(0)} ms`);
 
   // --- 3. memory: every instance's day simulated and queried
@@ -193,7 +229,9 @@ async function main() {
     );
   }
   const mem = memoryOf(child.pid!);
-  console.log(`\nMemory of the simulator process, 5 instances x 500 queues x 2,000 agents (each instance's day simulated, 24 h of CloudWatch read)`);
+  console.log(
+    `\nMemory of the simulator process, 5 instances x 500 queues x 2,000 agents (each instance's day simulated, 24 h of CloudWatch read)`
+  );
   row('  peak RSS (VmHWM)', mem.peak, 'MB', 500);
   console.log(`  RSS at the end ${mem.now.toFixed(0)} MB`);
 

@@ -43,16 +43,30 @@ describe('simulator: CloudWatch through the real SDK, data from the model', () =
     expect(metrics.length).toBeGreaterThan(300);
     expect(metrics.every((m) => known.has(`${m.Namespace}/${m.MetricName}`))).toBe(true);
     const namespaces = new Set(metrics.map((m) => m.Namespace));
-    expect([...namespaces].sort()).toEqual(['AWS/AppIntegrations', 'AWS/ChimeVoiceConnector', 'AWS/Connect', 'VoiceID']);
+    expect([...namespaces].sort()).toEqual([
+      'AWS/AppIntegrations',
+      'AWS/ChimeVoiceConnector',
+      'AWS/Connect',
+      'VoiceID',
+    ]);
     const eu = new CloudWatchClient(sim.config('eu-west-2'));
     const euMetrics = await eu.send(new ListMetricsCommand({ Namespace: 'AWS/Connect', MetricName: 'QueueSize' }));
-    expect(euMetrics.Metrics?.map((m) => m.Dimensions?.find((d) => d.Name === 'QueueName')?.Value).sort()).toEqual(['EU Renewals', 'EU Sales']);
+    expect(euMetrics.Metrics?.map((m) => m.Dimensions?.find((d) => d.Name === 'QueueName')?.Value).sort()).toEqual([
+      'EU Renewals',
+      'EU Sales',
+    ]);
     eu.destroy();
   });
 
   it('filters ListMetrics by dimension', async () => {
-    const res = await cw.send(new ListMetricsCommand({ Namespace: 'AWS/Connect', Dimensions: [{ Name: 'QueueName', Value: 'VIP' }] }));
-    expect(res.Metrics?.map((m) => m.MetricName).sort()).toEqual(['LongestQueueWaitTime', 'QueueCapacityExceededError', 'QueueSize']);
+    const res = await cw.send(
+      new ListMetricsCommand({ Namespace: 'AWS/Connect', Dimensions: [{ Name: 'QueueName', Value: 'VIP' }] })
+    );
+    expect(res.Metrics?.map((m) => m.MetricName).sort()).toEqual([
+      'LongestQueueWaitTime',
+      'QueueCapacityExceededError',
+      'QueueSize',
+    ]);
   });
 
   it('reads QueueSize that matches the real-time view at a minute start', async () => {
@@ -61,14 +75,22 @@ describe('simulator: CloudWatch through the real SDK, data from the model', () =
     const minute = now - 120;
     const res = await cw.send(
       new GetMetricDataCommand({
-        MetricDataQueries: inst.queues.map((q, i) => ({ Id: `q${i}`, MetricStat: { Metric: queueSize(q.name, inst.id), Period: 60, Stat: 'Maximum' } })),
+        MetricDataQueries: inst.queues.map((q, i) => ({
+          Id: `q${i}`,
+          MetricStat: { Metric: queueSize(q.name, inst.id), Period: 60, Stat: 'Maximum' },
+        })),
         StartTime: new Date(minute * 1000),
         EndTime: new Date((minute + 60) * 1000),
       })
     );
     sim.clock.set(minute * 1000); // the real-time view at the first sample of that minute
     const live = await connect.send(
-      new GetCurrentMetricDataCommand({ InstanceId: inst.id, Filters: { Queues: inst.queues.map((q) => q.id) }, Groupings: ['QUEUE'], CurrentMetrics: [{ Name: 'CONTACTS_IN_QUEUE', Unit: 'COUNT' }] })
+      new GetCurrentMetricDataCommand({
+        InstanceId: inst.id,
+        Filters: { Queues: inst.queues.map((q) => q.id) },
+        Groupings: ['QUEUE'],
+        CurrentMetrics: [{ Name: 'CONTACTS_IN_QUEUE', Unit: 'COUNT' }],
+      })
     );
     sim.clock.set(now * 1000);
     inst.queues.forEach((q, i) => {
@@ -83,12 +105,53 @@ describe('simulator: CloudWatch through the real SDK, data from the model', () =
   it('computes statistics, math, dynamic labels and pages over the real data', async () => {
     const inst = sim.context.world.instances[0];
     const queries: MetricDataQuery[] = [
-      { Id: 'calls', MetricStat: { Metric: { Namespace: 'AWS/Connect', MetricName: 'ConcurrentCalls', Dimensions: [{ Name: 'InstanceId', Value: inst.id }, { Name: 'MetricGroup', Value: 'VoiceCalls' }] }, Period: 300, Stat: 'Maximum' }, ReturnData: false },
-      { Id: 'pct', MetricStat: { Metric: { Namespace: 'AWS/Connect', MetricName: 'ConcurrentCallsPercentage', Dimensions: [{ Name: 'InstanceId', Value: inst.id }, { Name: 'MetricGroup', Value: 'VoiceCalls' }] }, Period: 300, Stat: 'Maximum' }, ReturnData: false },
+      {
+        Id: 'calls',
+        MetricStat: {
+          Metric: {
+            Namespace: 'AWS/Connect',
+            MetricName: 'ConcurrentCalls',
+            Dimensions: [
+              { Name: 'InstanceId', Value: inst.id },
+              { Name: 'MetricGroup', Value: 'VoiceCalls' },
+            ],
+          },
+          Period: 300,
+          Stat: 'Maximum',
+        },
+        ReturnData: false,
+      },
+      {
+        Id: 'pct',
+        MetricStat: {
+          Metric: {
+            Namespace: 'AWS/Connect',
+            MetricName: 'ConcurrentCallsPercentage',
+            Dimensions: [
+              { Name: 'InstanceId', Value: inst.id },
+              { Name: 'MetricGroup', Value: 'VoiceCalls' },
+            ],
+          },
+          Period: 300,
+          Stat: 'Maximum',
+        },
+        ReturnData: false,
+      },
       { Id: 'quota', Expression: 'calls / pct', Label: 'derived voice quota' },
-      { Id: 'tech', MetricStat: { Metric: queueSize('Tech Support', inst.id), Period: 300, Stat: 'p90' }, Label: "${PROP('Dim.QueueName')} p90" },
+      {
+        Id: 'tech',
+        MetricStat: { Metric: queueSize('Tech Support', inst.id), Period: 300, Stat: 'p90' },
+        Label: "${PROP('Dim.QueueName')} p90",
+      },
     ];
-    const res = await cw.send(new GetMetricDataCommand({ MetricDataQueries: queries, StartTime: new Date((now - 6 * 3600) * 1000), EndTime: new Date(now * 1000), ScanBy: 'TimestampAscending' }));
+    const res = await cw.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: queries,
+        StartTime: new Date((now - 6 * 3600) * 1000),
+        EndTime: new Date(now * 1000),
+        ScanBy: 'TimestampAscending',
+      })
+    );
     const quota = res.MetricDataResults!.find((r) => r.Id === 'quota')!;
     expect(quota.Label).toBe('derived voice quota');
     expect(quota.Values!.length).toBeGreaterThan(50);
@@ -96,13 +159,23 @@ describe('simulator: CloudWatch through the real SDK, data from the model', () =
     quota.Values!.forEach((v) => expect(v).toBeCloseTo(inst.quotas.VOICE, 6));
     const tech = res.MetricDataResults!.find((r) => r.Id === 'tech')!;
     expect(tech.Label).toBe('Tech Support p90');
-    expect(tech.Timestamps!.map((d) => d.getTime())).toEqual([...tech.Timestamps!.map((d) => d.getTime())].sort((a, b) => a - b));
+    expect(tech.Timestamps!.map((d) => d.getTime())).toEqual(
+      [...tech.Timestamps!.map((d) => d.getTime())].sort((a, b) => a - b)
+    );
     expect(res.MetricDataResults!.map((r) => r.Id)).toEqual(['quota', 'tech']);
 
     // the same request in pages of 20 points concatenates to the whole
     const pages: Record<string, number[]> = {};
     let calls = 0;
-    for await (const page of paginateGetMetricData({ client: cw, pageSize: 20 }, { MetricDataQueries: queries, StartTime: new Date((now - 6 * 3600) * 1000), EndTime: new Date(now * 1000), ScanBy: 'TimestampAscending' })) {
+    for await (const page of paginateGetMetricData(
+      { client: cw, pageSize: 20 },
+      {
+        MetricDataQueries: queries,
+        StartTime: new Date((now - 6 * 3600) * 1000),
+        EndTime: new Date(now * 1000),
+        ScanBy: 'TimestampAscending',
+      }
+    )) {
       calls++;
       for (const r of page.MetricDataResults ?? []) {
         (pages[r.Id!] ??= []).push(...(r.Values ?? []));
@@ -119,10 +192,54 @@ describe('simulator: CloudWatch through the real SDK, data from the model', () =
     const res = await cw.send(
       new GetMetricDataCommand({
         MetricDataQueries: [
-          { Id: 'mos', MetricStat: { Metric: { Namespace: 'AWS/ChimeVoiceConnector', MetricName: 'MOSBetweenVcAndCustomer', Dimensions: [{ Name: 'VoiceConnectorId', Value: vc.id }] }, Period: 300, Stat: 'Average' } },
-          { Id: 'speakers', MetricStat: { Metric: { Namespace: 'VoiceID', MetricName: 'Speakers', Dimensions: [{ Name: 'Domain', Value: domain.id }] }, Period: 900, Stat: 'Maximum' } },
-          { Id: 'latency', MetricStat: { Metric: { Namespace: 'VoiceID', MetricName: 'RequestLatency', Dimensions: [{ Name: 'API', Value: 'EvaluateSession' }] }, Period: 300, Stat: 'p99' } },
-          { Id: 'records', MetricStat: { Metric: { Namespace: 'AWS/AppIntegrations', MetricName: 'RecordsDownloaded', Dimensions: [{ Name: 'IntegrationType', Value: 'DataIntegration' }] }, Period: 3600, Stat: 'Sum' } },
+          {
+            Id: 'mos',
+            MetricStat: {
+              Metric: {
+                Namespace: 'AWS/ChimeVoiceConnector',
+                MetricName: 'MOSBetweenVcAndCustomer',
+                Dimensions: [{ Name: 'VoiceConnectorId', Value: vc.id }],
+              },
+              Period: 300,
+              Stat: 'Average',
+            },
+          },
+          {
+            Id: 'speakers',
+            MetricStat: {
+              Metric: {
+                Namespace: 'VoiceID',
+                MetricName: 'Speakers',
+                Dimensions: [{ Name: 'Domain', Value: domain.id }],
+              },
+              Period: 900,
+              Stat: 'Maximum',
+            },
+          },
+          {
+            Id: 'latency',
+            MetricStat: {
+              Metric: {
+                Namespace: 'VoiceID',
+                MetricName: 'RequestLatency',
+                Dimensions: [{ Name: 'API', Value: 'EvaluateSession' }],
+              },
+              Period: 300,
+              Stat: 'p99',
+            },
+          },
+          {
+            Id: 'records',
+            MetricStat: {
+              Metric: {
+                Namespace: 'AWS/AppIntegrations',
+                MetricName: 'RecordsDownloaded',
+                Dimensions: [{ Name: 'IntegrationType', Value: 'DataIntegration' }],
+              },
+              Period: 3600,
+              Stat: 'Sum',
+            },
+          },
         ],
         StartTime: new Date((now - 6 * 3600) * 1000),
         EndTime: new Date(now * 1000),
@@ -138,16 +255,38 @@ describe('simulator: CloudWatch through the real SDK, data from the model', () =
 
   it('answers the AWS error classes for broken requests', async () => {
     const base = { StartTime: new Date((now - 3600) * 1000), EndTime: new Date(now * 1000) };
-    await expect(cw.send(new GetMetricDataCommand({ ...base, MetricDataQueries: [{ Id: 'Bad', Expression: '1+1' }] }))).rejects.toMatchObject({ name: 'InvalidParameterValueException' });
-    await expect(cw.send(new GetMetricDataCommand({ ...base, MetricDataQueries: [{ Id: 'e', Expression: 'SEARCH(\'{AWS/Connect} QueueSize\', \'Maximum\')' }] }))).rejects.toMatchObject({
+    await expect(
+      cw.send(new GetMetricDataCommand({ ...base, MetricDataQueries: [{ Id: 'Bad', Expression: '1+1' }] }))
+    ).rejects.toMatchObject({ name: 'InvalidParameterValueException' });
+    await expect(
+      cw.send(
+        new GetMetricDataCommand({
+          ...base,
+          MetricDataQueries: [{ Id: 'e', Expression: "SEARCH('{AWS/Connect} QueueSize', 'Maximum')" }],
+        })
+      )
+    ).rejects.toMatchObject({
       name: 'InvalidParameterValueException',
       message: expect.stringContaining('SEARCH'),
     });
-    await expect(cw.send(new GetMetricDataCommand({ ...base, MetricDataQueries: [{ Id: 'm', MetricStat: { Metric: queueSize('VIP', 'x'), Period: 45, Stat: 'Sum' } }] }))).rejects.toMatchObject({
+    await expect(
+      cw.send(
+        new GetMetricDataCommand({
+          ...base,
+          MetricDataQueries: [{ Id: 'm', MetricStat: { Metric: queueSize('VIP', 'x'), Period: 45, Stat: 'Sum' } }],
+        })
+      )
+    ).rejects.toMatchObject({
       name: 'InvalidParameterValueException',
     });
-    await expect(cw.send(new GetMetricDataCommand({ ...base, MetricDataQueries: [{ Id: 'e', Expression: '2' }], NextToken: 'garbage' }))).rejects.toMatchObject({ name: 'InvalidNextToken' });
+    await expect(
+      cw.send(
+        new GetMetricDataCommand({ ...base, MetricDataQueries: [{ Id: 'e', Expression: '2' }], NextToken: 'garbage' })
+      )
+    ).rejects.toMatchObject({ name: 'InvalidNextToken' });
     const many = Array.from({ length: 501 }, (_, i) => ({ Id: `e${i}`, Expression: '1' }));
-    await expect(cw.send(new GetMetricDataCommand({ ...base, MetricDataQueries: many }))).rejects.toMatchObject({ name: 'InvalidParameterValueException' });
+    await expect(cw.send(new GetMetricDataCommand({ ...base, MetricDataQueries: many }))).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+    });
   });
 });

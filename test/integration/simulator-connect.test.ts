@@ -18,7 +18,8 @@ import { REALTIME_METRICS, STANDARD_REALTIME_METRICS } from '../../src/connect/r
 import { validateRealtimeRequest } from '../../src/connect/realtimeRules';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
 
-const metrics = (names: string[]) => names.map((Name) => ({ Name: Name as CurrentMetricName, Unit: REALTIME_METRICS[Name as CurrentMetricName].unit }));
+const metrics = (names: string[]) =>
+  names.map((Name) => ({ Name: Name as CurrentMetricName, Unit: REALTIME_METRICS[Name as CurrentMetricName].unit }));
 
 describe('simulator: Amazon Connect through the real SDK', () => {
   let sim: TestSimulator;
@@ -40,7 +41,8 @@ describe('simulator: Amazon Connect through the real SDK', () => {
     await sim.close();
   });
 
-  const gcmd = (input: Omit<GetCurrentMetricDataCommandInput, 'InstanceId'>) => connect.send(new GetCurrentMetricDataCommand({ InstanceId: instanceId, ...input }));
+  const gcmd = (input: Omit<GetCurrentMetricDataCommandInput, 'InstanceId'>) =>
+    connect.send(new GetCurrentMetricDataCommand({ InstanceId: instanceId, ...input }));
 
   describe('lists', () => {
     it('lists instances per region, every page', async () => {
@@ -53,21 +55,29 @@ describe('simulator: Amazon Connect through the real SDK', () => {
       const eu = new ConnectClient(sim.config('eu-west-2'));
       const res = await eu.send(new ListInstancesCommand({}));
       expect(res.InstanceSummaryList?.map((i) => i.InstanceAlias)).toEqual(['acme-sales-eu']);
-      await expect(eu.send(new ListInstancesCommand({ MaxResults: 11 }))).rejects.toMatchObject({ name: 'InvalidParameterException' });
+      await expect(eu.send(new ListInstancesCommand({ MaxResults: 11 }))).rejects.toMatchObject({
+        name: 'InvalidParameterException',
+      });
       eu.destroy();
     });
 
     it('lists queues by type across pages', async () => {
       const standard = [];
       let pages = 0;
-      for await (const page of paginateListQueues({ client: connect, pageSize: 3 }, { InstanceId: instanceId, QueueTypes: ['STANDARD'] })) {
+      for await (const page of paginateListQueues(
+        { client: connect, pageSize: 3 },
+        { InstanceId: instanceId, QueueTypes: ['STANDARD'] }
+      )) {
         standard.push(...(page.QueueSummaryList ?? []));
         pages++;
       }
       expect(pages).toBe(3);
       expect(standard.map((q) => q.Name)).toEqual(sim.context.world.instances[0].queues.map((q) => q.name));
       const agent = [];
-      for await (const page of paginateListQueues({ client: connect, pageSize: 50 }, { InstanceId: instanceId, QueueTypes: ['AGENT'] })) {
+      for await (const page of paginateListQueues(
+        { client: connect, pageSize: 50 },
+        { InstanceId: instanceId, QueueTypes: ['AGENT'] }
+      )) {
         agent.push(...(page.QueueSummaryList ?? []));
       }
       expect(agent.length).toBe(sim.context.world.instances[0].agents.length);
@@ -76,13 +86,18 @@ describe('simulator: Amazon Connect through the real SDK', () => {
 
     it('lists routing profiles and describes queues', async () => {
       const rps = [];
-      for await (const page of paginateListRoutingProfiles({ client: connect, pageSize: 2 }, { InstanceId: instanceId })) {
+      for await (const page of paginateListRoutingProfiles(
+        { client: connect, pageSize: 2 },
+        { InstanceId: instanceId }
+      )) {
         rps.push(...(page.RoutingProfileSummaryList ?? []));
       }
       expect(rps.map((r) => r.Id)).toEqual(rpIds);
       const q = await connect.send(new DescribeQueueCommand({ InstanceId: instanceId, QueueId: queueIds[0] }));
       expect(q.Queue).toMatchObject({ Name: 'Billing', QueueId: queueIds[0], Status: 'ENABLED', MaxContacts: 60 });
-      await expect(connect.send(new DescribeQueueCommand({ InstanceId: instanceId, QueueId: 'nope' }))).rejects.toMatchObject({
+      await expect(
+        connect.send(new DescribeQueueCommand({ InstanceId: instanceId, QueueId: 'nope' }))
+      ).rejects.toMatchObject({
         name: 'ResourceNotFoundException',
         $metadata: { httpStatusCode: 404 },
       });
@@ -91,7 +106,13 @@ describe('simulator: Amazon Connect through the real SDK', () => {
     it('does not find an instance in another region or with an unknown id', async () => {
       const eu = new ConnectClient(sim.config('eu-west-2'));
       await expect(
-        eu.send(new GetCurrentMetricDataCommand({ InstanceId: instanceId, Filters: { Queues: queueIds }, CurrentMetrics: metrics(['AGENTS_ONLINE']) }))
+        eu.send(
+          new GetCurrentMetricDataCommand({
+            InstanceId: instanceId,
+            Filters: { Queues: queueIds },
+            CurrentMetrics: metrics(['AGENTS_ONLINE']),
+          })
+        )
       ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
       await expect(gcmdFor(connect, 'no-such-instance')).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
       eu.destroy();
@@ -100,23 +121,39 @@ describe('simulator: Amazon Connect through the real SDK', () => {
 
   describe('GetCurrentMetricData', () => {
     it('answers every standard metric per queue with agent states that add up', async () => {
-      const res = await gcmd({ Filters: { Queues: queueIds }, Groupings: ['QUEUE'], CurrentMetrics: metrics(STANDARD_REALTIME_METRICS) });
+      const res = await gcmd({
+        Filters: { Queues: queueIds },
+        Groupings: ['QUEUE'],
+        CurrentMetrics: metrics(STANDARD_REALTIME_METRICS),
+      });
       expect(res.MetricResults).toHaveLength(queueIds.length);
       expect(res.ApproximateTotalCount).toBe(queueIds.length);
       expect(res.DataSnapshotTime?.getTime()).toBe(sim.clock.nowMs());
       for (const row of res.MetricResults ?? []) {
         expect(row.Collections?.map((c) => c.Metric?.Name)).toEqual(STANDARD_REALTIME_METRICS);
         const v = Object.fromEntries((row.Collections ?? []).map((c) => [c.Metric!.Name!, c.Value!]));
-        expect(v.AGENTS_AVAILABLE + v.AGENTS_ON_CONTACT + v.AGENTS_AFTER_CONTACT_WORK + v.AGENTS_NON_PRODUCTIVE + v.AGENTS_ERROR).toBe(v.AGENTS_ONLINE);
+        expect(
+          v.AGENTS_AVAILABLE +
+            v.AGENTS_ON_CONTACT +
+            v.AGENTS_AFTER_CONTACT_WORK +
+            v.AGENTS_NON_PRODUCTIVE +
+            v.AGENTS_ERROR
+        ).toBe(v.AGENTS_ONLINE);
         expect(Number.isInteger(v.OLDEST_CONTACT_AGE)).toBe(true);
       }
       // default sort: AGENTS_ONLINE descending
-      const online = (res.MetricResults ?? []).map((r) => r.Collections!.find((c) => c.Metric?.Name === 'AGENTS_ONLINE')!.Value!);
+      const online = (res.MetricResults ?? []).map(
+        (r) => r.Collections!.find((c) => c.Metric?.Name === 'AGENTS_ONLINE')!.Value!
+      );
       expect(online).toEqual([...online].sort((a, b) => b - a));
     });
 
     it('returns OLDEST_CONTACT_AGE in milliseconds without groupings and in seconds with them', async () => {
-      const grouped = await gcmd({ Filters: { Queues: queueIds }, Groupings: ['QUEUE'], CurrentMetrics: metrics(['OLDEST_CONTACT_AGE']) });
+      const grouped = await gcmd({
+        Filters: { Queues: queueIds },
+        Groupings: ['QUEUE'],
+        CurrentMetrics: metrics(['OLDEST_CONTACT_AGE']),
+      });
       const overall = await gcmd({ Filters: { Queues: queueIds }, CurrentMetrics: metrics(['OLDEST_CONTACT_AGE']) });
       const maxSeconds = Math.max(...(grouped.MetricResults ?? []).map((r) => r.Collections![0].Value!));
       const ms = overall.MetricResults![0].Collections![0];
@@ -128,12 +165,30 @@ describe('simulator: Amazon Connect through the real SDK', () => {
     });
 
     it('pages with NextToken: every page of one snapshot, and the same rows as one call', async () => {
-      const input = { InstanceId: instanceId, Filters: { Queues: queueIds, Channels: ['VOICE', 'CHAT', 'TASK', 'EMAIL'] as const }, Groupings: ['QUEUE', 'CHANNEL'] as const, CurrentMetrics: metrics(['CONTACTS_IN_QUEUE', 'AGENTS_ONLINE']) };
-      const whole = await connect.send(new GetCurrentMetricDataCommand({ ...input, Filters: { ...input.Filters, Channels: [...input.Filters.Channels] }, Groupings: [...input.Groupings] }));
+      const input = {
+        InstanceId: instanceId,
+        Filters: { Queues: queueIds, Channels: ['VOICE', 'CHAT', 'TASK', 'EMAIL'] as const },
+        Groupings: ['QUEUE', 'CHANNEL'] as const,
+        CurrentMetrics: metrics(['CONTACTS_IN_QUEUE', 'AGENTS_ONLINE']),
+      };
+      const whole = await connect.send(
+        new GetCurrentMetricDataCommand({
+          ...input,
+          Filters: { ...input.Filters, Channels: [...input.Filters.Channels] },
+          Groupings: [...input.Groupings],
+        })
+      );
       const rows = [];
       const snapshots = new Set<number>();
       let pages = 0;
-      for await (const page of paginateGetCurrentMetricData({ client: connect, pageSize: 5 }, { ...input, Filters: { ...input.Filters, Channels: [...input.Filters.Channels] }, Groupings: [...input.Groupings] })) {
+      for await (const page of paginateGetCurrentMetricData(
+        { client: connect, pageSize: 5 },
+        {
+          ...input,
+          Filters: { ...input.Filters, Channels: [...input.Filters.Channels] },
+          Groupings: [...input.Groupings],
+        }
+      )) {
         rows.push(...(page.MetricResults ?? []));
         snapshots.add(page.DataSnapshotTime!.getTime());
         pages++;
@@ -146,15 +201,32 @@ describe('simulator: Amazon Connect through the real SDK', () => {
     });
 
     it('refuses an expired token and a token of other parameters', async () => {
-      const first = await gcmd({ Filters: { Queues: queueIds }, Groupings: ['QUEUE'], CurrentMetrics: metrics(['AGENTS_ONLINE']), MaxResults: 2 });
+      const first = await gcmd({
+        Filters: { Queues: queueIds },
+        Groupings: ['QUEUE'],
+        CurrentMetrics: metrics(['AGENTS_ONLINE']),
+        MaxResults: 2,
+      });
       expect(first.NextToken).toBeDefined();
       await expect(
-        gcmd({ Filters: { Queues: queueIds.slice(1) }, Groupings: ['QUEUE'], CurrentMetrics: metrics(['AGENTS_ONLINE']), MaxResults: 2, NextToken: first.NextToken })
+        gcmd({
+          Filters: { Queues: queueIds.slice(1) },
+          Groupings: ['QUEUE'],
+          CurrentMetrics: metrics(['AGENTS_ONLINE']),
+          MaxResults: 2,
+          NextToken: first.NextToken,
+        })
       ).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('NextToken') });
       sim.clock.advance(301_000);
       try {
         await expect(
-          gcmd({ Filters: { Queues: queueIds }, Groupings: ['QUEUE'], CurrentMetrics: metrics(['AGENTS_ONLINE']), MaxResults: 2, NextToken: first.NextToken })
+          gcmd({
+            Filters: { Queues: queueIds },
+            Groupings: ['QUEUE'],
+            CurrentMetrics: metrics(['AGENTS_ONLINE']),
+            MaxResults: 2,
+            NextToken: first.NextToken,
+          })
         ).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('expired') });
       } finally {
         sim.clock.set(Date.parse('2026-11-18T17:00:00Z'));
@@ -173,32 +245,61 @@ describe('simulator: Amazon Connect through the real SDK', () => {
     });
 
     it('splits rows by channel, routing profile, routing step, agent status and subtype consistently', async () => {
-      const byQueue = await gcmd({ Filters: { Queues: queueIds }, Groupings: ['QUEUE'], CurrentMetrics: metrics(['CONTACTS_IN_QUEUE', 'AGENTS_ONLINE']) });
-      const queueRow = (id: string) => byQueue.MetricResults!.find((r) => r.Dimensions?.Queue?.Id === id)!.Collections!.map((c) => c.Value!);
+      const byQueue = await gcmd({
+        Filters: { Queues: queueIds },
+        Groupings: ['QUEUE'],
+        CurrentMetrics: metrics(['CONTACTS_IN_QUEUE', 'AGENTS_ONLINE']),
+      });
+      const queueRow = (id: string) =>
+        byQueue.MetricResults!.find((r) => r.Dimensions?.Queue?.Id === id)!.Collections!.map((c) => c.Value!);
       const tech = queueIds[1];
 
-      const bySubtype = await gcmd({ Filters: { Queues: [tech] }, Groupings: ['QUEUE', 'SUBTYPE'], CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']) });
+      const bySubtype = await gcmd({
+        Filters: { Queues: [tech] },
+        Groupings: ['QUEUE', 'SUBTYPE'],
+        CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']),
+      });
       expect(bySubtype.MetricResults!.every((r) => r.Dimensions?.Subtype?.startsWith('connect:'))).toBe(true);
       expect(bySubtype.MetricResults!.reduce((s, r) => s + r.Collections![0].Value!, 0)).toBe(queueRow(tech)[0]);
 
-      const byStatus = await gcmd({ Filters: { Queues: [tech] }, Groupings: ['QUEUE', 'AGENT_STATUS'], CurrentMetrics: metrics(['AGENTS_ONLINE']) });
+      const byStatus = await gcmd({
+        Filters: { Queues: [tech] },
+        Groupings: ['QUEUE', 'AGENT_STATUS'],
+        CurrentMetrics: metrics(['AGENTS_ONLINE']),
+      });
       expect(byStatus.MetricResults!.reduce((s, r) => s + r.Collections![0].Value!, 0)).toBe(queueRow(tech)[1]);
       expect(byStatus.MetricResults![0].Dimensions?.AgentStatus?.Arn).toContain('/agent-state/');
 
-      const byChannel = await gcmd({ Filters: { Queues: [tech], Channels: ['VOICE', 'CHAT', 'TASK'] }, Groupings: ['CHANNEL'], CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']) });
+      const byChannel = await gcmd({
+        Filters: { Queues: [tech], Channels: ['VOICE', 'CHAT', 'TASK'] },
+        Groupings: ['CHANNEL'],
+        CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']),
+      });
       expect(byChannel.MetricResults!.map((r) => r.Dimensions?.Channel).sort()).toEqual(['CHAT', 'TASK', 'VOICE']);
       expect(byChannel.MetricResults!.reduce((s, r) => s + r.Collections![0].Value!, 0)).toBe(queueRow(tech)[0]);
 
-      const byProfile = await gcmd({ Filters: { RoutingProfiles: rpIds }, Groupings: ['ROUTING_PROFILE'], CurrentMetrics: metrics(['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE']) });
+      const byProfile = await gcmd({
+        Filters: { RoutingProfiles: rpIds },
+        Groupings: ['ROUTING_PROFILE'],
+        CurrentMetrics: metrics(['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE']),
+      });
       expect(byProfile.MetricResults).toHaveLength(rpIds.length);
       expect(byProfile.MetricResults![0].Dimensions?.RoutingProfile?.Arn).toContain('/routing-profile/');
 
       const vip = sim.context.world.instances[0].queues.find((q) => q.name === 'VIP')!;
-      const bySteps = await gcmd({ Filters: { Queues: [vip.id], RoutingStepExpressions: ['VIP-Tier >= 3', 'VIP-Tier >= 1', 'Any agent'] }, Groupings: ['ROUTING_STEP_EXPRESSION'], CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']) });
+      const bySteps = await gcmd({
+        Filters: { Queues: [vip.id], RoutingStepExpressions: ['VIP-Tier >= 3', 'VIP-Tier >= 1', 'Any agent'] },
+        Groupings: ['ROUTING_STEP_EXPRESSION'],
+        CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']),
+      });
       expect(bySteps.MetricResults!.map((r) => r.Dimensions?.RoutingStepExpression)).toHaveLength(3);
 
       const agentQueue = sim.context.world.instances[0].agentQueues[0];
-      const personal = await gcmd({ Filters: { Queues: [agentQueue.id] }, Groupings: ['QUEUE'], CurrentMetrics: metrics(['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE']) });
+      const personal = await gcmd({
+        Filters: { Queues: [agentQueue.id] },
+        Groupings: ['QUEUE'],
+        CurrentMetrics: metrics(['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE']),
+      });
       expect(personal.MetricResults![0].Dimensions?.Queue?.Id).toBe(agentQueue.id);
       expect(personal.MetricResults![0].Collections![1].Value).toBe(0);
     });
@@ -206,17 +307,44 @@ describe('simulator: Amazon Connect through the real SDK', () => {
     it('rejects every broken request with the error class and message of the shared rules', async () => {
       const broken: Array<Omit<GetCurrentMetricDataCommandInput, 'InstanceId'>> = [
         { Filters: { Queues: queueIds, RoutingProfiles: rpIds }, CurrentMetrics: metrics(['AGENTS_ONLINE']) },
-        { Filters: { Queues: Array.from({ length: 101 }, (_, i) => `q-${i}`) }, CurrentMetrics: metrics(['AGENTS_ONLINE']) },
-        { Filters: { Queues: queueIds.slice(0, 2), RoutingStepExpressions: ['x'] }, Groupings: ['ROUTING_STEP_EXPRESSION'], CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']) },
-        { Filters: { Queues: [queueIds[0]], RoutingStepExpressions: ['x'] }, Groupings: ['QUEUE'], CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']) },
-        { Filters: { Queues: queueIds }, Groupings: ['QUEUE', 'CHANNEL', 'ROUTING_PROFILE'], CurrentMetrics: metrics(['AGENTS_ONLINE']) },
+        {
+          Filters: { Queues: Array.from({ length: 101 }, (_, i) => `q-${i}`) },
+          CurrentMetrics: metrics(['AGENTS_ONLINE']),
+        },
+        {
+          Filters: { Queues: queueIds.slice(0, 2), RoutingStepExpressions: ['x'] },
+          Groupings: ['ROUTING_STEP_EXPRESSION'],
+          CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']),
+        },
+        {
+          Filters: { Queues: [queueIds[0]], RoutingStepExpressions: ['x'] },
+          Groupings: ['QUEUE'],
+          CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']),
+        },
+        {
+          Filters: { Queues: queueIds },
+          Groupings: ['QUEUE', 'CHANNEL', 'ROUTING_PROFILE'],
+          CurrentMetrics: metrics(['AGENTS_ONLINE']),
+        },
         { Filters: { Queues: queueIds }, Groupings: ['CHANNEL'], CurrentMetrics: metrics(['AGENTS_ONLINE']) },
         { Filters: { Queues: queueIds }, Groupings: ['AGENT_STATUS'], CurrentMetrics: metrics(['AGENTS_ONLINE']) },
-        { Filters: { Queues: queueIds }, Groupings: ['QUEUE', 'AGENT_STATUS'], CurrentMetrics: metrics(['AGENTS_ONLINE', 'AGENTS_AVAILABLE']) },
+        {
+          Filters: { Queues: queueIds },
+          Groupings: ['QUEUE', 'AGENT_STATUS'],
+          CurrentMetrics: metrics(['AGENTS_ONLINE', 'AGENTS_AVAILABLE']),
+        },
         { Filters: { Queues: queueIds }, Groupings: ['SUBTYPE'], CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']) },
-        { Filters: { Queues: queueIds }, Groupings: ['ROUTING_PROFILE'], CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']) },
+        {
+          Filters: { Queues: queueIds },
+          Groupings: ['ROUTING_PROFILE'],
+          CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']),
+        },
         { Filters: { Queues: queueIds }, Groupings: ['QUEUE'], CurrentMetrics: metrics(['ESTIMATED_WAIT_TIME']) },
-        { Filters: { Queues: queueIds }, CurrentMetrics: metrics(['AGENTS_ONLINE']), SortCriteria: [{ SortByMetric: 'SLOTS_ACTIVE', SortOrder: 'ASCENDING' }] },
+        {
+          Filters: { Queues: queueIds },
+          CurrentMetrics: metrics(['AGENTS_ONLINE']),
+          SortCriteria: [{ SortByMetric: 'SLOTS_ACTIVE', SortOrder: 'ASCENDING' }],
+        },
         { Filters: { Queues: queueIds }, CurrentMetrics: metrics(['AGENTS_ONLINE']), MaxResults: 101 },
         { Filters: { RoutingProfiles: rpIds, AgentStatuses: ['s'] }, CurrentMetrics: metrics(['AGENTS_ONLINE']) },
         { Filters: {}, CurrentMetrics: metrics(['AGENTS_ONLINE']) },
@@ -248,7 +376,9 @@ describe('simulator: Amazon Connect through the real SDK', () => {
     });
 
     it('rejects a unit that does not match the metric and wrongly typed members', async () => {
-      await expect(gcmd({ Filters: { Queues: queueIds }, CurrentMetrics: [{ Name: 'OLDEST_CONTACT_AGE', Unit: 'COUNT' }] })).rejects.toMatchObject({
+      await expect(
+        gcmd({ Filters: { Queues: queueIds }, CurrentMetrics: [{ Name: 'OLDEST_CONTACT_AGE', Unit: 'COUNT' }] })
+      ).rejects.toMatchObject({
         name: 'InvalidParameterException',
         message: expect.stringContaining('SECONDS'),
       });
@@ -259,11 +389,19 @@ describe('simulator: Amazon Connect through the real SDK', () => {
       const client = new ConnectClient(limited.config());
       const results = await Promise.allSettled(
         Array.from({ length: 20 }, () =>
-          client.send(new GetCurrentMetricDataCommand({ InstanceId: instanceId, Filters: { Queues: queueIds }, CurrentMetrics: metrics(['AGENTS_ONLINE']) }))
+          client.send(
+            new GetCurrentMetricDataCommand({
+              InstanceId: instanceId,
+              Filters: { Queues: queueIds },
+              CurrentMetrics: metrics(['AGENTS_ONLINE']),
+            })
+          )
         )
       );
       const ok = results.filter((r) => r.status === 'fulfilled').length;
-      const throttled = results.filter((r) => r.status === 'rejected' && (r.reason as Error).name === 'ThrottlingException');
+      const throttled = results.filter(
+        (r) => r.status === 'rejected' && (r.reason as Error).name === 'ThrottlingException'
+      );
       expect(ok).toBeGreaterThanOrEqual(8);
       expect(ok).toBeLessThanOrEqual(9);
       expect(throttled.length).toBe(20 - ok);
@@ -271,7 +409,13 @@ describe('simulator: Amazon Connect through the real SDK', () => {
       // after a quiet 200 ms one more call (5 per second) fits
       await new Promise((r) => setTimeout(r, 220));
       await expect(
-        client.send(new GetCurrentMetricDataCommand({ InstanceId: instanceId, Filters: { Queues: queueIds }, CurrentMetrics: metrics(['AGENTS_ONLINE']) }))
+        client.send(
+          new GetCurrentMetricDataCommand({
+            InstanceId: instanceId,
+            Filters: { Queues: queueIds },
+            CurrentMetrics: metrics(['AGENTS_ONLINE']),
+          })
+        )
       ).resolves.toBeDefined();
       client.destroy();
       await limited.close();
@@ -281,10 +425,17 @@ describe('simulator: Amazon Connect through the real SDK', () => {
   describe('GetCurrentUserData', () => {
     it('lists the logged-in agents of a queue with status, slots and contacts', async () => {
       const users = [];
-      for await (const page of paginateGetCurrentUserData({ client: connect, pageSize: 7 }, { InstanceId: instanceId, Filters: { Queues: [queueIds[1]] } })) {
+      for await (const page of paginateGetCurrentUserData(
+        { client: connect, pageSize: 7 },
+        { InstanceId: instanceId, Filters: { Queues: [queueIds[1]] } }
+      )) {
         users.push(...(page.UserDataList ?? []));
       }
-      const online = await gcmd({ Filters: { Queues: [queueIds[1]] }, Groupings: ['QUEUE'], CurrentMetrics: metrics(['AGENTS_ONLINE']) });
+      const online = await gcmd({
+        Filters: { Queues: [queueIds[1]] },
+        Groupings: ['QUEUE'],
+        CurrentMetrics: metrics(['AGENTS_ONLINE']),
+      });
       expect(users.length).toBe(online.MetricResults![0].Collections![0].Value);
       for (const u of users) {
         expect(u.Status?.StatusName).toBeDefined();
@@ -295,7 +446,9 @@ describe('simulator: Amazon Connect through the real SDK', () => {
         }
       }
       expect(users.some((u) => (u.Contacts ?? []).length > 0)).toBe(true);
-      await expect(connect.send(new GetCurrentUserDataCommand({ InstanceId: instanceId, Filters: {} }))).rejects.toMatchObject({ name: 'InvalidParameterException' });
+      await expect(
+        connect.send(new GetCurrentUserDataCommand({ InstanceId: instanceId, Filters: {} }))
+      ).rejects.toMatchObject({ name: 'InvalidParameterException' });
     });
   });
 
@@ -314,7 +467,12 @@ describe('simulator: Amazon Connect through the real SDK', () => {
           Interval: { IntervalPeriod: 'HOUR', TimeZone: 'UTC' },
           Filters: [{ FilterKey: 'QUEUE', FilterValues: queueIds }],
           Groupings: ['QUEUE'],
-          Metrics: [{ Name: 'CONTACTS_QUEUED' }, { Name: 'CONTACTS_HANDLED' }, { Name: 'CONTACTS_ABANDONED' }, { Name: 'SERVICE_LEVEL', Threshold: [{ Comparison: 'LT', ThresholdValue: 60 }] }],
+          Metrics: [
+            { Name: 'CONTACTS_QUEUED' },
+            { Name: 'CONTACTS_HANDLED' },
+            { Name: 'CONTACTS_ABANDONED' },
+            { Name: 'SERVICE_LEVEL', Threshold: [{ Comparison: 'LT', ThresholdValue: 60 }] },
+          ],
         }
       )) {
         results.push(...(page.MetricResults ?? []));
@@ -329,7 +487,10 @@ describe('simulator: Amazon Connect through the real SDK', () => {
           expect(sl).toBeLessThanOrEqual(100);
         }
       }
-      const handled = results.reduce((s, r) => s + (r.Collections?.find((c) => c.Metric?.Name === 'CONTACTS_HANDLED')?.Value ?? 0), 0);
+      const handled = results.reduce(
+        (s, r) => s + (r.Collections?.find((c) => c.Metric?.Name === 'CONTACTS_HANDLED')?.Value ?? 0),
+        0
+      );
       expect(handled).toBeGreaterThan(500);
     });
 
@@ -342,14 +503,20 @@ describe('simulator: Amazon Connect through the real SDK', () => {
         Metrics: [{ Name: 'CONTACTS_HANDLED' }],
       };
       const bad = [
-        { ...base, StartTime: new Date((now() - 4 * 86400) * 1000), Interval: { IntervalPeriod: 'FIFTEEN_MIN' as const } },
+        {
+          ...base,
+          StartTime: new Date((now() - 4 * 86400) * 1000),
+          Interval: { IntervalPeriod: 'FIFTEEN_MIN' as const },
+        },
         { ...base, EndTime: new Date((now() + 3600) * 1000) },
         { ...base, Filters: [{ FilterKey: 'CHANNEL', FilterValues: ['VOICE'] }] },
         { ...base, Metrics: [{ Name: 'SERVICE_LEVEL' }] },
         { ...base, Metrics: [{ Name: 'NOT_A_METRIC' }] },
       ];
       for (const input of bad) {
-        await expect(connect.send(new GetMetricDataV2Command(input))).rejects.toMatchObject({ name: 'InvalidParameterException' });
+        await expect(connect.send(new GetMetricDataV2Command(input))).rejects.toMatchObject({
+          name: 'InvalidParameterException',
+        });
       }
     });
   });
@@ -358,7 +525,12 @@ describe('simulator: Amazon Connect through the real SDK', () => {
     const other = await startTestSimulator();
     const client = new ConnectClient(other.config());
     try {
-      const input = { InstanceId: instanceId, Filters: { Queues: queueIds }, Groupings: ['QUEUE' as const], CurrentMetrics: metrics(STANDARD_REALTIME_METRICS) };
+      const input = {
+        InstanceId: instanceId,
+        Filters: { Queues: queueIds },
+        Groupings: ['QUEUE' as const],
+        CurrentMetrics: metrics(STANDARD_REALTIME_METRICS),
+      };
       const a = await connect.send(new GetCurrentMetricDataCommand(input));
       const b = await client.send(new GetCurrentMetricDataCommand(input));
       expect(b.MetricResults).toEqual(a.MetricResults);
@@ -370,5 +542,11 @@ describe('simulator: Amazon Connect through the real SDK', () => {
 });
 
 function gcmdFor(client: ConnectClient, instanceId: string) {
-  return client.send(new GetCurrentMetricDataCommand({ InstanceId: instanceId, Filters: { Queues: ['q'] }, CurrentMetrics: metrics(['AGENTS_ONLINE']) }));
+  return client.send(
+    new GetCurrentMetricDataCommand({
+      InstanceId: instanceId,
+      Filters: { Queues: ['q'] },
+      CurrentMetrics: metrics(['AGENTS_ONLINE']),
+    })
+  );
 }

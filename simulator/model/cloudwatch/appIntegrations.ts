@@ -9,10 +9,21 @@ import { countPoint, valuePoint } from './shared';
  * batch of records; an event integration receives events continuously.
  */
 export const DATA_METRICS = ['RecordsDownloaded', 'RecordsFailed', 'DataDownloaded', 'DataProcessingDuration'];
-export const EVENT_METRICS = ['EventsReceived', 'EventsProcessed', 'EventsThrottled', 'EventsFailed', 'EventProcessingDuration'];
+export const EVENT_METRICS = [
+  'EventsReceived',
+  'EventsProcessed',
+  'EventsThrottled',
+  'EventsFailed',
+  'EventProcessingDuration',
+];
 const BYTES_PER_RECORD = 2048;
 
-export function appIntegrationPoint(world: World, integrations: AppIntegrationWorld[], metric: string, minute: number): RawDatapoint | undefined {
+export function appIntegrationPoint(
+  world: World,
+  integrations: AppIntegrationWorld[],
+  metric: string,
+  minute: number
+): RawDatapoint | undefined {
   const t = minute * 60;
   let total = 0;
   let failed = 0;

@@ -20,30 +20,66 @@ const OCCURRENCE_OF: Record<string, number> = {
 };
 
 /** Instance errors that do not depend on the contacts: Poisson counts from the scenario's hourly rates. */
-export function instanceErrorPoint(world: World, instance: InstanceWorld, metric: string, t: number): RawDatapoint | undefined {
+export function instanceErrorPoint(
+  world: World,
+  instance: InstanceWorld,
+  metric: string,
+  t: number
+): RawDatapoint | undefined {
   const m = t / 60;
   const load = arrivalMultiplier(instance.locale, t);
   switch (metric) {
     case 'MisconfiguredPhoneNumbers':
-      return countPoint(t, poissonAt(world.seed, `${instance.id}:misconfigured`, m, ((instance.spec.misconfiguredNumbersPerHour ?? 0) / 60) * load));
+      return countPoint(
+        t,
+        poissonAt(
+          world.seed,
+          `${instance.id}:misconfigured`,
+          m,
+          ((instance.spec.misconfiguredNumbersPerHour ?? 0) / 60) * load
+        )
+      );
     case 'CallRecordingUploadError':
-      return countPoint(t, poissonAt(world.seed, `${instance.id}:recording`, m, ((instance.spec.recordingUploadErrorsPerHour ?? 0) / 60) * load));
+      return countPoint(
+        t,
+        poissonAt(
+          world.seed,
+          `${instance.id}:recording`,
+          m,
+          ((instance.spec.recordingUploadErrorsPerHour ?? 0) / 60) * load
+        )
+      );
   }
   return undefined;
 }
 
 /** Flow metrics: errors follow traffic (more contacts, more flow runs, more error branches). */
-export function flowPoint(world: World, instance: InstanceWorld, flowIndex: number, metric: string, t: number): RawDatapoint | undefined {
+export function flowPoint(
+  world: World,
+  instance: InstanceWorld,
+  flowIndex: number,
+  metric: string,
+  t: number
+): RawDatapoint | undefined {
   const flow = (instance.spec.flows ?? [])[flowIndex];
   const m = t / 60;
   const load = arrivalMultiplier(instance.locale, t);
   switch (metric) {
     case 'ContactFlowErrors':
-      return countPoint(t, poissonAt(world.seed, `${instance.id}:${flow.name}:errors`, m, ((flow.errorsPerHour ?? 0) / 60) * load));
+      return countPoint(
+        t,
+        poissonAt(world.seed, `${instance.id}:${flow.name}:errors`, m, ((flow.errorsPerHour ?? 0) / 60) * load)
+      );
     case 'ContactFlowFatalErrors':
-      return countPoint(t, poissonAt(world.seed, `${instance.id}:${flow.name}:fatal`, m, ((flow.fatalErrorsPerHour ?? 0) / 60) * load));
+      return countPoint(
+        t,
+        poissonAt(world.seed, `${instance.id}:${flow.name}:fatal`, m, ((flow.fatalErrorsPerHour ?? 0) / 60) * load)
+      );
     case 'PublicSigningKeyUsage':
-      return countPoint(t, poissonAt(world.seed, `${instance.id}:${flow.name}:key`, m, ((flow.signingKeyUsesPerHour ?? 0) / 60) * load));
+      return countPoint(
+        t,
+        poissonAt(world.seed, `${instance.id}:${flow.name}:key`, m, ((flow.signingKeyUsesPerHour ?? 0) / 60) * load)
+      );
   }
   return undefined;
 }
@@ -85,7 +121,12 @@ export function taskExpiries(world: World, instance: InstanceWorld, from: number
   return out;
 }
 
-export const CHANNEL_GROUPS: Record<string, Channel> = { VoiceCalls: 'VOICE', Chats: 'CHAT', Tasks: 'TASK', Emails: 'EMAIL' };
+export const CHANNEL_GROUPS: Record<string, Channel> = {
+  VoiceCalls: 'VOICE',
+  Chats: 'CHAT',
+  Tasks: 'TASK',
+  Emails: 'EMAIL',
+};
 
 /**
  * Fills a series of an epoch-based metric for [from, to) (minute-aligned), one simulated day at a time, without an
@@ -111,7 +152,10 @@ export function fillFromEpochs(
 }
 
 /** An emitter for the Concurrent* metrics and their percentages: six samples a minute. */
-export function concurrencyEmitter(instance: InstanceWorld, metric: string): ((b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void) | undefined {
+export function concurrencyEmitter(
+  instance: InstanceWorld,
+  metric: string
+): ((b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void) | undefined {
   for (const channel of Object.keys(CHANNEL_QUOTAS) as Channel[]) {
     const quota = CHANNEL_QUOTAS[channel];
     const c = CHANNEL_INDEX[channel];
@@ -133,7 +177,10 @@ export function concurrencyEmitter(instance: InstanceWorld, metric: string): ((b
 }
 
 /** An emitter for the queue metrics. */
-export function queueEmitter(queueIndex: number, metric: string): ((b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void) | undefined {
+export function queueEmitter(
+  queueIndex: number,
+  metric: string
+): ((b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void) | undefined {
   const buffer = new Float64Array(TICKS_PER_MINUTE);
   switch (metric) {
     case 'QueueSize':
@@ -161,7 +208,9 @@ export function queueEmitter(queueIndex: number, metric: string): ((b: RawSeries
 }
 
 /** An emitter for instance counters kept by the epoch (calls started, breaches, missed, throttled...). */
-export function counterEmitter(metric: string): ((b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void) | undefined {
+export function counterEmitter(
+  metric: string
+): ((b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void) | undefined {
   const kind = OCCURRENCE_OF[metric];
   if (kind === undefined) {
     return undefined;

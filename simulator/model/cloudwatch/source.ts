@@ -1,7 +1,15 @@
 import { NAMESPACES, VOICE_ID_APIS, metricsOf } from '../../../src/connect/cloudwatchCatalog';
 import type { Clock } from '../../clock';
 import type { ContactCenterModel } from '../contactCenter';
-import { EMPTY_SERIES, RawSeriesBuilder, type Dimension, type MetricIdentity, type MetricSource, type RawDatapoint, type RawSeries } from '../metricSource';
+import {
+  EMPTY_SERIES,
+  RawSeriesBuilder,
+  type Dimension,
+  type MetricIdentity,
+  type MetricSource,
+  type RawDatapoint,
+  type RawSeries,
+} from '../metricSource';
 import type { World } from '../../scenario/world';
 import { appIntegrationPoint, DATA_METRICS, EVENT_METRICS } from './appIntegrations';
 import {
@@ -52,7 +60,9 @@ const pointwise =
 const ZERO_SENDING = new Set(['InboundCallsActive', 'OutboundCallsActive']);
 
 export function seriesKey(namespace: string, metricName: string, dimensions: Dimension[]): string {
-  const dims = [...dimensions].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0)).map((d) => `${d.Name}=${d.Value}`);
+  const dims = [...dimensions]
+    .sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0))
+    .map((d) => `${d.Name}=${d.Value}`);
   return `${namespace}|${metricName}|${dims.join(',')}`;
 }
 
@@ -94,7 +104,9 @@ export class ModelMetricSource implements MetricSource {
     if (!ns) {
       return EMPTY_SERIES;
     }
-    const def = this.defs(region).get(seriesKey(metric.namespace, metric.metricName, metric.dimensions)) ?? this.taskExpiryDef(region, metric, now);
+    const def =
+      this.defs(region).get(seriesKey(metric.namespace, metric.metricName, metric.dimensions)) ??
+      this.taskExpiryDef(region, metric, now);
     if (!def) {
       return EMPTY_SERIES;
     }
@@ -111,7 +123,10 @@ export class ModelMetricSource implements MetricSource {
   }
 
   private taskExpiryDef(region: string, metric: MetricIdentity, now: number): SeriesDef | undefined {
-    if (metric.namespace !== 'AWS/Connect' || (metric.metricName !== 'TasksExpired' && metric.metricName !== 'TasksExpiryWarningReached')) {
+    if (
+      metric.namespace !== 'AWS/Connect' ||
+      (metric.metricName !== 'TasksExpired' && metric.metricName !== 'TasksExpiryWarningReached')
+    ) {
       return undefined;
     }
     const get = (n: string) => metric.dimensions.find((d) => d.Name === n)?.Value;
@@ -119,7 +134,9 @@ export class ModelMetricSource implements MetricSource {
     if (!instance || instance.region !== region || metric.dimensions.length !== 3 || get('MetricGroup') !== 'Tasks') {
       return undefined;
     }
-    const task = taskExpiries(this.world, instance, now - 15 * 86400, now).find((x) => x.contactId === get('ContactId'));
+    const task = taskExpiries(this.world, instance, now - 15 * 86400, now).find(
+      (x) => x.contactId === get('ContactId')
+    );
     if (!task) {
       return undefined;
     }
@@ -138,11 +155,26 @@ export class ModelMetricSource implements MetricSource {
 
   private build(region: string): Map<string, SeriesDef> {
     const defs = new Map<string, SeriesDef>();
-    const addFill = (namespace: string, metricName: string, dimensions: Dimension[], fill: SeriesDef['fill'], resolution = 60) => {
-      defs.set(seriesKey(namespace, metricName, dimensions), { identity: { namespace, metricName, dimensions }, resolution, fill });
+    const addFill = (
+      namespace: string,
+      metricName: string,
+      dimensions: Dimension[],
+      fill: SeriesDef['fill'],
+      resolution = 60
+    ) => {
+      defs.set(seriesKey(namespace, metricName, dimensions), {
+        identity: { namespace, metricName, dimensions },
+        resolution,
+        fill,
+      });
     };
-    const add = (namespace: string, metricName: string, dimensions: Dimension[], point: (t: number) => RawDatapoint | undefined, resolution = 60) =>
-      addFill(namespace, metricName, dimensions, pointwise(point, resolution), resolution);
+    const add = (
+      namespace: string,
+      metricName: string,
+      dimensions: Dimension[],
+      point: (t: number) => RawDatapoint | undefined,
+      resolution = 60
+    ) => addFill(namespace, metricName, dimensions, pointwise(point, resolution), resolution);
     const { world, model } = this;
 
     for (const instance of world.instances.filter((i) => i.region === region)) {
@@ -155,7 +187,9 @@ export class ModelMetricSource implements MetricSource {
             const dims = [...base, dim('MetricGroup', group)];
             const emit = concurrencyEmitter(instance, metric.name) ?? counterEmitter(metric.name);
             if (emit) {
-              addFill('AWS/Connect', metric.name, dims, (b, from, to) => fillFromEpochs(model, instance, from, to, emit, b));
+              addFill('AWS/Connect', metric.name, dims, (b, from, to) =>
+                fillFromEpochs(model, instance, from, to, emit, b)
+              );
             } else {
               add('AWS/Connect', metric.name, dims, (t) => instanceErrorPoint(world, instance, metric.name, t));
             }
@@ -163,11 +197,18 @@ export class ModelMetricSource implements MetricSource {
         } else if (group === 'Queue') {
           for (const q of instance.queues) {
             const relevant =
-              metric.name === 'QueueCapacityExceededError' ? q.channels.includes('VOICE') : metric.name === 'CallBackNotDialableNumber' ? (q.spec.callbackShare ?? 0) > 0 : true;
+              metric.name === 'QueueCapacityExceededError'
+                ? q.channels.includes('VOICE')
+                : metric.name === 'CallBackNotDialableNumber'
+                  ? (q.spec.callbackShare ?? 0) > 0
+                  : true;
             const emit = queueEmitter(q.index, metric.name);
             if (relevant && emit) {
-              addFill('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'Queue'), dim('QueueName', q.name)], (b, from, to) =>
-                fillFromEpochs(model, instance, from, to, emit, b)
+              addFill(
+                'AWS/Connect',
+                metric.name,
+                [...base, dim('MetricGroup', 'Queue'), dim('QueueName', q.name)],
+                (b, from, to) => fillFromEpochs(model, instance, from, to, emit, b)
               );
             }
           }
@@ -175,24 +216,38 @@ export class ModelMetricSource implements MetricSource {
           (instance.spec.flows ?? []).forEach((flow, fi) => {
             const rate = metric.name === 'ContactFlowErrors' ? flow.errorsPerHour : flow.fatalErrorsPerHour;
             if ((rate ?? 0) > 0) {
-              add('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'ContactFlow'), dim('ContactFlowName', flow.name)], (t) => flowPoint(world, instance, fi, metric.name, t));
+              add(
+                'AWS/Connect',
+                metric.name,
+                [...base, dim('MetricGroup', 'ContactFlow'), dim('ContactFlowName', flow.name)],
+                (t) => flowPoint(world, instance, fi, metric.name, t)
+              );
             }
           });
         } else if (group === 'CallRecordings') {
           if ((instance.spec.recordingUploadErrorsPerHour ?? 0) > 0) {
-            add('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'CallRecordings')], (t) => instanceErrorPoint(world, instance, metric.name, t));
+            add('AWS/Connect', metric.name, [...base, dim('MetricGroup', 'CallRecordings')], (t) =>
+              instanceErrorPoint(world, instance, metric.name, t)
+            );
           }
         } else if (metric.name === 'PublicSigningKeyUsage') {
           (instance.spec.flows ?? []).forEach((flow, fi) => {
             if (flow.signingKeyId && (flow.signingKeyUsesPerHour ?? 0) > 0) {
-              add('AWS/Connect', metric.name, [...base, dim('SigningKeyId', flow.signingKeyId)], (t) => flowPoint(world, instance, fi, metric.name, t));
+              add('AWS/Connect', metric.name, [...base, dim('SigningKeyId', flow.signingKeyId)], (t) =>
+                flowPoint(world, instance, fi, metric.name, t)
+              );
             }
           });
         } else if (metric.name === 'ToInstancePacketLossRate') {
           add(
             'AWS/Connect',
             metric.name,
-            [dim('Instance ID', instance.id), dim('Participant', 'Agent'), dim('Stream Type', 'Voice'), dim('Type of Connection', 'WebRTC')],
+            [
+              dim('Instance ID', instance.id),
+              dim('Participant', 'Agent'),
+              dim('Stream Type', 'Voice'),
+              dim('Type of Connection', 'WebRTC'),
+            ],
             (t) => packetLossPoint(world, instance, t),
             10
           );
@@ -219,11 +274,15 @@ export class ModelMetricSource implements MetricSource {
       for (const metric of metricsOf('VoiceID')) {
         if (metric.dimensionSets[0][0] === 'API') {
           for (const api of VOICE_ID_APIS) {
-            add('VoiceID', metric.name, [dim('API', api)], (t) => voiceIdApiPoint(world, domains, metric.name, api, t / 60));
+            add('VoiceID', metric.name, [dim('API', api)], (t) =>
+              voiceIdApiPoint(world, domains, metric.name, api, t / 60)
+            );
           }
         } else {
           for (const domain of domains) {
-            add('VoiceID', metric.name, [dim('Domain', domain.id)], (t) => voiceIdDomainPoint(world, domain, metric.name, t / 60));
+            add('VoiceID', metric.name, [dim('Domain', domain.id)], (t) =>
+              voiceIdDomainPoint(world, domain, metric.name, t / 60)
+            );
           }
         }
       }
@@ -235,10 +294,14 @@ export class ModelMetricSource implements MetricSource {
       const names = type === 'DataIntegration' ? DATA_METRICS : EVENT_METRICS;
       for (const name of names) {
         for (const it of ofType) {
-          add('AWS/AppIntegrations', name, [dim('IntegrationARN', it.arn)], (t) => appIntegrationPoint(world, [it], name, t / 60));
+          add('AWS/AppIntegrations', name, [dim('IntegrationARN', it.arn)], (t) =>
+            appIntegrationPoint(world, [it], name, t / 60)
+          );
         }
         if (ofType.length) {
-          add('AWS/AppIntegrations', name, [dim('IntegrationType', type)], (t) => appIntegrationPoint(world, ofType, name, t / 60));
+          add('AWS/AppIntegrations', name, [dim('IntegrationType', type)], (t) =>
+            appIntegrationPoint(world, ofType, name, t / 60)
+          );
         }
       }
     }

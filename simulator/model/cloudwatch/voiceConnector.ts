@@ -170,7 +170,11 @@ export function voiceConnectorMetric(m: VoiceConnectorMinute, name: string): num
   const active = m.inboundActive + m.outboundActive;
   const packets = active * PACKETS_PER_SECOND * 60;
   const legOf = (prefix: string): LegQuality | undefined =>
-    prefix.startsWith('CustomerToVc') || prefix.startsWith('VcToCustomer') ? m.customer : prefix.startsWith('RemoteToVc') || prefix.startsWith('VcToRemote') ? m.remote : undefined;
+    prefix.startsWith('CustomerToVc') || prefix.startsWith('VcToCustomer')
+      ? m.customer
+      : prefix.startsWith('RemoteToVc') || prefix.startsWith('VcToRemote')
+        ? m.remote
+        : undefined;
   switch (name) {
     case 'InboundCallAttempts':
       return m.inboundAttempts;

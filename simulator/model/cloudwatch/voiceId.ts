@@ -27,13 +27,27 @@ const LATENCY_MS: Record<(typeof VOICE_ID_APIS)[number], number> = {
 };
 const SESSION_SECONDS = 90;
 
-function requests(world: World, domains: VoiceIdDomainWorld[], api: (typeof VOICE_ID_APIS)[number], minute: number): number {
-  const perMinute = domains.reduce((sum, d) => sum + d.spec.sessionsPerHour / 60, 0) * arrivalMultiplier(world, minute * 60);
-  return Rng.of(world.seed, hashString(`voiceid:${api}:${domains[0]?.region}`), minute).poisson(perMinute * CALLS_PER_SESSION[api]);
+function requests(
+  world: World,
+  domains: VoiceIdDomainWorld[],
+  api: (typeof VOICE_ID_APIS)[number],
+  minute: number
+): number {
+  const perMinute =
+    domains.reduce((sum, d) => sum + d.spec.sessionsPerHour / 60, 0) * arrivalMultiplier(world, minute * 60);
+  return Rng.of(world.seed, hashString(`voiceid:${api}:${domains[0]?.region}`), minute).poisson(
+    perMinute * CALLS_PER_SESSION[api]
+  );
 }
 
 /** API metrics (dimension API) for the domains of one region. */
-export function voiceIdApiPoint(world: World, domains: VoiceIdDomainWorld[], metric: string, api: string, minute: number): RawDatapoint | undefined {
+export function voiceIdApiPoint(
+  world: World,
+  domains: VoiceIdDomainWorld[],
+  metric: string,
+  api: string,
+  minute: number
+): RawDatapoint | undefined {
   const name = api as (typeof VOICE_ID_APIS)[number];
   if (!(name in CALLS_PER_SESSION)) {
     return undefined;
@@ -60,7 +74,12 @@ export function voiceIdApiPoint(world: World, domains: VoiceIdDomainWorld[], met
 }
 
 /** Domain metrics (dimension Domain). */
-export function voiceIdDomainPoint(world: World, domain: VoiceIdDomainWorld, metric: string, minute: number): RawDatapoint | undefined {
+export function voiceIdDomainPoint(
+  world: World,
+  domain: VoiceIdDomainWorld,
+  metric: string,
+  minute: number
+): RawDatapoint | undefined {
   const t = minute * 60;
   const key = hashString(`voiceid-domain:${domain.id}`);
   if (metric === 'ActiveSessions') {

@@ -89,7 +89,9 @@ function samplesOf(points: RawSeries, from: number, to: number): Float64Array | 
  * The hot loop of GetMetricData: no allocation per point (percentiles allocate one array per bucket).
  */
 export function aggregate(points: RawSeries, period: number, from: number, to: number, stat: Statistic): Series {
-  return stat.kind === 'basic' ? aggregateBasic(points, period, from, to, stat.name) : aggregatePercentile(points, period, from, to, stat);
+  return stat.kind === 'basic'
+    ? aggregateBasic(points, period, from, to, stat.name)
+    : aggregatePercentile(points, period, from, to, stat);
 }
 
 const AVERAGE = 0;
@@ -155,7 +157,13 @@ function aggregateBasic(points: RawSeries, period: number, from: number, to: num
   return { timestamps, values };
 }
 
-function aggregatePercentile(points: RawSeries, period: number, from: number, to: number, stat: Statistic & { kind: 'percentile' }): Series {
+function aggregatePercentile(
+  points: RawSeries,
+  period: number,
+  from: number,
+  to: number,
+  stat: Statistic & { kind: 'percentile' }
+): Series {
   const timestamps: number[] = [];
   const values: number[] = [];
   const { t, length: n } = points;

@@ -1,5 +1,12 @@
 import { Clock } from '../../clock';
-import { seriesFromPoints, type Dimension, type MetricIdentity, type MetricSource, type RawDatapoint, type RawSeries } from '../../model/metricSource';
+import {
+  seriesFromPoints,
+  type Dimension,
+  type MetricIdentity,
+  type MetricSource,
+  type RawDatapoint,
+  type RawSeries,
+} from '../../model/metricSource';
 import { lowerBound } from './series';
 
 /**
@@ -55,7 +62,9 @@ export class FakeMetricSource implements MetricSource {
   series(region: string, metric: MetricIdentity, startSeconds: number, endSeconds: number): RawSeries {
     this.seriesCalls++;
     const e = this.entries.get(key(region, metric));
-    return seriesFromPoints(e ? e.points.slice(lowerBound(e.times, startSeconds), lowerBound(e.times, endSeconds)) : []);
+    return seriesFromPoints(
+      e ? e.points.slice(lowerBound(e.times, startSeconds), lowerBound(e.times, endSeconds)) : []
+    );
   }
 
   resolution(metric: MetricIdentity): number {

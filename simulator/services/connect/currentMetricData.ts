@@ -1,5 +1,10 @@
 import { CHANNELS } from '../../../src/connect/channels';
-import { isRealtimeMetricName, REALTIME_METRICS, realtimeWireValue, type RealtimeMetricName } from '../../../src/connect/realtimeMetrics';
+import {
+  isRealtimeMetricName,
+  REALTIME_METRICS,
+  realtimeWireValue,
+  type RealtimeMetricName,
+} from '../../../src/connect/realtimeMetrics';
 import { formatViolation, validateRealtimeRequest, type Grouping } from '../../../src/connect/realtimeRules';
 import { connectErrors } from '../../protocol/awsError';
 import type { OperationSpec } from '../../protocol/types';
@@ -44,33 +49,48 @@ export const getCurrentMetricData: OperationSpec = {
         throw connectErrors.invalidParameter(`CurrentMetrics.${i + 1} must be an object`);
       }
       if (m.MetricId !== undefined) {
-        throw connectErrors.invalidParameter(`CurrentMetrics.${i + 1}.MetricId: custom metrics are not modelled by the simulator; use Name`);
+        throw connectErrors.invalidParameter(
+          `CurrentMetrics.${i + 1}.MetricId: custom metrics are not modelled by the simulator; use Name`
+        );
       }
       return m;
     });
     const metricNames = metrics.map((m) => (typeof m.Name === 'string' ? m.Name : String(m.Name)));
     metrics.forEach((m, i) => {
       if (m.Unit !== undefined && isRealtimeMetricName(m.Name) && m.Unit !== REALTIME_METRICS[m.Name].unit) {
-        throw connectErrors.invalidParameter(`CurrentMetrics.${i + 1}.Unit: ${m.Name} is reported in ${REALTIME_METRICS[m.Name].unit}, not ${m.Unit}`);
+        throw connectErrors.invalidParameter(
+          `CurrentMetrics.${i + 1}.Unit: ${m.Name} is reported in ${REALTIME_METRICS[m.Name].unit}, not ${m.Unit}`
+        );
       }
     });
     if (body.SortCriteria !== undefined && !Array.isArray(body.SortCriteria)) {
       throw connectErrors.invalidParameter('SortCriteria must be a list');
     }
-    const sort = ((body.SortCriteria as Array<{ SortByMetric?: string; SortOrder?: string }> | undefined) ?? []).map((s) => ({
-      metric: s?.SortByMetric,
-      order: s?.SortOrder,
-    }));
+    const sort = ((body.SortCriteria as Array<{ SortByMetric?: string; SortOrder?: string }> | undefined) ?? []).map(
+      (s) => ({
+        metric: s?.SortByMetric,
+        order: s?.SortOrder,
+      })
+    );
     const maxResults = optionalNumber(body.MaxResults, 'MaxResults');
     const nextToken = optionalString(body.NextToken, 'NextToken');
 
     const violations = validateRealtimeRequest({ filters: wire, groupings, metrics: metricNames, sort, maxResults });
     if (violations.length > 0) {
       const message = violations.map((v) => formatViolation(v, 'wire')).join('; ');
-      throw violations[0].awsError === 'InvalidRequestException' ? connectErrors.invalidRequest(message) : connectErrors.invalidParameter(message);
+      throw violations[0].awsError === 'InvalidRequestException'
+        ? connectErrors.invalidRequest(message)
+        : connectErrors.invalidParameter(message);
     }
 
-    const print = fingerprint([instance.id, filters, groupings, body.CurrentMetrics, body.SortCriteria ?? null, maxResults ?? null]);
+    const print = fingerprint([
+      instance.id,
+      filters,
+      groupings,
+      body.CurrentMetrics,
+      body.SortCriteria ?? null,
+      maxResults ?? null,
+    ]);
     const nowMs = sim.clock.nowMs();
     const token = nextToken ? decodeToken(nextToken, print, nowMs) : undefined;
     const t = token ? token.t : nowMs / 1000;
@@ -112,7 +132,9 @@ function wireValue(name: RealtimeMetricName, seconds: number | null, groupingCou
   }
   if (REALTIME_METRICS[name].unit === 'SECONDS') {
     // Connect reports whole seconds (or whole milliseconds for the ungrouped OLDEST_CONTACT_AGE quirk).
-    return name === 'OLDEST_CONTACT_AGE' && groupingCount === 0 ? realtimeWireValue(name, Math.floor(seconds * 1000) / 1000, 0) : Math.floor(seconds);
+    return name === 'OLDEST_CONTACT_AGE' && groupingCount === 0
+      ? realtimeWireValue(name, Math.floor(seconds * 1000) / 1000, 0)
+      : Math.floor(seconds);
   }
   return seconds;
 }
@@ -167,9 +189,14 @@ export function resolveRequest(
   }
   let routingProfiles: number[] | null = null;
   if (!queues && wire.routingProfiles && wire.routingProfiles.length > 0) {
-    routingProfiles = wire.routingProfiles.map((v) => instance.routingProfileById.get(idOf(v))?.index).filter((i): i is number => i !== undefined);
+    routingProfiles = wire.routingProfiles
+      .map((v) => instance.routingProfileById.get(idOf(v))?.index)
+      .filter((i): i is number => i !== undefined);
   }
-  const channels = wire.channels && wire.channels.length > 0 ? wire.channels.map((c) => CHANNEL_INDEX[c as keyof typeof CHANNEL_INDEX]) : CHANNELS.map((_, i) => i);
+  const channels =
+    wire.channels && wire.channels.length > 0
+      ? wire.channels.map((c) => CHANNEL_INDEX[c as keyof typeof CHANNEL_INDEX])
+      : CHANNELS.map((_, i) => i);
   const statusIndex = (v: string) => instance.statuses.findIndex((s) => s.id === idOf(v) || s.arn === v);
   return {
     queues,
@@ -178,7 +205,9 @@ export function resolveRequest(
     channels,
     routingStepExpressions: wire.routingStepExpressions?.length ? wire.routingStepExpressions : null,
     agentStatuses: wire.agentStatuses?.length ? wire.agentStatuses.map(statusIndex).filter((i) => i >= 0) : null,
-    subtypes: wire.subtypes?.length ? wire.subtypes.map((s) => (SUBTYPES as readonly string[]).indexOf(s)).filter((i) => i >= 0) : null,
+    subtypes: wire.subtypes?.length
+      ? wire.subtypes.map((s) => (SUBTYPES as readonly string[]).indexOf(s)).filter((i) => i >= 0)
+      : null,
     validationTestTypes: wire.validationTestTypes?.length ? wire.validationTestTypes : null,
     groupings,
     metrics,

@@ -95,7 +95,12 @@ export const getCurrentUserData: OperationSpec = {
           }
           const status = instance.statuses[tl.status[k]];
           const bySlots = (f: (c: number, conc: number) => number) =>
-            Object.fromEntries(CHANNELS.filter((c) => rp.concurrency[c] > 0).map((c, _i) => [c, f(CHANNELS.indexOf(c), rp.concurrency[c])]));
+            Object.fromEntries(
+              CHANNELS.filter((c) => rp.concurrency[c] > 0).map((c, _i) => [
+                c,
+                f(CHANNELS.indexOf(c), rp.concurrency[c]),
+              ])
+            );
           const routable = tl.state[k] !== AgentState.ERROR && tl.status[k] === 0;
           const offers = epoch.assignments;
           const contacts = [];
@@ -104,7 +109,11 @@ export const getCurrentUserData: OperationSpec = {
             const offeredAt = offers.offer[j];
             const ringEnd = offers.ringEnd[j];
             // An offer lasts until the ring ends (missed) or the after-contact work ends (accepted).
-            const until = offers.missed[j] ? ringEnd : Number.isNaN(epoch.contacts.acwEnd[id]) ? Infinity : epoch.contacts.acwEnd[id];
+            const until = offers.missed[j]
+              ? ringEnd
+              : Number.isNaN(epoch.contacts.acwEnd[id])
+                ? Infinity
+                : epoch.contacts.acwEnd[id];
             if (offeredAt > t || t >= until) {
               continue;
             }
@@ -114,7 +123,11 @@ export const getCurrentUserData: OperationSpec = {
             contacts.push({
               ContactId: contactId(instance.id, epoch.day, id),
               Channel: CHANNELS[epoch.contacts.channel[id]],
-              InitiationMethod: epoch.contacts.isCallback[id] ? 'CALLBACK' : CHANNELS[epoch.contacts.channel[id]] === 'TASK' ? 'API' : 'INBOUND',
+              InitiationMethod: epoch.contacts.isCallback[id]
+                ? 'CALLBACK'
+                : CHANNELS[epoch.contacts.channel[id]] === 'TASK'
+                  ? 'API'
+                  : 'INBOUND',
               AgentContactState: ringing ? 'CONNECTING' : connected ? 'CONNECTED' : 'ENDED',
               StateStartTimestamp: ringing ? offeredAt : connected ? ringEnd : epoch.contacts.end[id],
               ...(ringing ? {} : { ConnectedToAgentTimestamp: ringEnd }),
@@ -134,7 +147,9 @@ export const getCurrentUserData: OperationSpec = {
           };
         }),
         ApproximateTotalCount: matching.length,
-        ...(offset + pageSize < matching.length ? { NextToken: encodeToken({ o: offset + pageSize, f: print, c: token?.c ?? nowMs, t }) } : {}),
+        ...(offset + pageSize < matching.length
+          ? { NextToken: encodeToken({ o: offset + pageSize, f: print, c: token?.c ?? nowMs, t }) }
+          : {}),
       },
     };
   },
@@ -145,4 +160,3 @@ export function contactId(instanceId: string, day: number, index: number): strin
   const hex = (n: number, w: number) => (n >>> 0).toString(16).padStart(w, '0').slice(-w);
   return `${instanceId.slice(0, 8)}-${hex(day, 4)}-4${hex(index >>> 16, 3)}-8${hex(index >>> 4, 3)}-${hex(index, 4)}${instanceId.slice(-8)}`;
 }
-

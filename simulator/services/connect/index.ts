@@ -6,5 +6,13 @@ import { getMetricDataV2 } from './metricDataV2';
 
 /** The Amazon Connect operations the simulator speaks (restJson1). */
 export function connectOperations(): OperationSpec[] {
-  return [listInstances, listQueues, listRoutingProfiles, describeQueue, getCurrentMetricData, getCurrentUserData, getMetricDataV2];
+  return [
+    listInstances,
+    listQueues,
+    listRoutingProfiles,
+    describeQueue,
+    getCurrentMetricData,
+    getCurrentUserData,
+    getMetricDataV2,
+  ];
 }

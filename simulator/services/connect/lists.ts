@@ -29,7 +29,13 @@ export const listInstances: OperationSpec = {
   handler: (req, sim) => {
     const { maxResults, nextToken } = pageParams(req, 10);
     const all = sim.world.instances.filter((i) => i.region === req.region);
-    const page = paginate(all, maxResults, nextToken, requestFingerprint(['ListInstances', req.region]), connectErrors.invalidParameter);
+    const page = paginate(
+      all,
+      maxResults,
+      nextToken,
+      requestFingerprint(['ListInstances', req.region]),
+      connectErrors.invalidParameter
+    );
     return {
       body: {
         InstanceSummaryList: page.items.map((i) => ({
@@ -60,18 +66,39 @@ export const listQueues: OperationSpec = {
     const rawTypes = req.query.queueTypes;
     const types = rawTypes === undefined ? QUEUE_TYPES : Array.isArray(rawTypes) ? rawTypes : [rawTypes];
     if (types.length > 2 || types.some((t) => !QUEUE_TYPES.includes(t))) {
-      throw connectErrors.invalidParameter(`queueTypes: up to 2 of ${QUEUE_TYPES.join(', ')} (got ${types.join(', ')})`);
+      throw connectErrors.invalidParameter(
+        `queueTypes: up to 2 of ${QUEUE_TYPES.join(', ')} (got ${types.join(', ')})`
+      );
     }
     const all = [
       ...(types.includes('STANDARD')
-        ? instance.queues.map((q) => ({ Id: q.id, Arn: q.arn, Name: q.name, QueueType: 'STANDARD', LastModifiedTime: LAST_MODIFIED, LastModifiedRegion: instance.region }))
+        ? instance.queues.map((q) => ({
+            Id: q.id,
+            Arn: q.arn,
+            Name: q.name,
+            QueueType: 'STANDARD',
+            LastModifiedTime: LAST_MODIFIED,
+            LastModifiedRegion: instance.region,
+          }))
         : []),
       // Agent queues have no name.
       ...(types.includes('AGENT')
-        ? instance.agentQueues.map((q) => ({ Id: q.id, Arn: q.arn, QueueType: 'AGENT', LastModifiedTime: LAST_MODIFIED, LastModifiedRegion: instance.region }))
+        ? instance.agentQueues.map((q) => ({
+            Id: q.id,
+            Arn: q.arn,
+            QueueType: 'AGENT',
+            LastModifiedTime: LAST_MODIFIED,
+            LastModifiedRegion: instance.region,
+          }))
         : []),
     ];
-    const page = paginate(all, maxResults, nextToken, requestFingerprint(['ListQueues', instance.id, [...types].sort()]), connectErrors.invalidParameter);
+    const page = paginate(
+      all,
+      maxResults,
+      nextToken,
+      requestFingerprint(['ListQueues', instance.id, [...types].sort()]),
+      connectErrors.invalidParameter
+    );
     return { body: { QueueSummaryList: page.items, NextToken: page.nextToken } };
   },
 };
@@ -83,8 +110,20 @@ export const listRoutingProfiles: OperationSpec = {
   handler: (req, sim) => {
     const instance = findInstance(sim, req, req.params.InstanceId);
     const { maxResults, nextToken } = pageParams(req, 1000);
-    const all = instance.routingProfiles.map((rp) => ({ Id: rp.id, Arn: rp.arn, Name: rp.name, LastModifiedTime: LAST_MODIFIED, LastModifiedRegion: instance.region }));
-    const page = paginate(all, maxResults, nextToken, requestFingerprint(['ListRoutingProfiles', instance.id]), connectErrors.invalidParameter);
+    const all = instance.routingProfiles.map((rp) => ({
+      Id: rp.id,
+      Arn: rp.arn,
+      Name: rp.name,
+      LastModifiedTime: LAST_MODIFIED,
+      LastModifiedRegion: instance.region,
+    }));
+    const page = paginate(
+      all,
+      maxResults,
+      nextToken,
+      requestFingerprint(['ListRoutingProfiles', instance.id]),
+      connectErrors.invalidParameter
+    );
     return { body: { RoutingProfileSummaryList: page.items, NextToken: page.nextToken } };
   },
 };

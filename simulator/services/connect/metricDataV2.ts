@@ -80,7 +80,9 @@ export const getMetricDataV2: OperationSpec = {
         throw connectErrors.invalidParameter(`Filters.${i + 1} needs FilterKey and FilterValues`);
       }
       if (!FILTER_KEYS.includes(f.FilterKey)) {
-        throw connectErrors.invalidParameter(`Filters.${i + 1}.FilterKey: the simulator supports ${FILTER_KEYS.join(', ')}`);
+        throw connectErrors.invalidParameter(
+          `Filters.${i + 1}.FilterKey: the simulator supports ${FILTER_KEYS.join(', ')}`
+        );
       }
       if (f.FilterKey !== 'CHANNEL') {
         valueCount += f.FilterValues.length;
@@ -88,13 +90,19 @@ export const getMetricDataV2: OperationSpec = {
       filters.set(f.FilterKey, new Set(f.FilterValues.map(idOf)));
     }
     if (valueCount > 100) {
-      throw connectErrors.invalidParameter(`Filters: at most 100 filter values in total, CHANNEL excluded (got ${valueCount})`);
+      throw connectErrors.invalidParameter(
+        `Filters: at most 100 filter values in total, CHANNEL excluded (got ${valueCount})`
+      );
     }
     if (!['QUEUE', 'ROUTING_PROFILE', 'AGENT'].some((k) => filters.has(k))) {
       throw connectErrors.invalidParameter('Filters: include at least one of QUEUE, ROUTING_PROFILE or AGENT');
     }
     const groupings = (body.Groupings ?? []) as string[];
-    if (!Array.isArray(groupings) || groupings.length > 4 || groupings.some((g) => !(HISTORICAL_GROUPINGS as readonly string[]).includes(g))) {
+    if (
+      !Array.isArray(groupings) ||
+      groupings.length > 4 ||
+      groupings.some((g) => !(HISTORICAL_GROUPINGS as readonly string[]).includes(g))
+    ) {
       throw connectErrors.invalidParameter(`Groupings: up to 4 of ${HISTORICAL_GROUPINGS.join(', ')}`);
     }
     if (!Array.isArray(body.Metrics) || body.Metrics.length === 0) {
@@ -104,13 +112,20 @@ export const getMetricDataV2: OperationSpec = {
     metrics.forEach((m, i) => {
       const info = HISTORICAL_METRICS.find((x) => x.name === m?.Name);
       if (!info) {
-        throw connectErrors.invalidParameter(`Metrics.${i + 1}.Name: ${JSON.stringify(m?.Name)} is not a metric the simulator computes (${HISTORICAL_METRICS.map((x) => x.name).join(', ')})`);
+        throw connectErrors.invalidParameter(
+          `Metrics.${i + 1}.Name: ${JSON.stringify(m?.Name)} is not a metric the simulator computes (${HISTORICAL_METRICS.map((x) => x.name).join(', ')})`
+        );
       }
       if ((m.Threshold?.length ?? 0) > 1) {
         throw connectErrors.invalidParameter(`Metrics.${i + 1}.Threshold: at most one threshold`);
       }
-      if (info.needsThreshold && (m.Threshold?.[0]?.Comparison !== 'LT' || typeof m.Threshold?.[0]?.ThresholdValue !== 'number')) {
-        throw connectErrors.invalidParameter(`Metrics.${i + 1}.Threshold: ${info.name} needs one threshold with Comparison LT and a ThresholdValue in seconds`);
+      if (
+        info.needsThreshold &&
+        (m.Threshold?.[0]?.Comparison !== 'LT' || typeof m.Threshold?.[0]?.ThresholdValue !== 'number')
+      ) {
+        throw connectErrors.invalidParameter(
+          `Metrics.${i + 1}.Threshold: ${info.name} needs one threshold with Comparison LT and a ThresholdValue in seconds`
+        );
       }
     });
     const maxResults = optionalNumber(body.MaxResults, 'MaxResults');
@@ -131,7 +146,9 @@ export const getMetricDataV2: OperationSpec = {
     return {
       body: {
         MetricResults: rows.slice(offset, offset + size),
-        ...(offset + size < rows.length ? { NextToken: encodeToken({ o: offset + size, f: print, c: token?.c ?? sim.clock.nowMs(), t: start }) } : {}),
+        ...(offset + size < rows.length
+          ? { NextToken: encodeToken({ o: offset + size, f: print, c: token?.c ?? sim.clock.nowMs(), t: start }) }
+          : {}),
       },
     };
   },
@@ -156,7 +173,14 @@ interface Accumulator {
 function aggregate(
   instance: InstanceWorld,
   epochs: Epoch[],
-  q: { start: number; end: number; period: HistoricalInterval; filters: Map<string, Set<string>>; groupings: string[]; metrics: Metric[] }
+  q: {
+    start: number;
+    end: number;
+    period: HistoricalInterval;
+    filters: Map<string, Set<string>>;
+    groupings: string[];
+    metrics: Metric[];
+  }
 ): unknown[] {
   const length = q.period === 'TOTAL' ? q.end - q.start : HISTORICAL_INTERVAL_SECONDS[q.period];
   const thresholds = q.metrics.filter((m) => m.Name === 'SERVICE_LEVEL').map((m) => m.Threshold![0].ThresholdValue!);
@@ -203,7 +227,21 @@ function aggregate(
     const key = `${intervalStart}|${JSON.stringify(dims)}`;
     let a = acc.get(key);
     if (!a) {
-      a = { dims, intervalStart, created: 0, queued: 0, handled: 0, abandoned: 0, handleSum: 0, acwSum: 0, answerSum: 0, answered: 0, abandonWaitSum: 0, maxQueued: 0, answeredWithin: new Map() };
+      a = {
+        dims,
+        intervalStart,
+        created: 0,
+        queued: 0,
+        handled: 0,
+        abandoned: 0,
+        handleSum: 0,
+        acwSum: 0,
+        answerSum: 0,
+        answered: 0,
+        abandonWaitSum: 0,
+        maxQueued: 0,
+        answeredWithin: new Map(),
+      };
       acc.set(key, a);
     }
     return a;
@@ -267,7 +305,13 @@ function aggregate(
       Dimensions: a.dims,
       ...(q.period === 'TOTAL'
         ? {}
-        : { MetricInterval: { Interval: q.period, StartTime: a.intervalStart, EndTime: Math.min(q.end, a.intervalStart + length) } }),
+        : {
+            MetricInterval: {
+              Interval: q.period,
+              StartTime: a.intervalStart,
+              EndTime: Math.min(q.end, a.intervalStart + length),
+            },
+          }),
       Collections: q.metrics.map((m) => {
         let value: number | null;
         switch (m.Name) {
@@ -309,7 +353,10 @@ function aggregate(
           default:
             value = null;
         }
-        return { Metric: { Name: m.Name, ...(m.Threshold ? { Threshold: m.Threshold } : {}) }, Value: value === null ? null : Math.round(value * 1000) / 1000 };
+        return {
+          Metric: { Name: m.Name, ...(m.Threshold ? { Threshold: m.Threshold } : {}) },
+          Value: value === null ? null : Math.round(value * 1000) / 1000,
+        };
       }),
     }));
 }

@@ -34,11 +34,19 @@ export function decodeToken(token: string, expectedFingerprint: string, nowMs: n
   } catch {
     throw connectErrors.invalidParameter('NextToken is not valid');
   }
-  if (!body || typeof body.o !== 'number' || typeof body.f !== 'string' || typeof body.c !== 'number' || typeof body.t !== 'number') {
+  if (
+    !body ||
+    typeof body.o !== 'number' ||
+    typeof body.f !== 'string' ||
+    typeof body.c !== 'number' ||
+    typeof body.t !== 'number'
+  ) {
     throw connectErrors.invalidParameter('NextToken is not valid');
   }
   if (body.f !== expectedFingerprint) {
-    throw connectErrors.invalidParameter('NextToken was created for different request parameters; repeat the request that produced it');
+    throw connectErrors.invalidParameter(
+      'NextToken was created for different request parameters; repeat the request that produced it'
+    );
   }
   if (nowMs - body.c > TOKEN_LIFETIME_MS) {
     throw connectErrors.invalidParameter('NextToken has expired (tokens are valid for 5 minutes)');
