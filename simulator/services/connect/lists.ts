@@ -3,7 +3,17 @@ import { paginate, requestFingerprint } from '../../protocol/paging';
 import type { OperationSpec, SimRequest } from '../../protocol/types';
 import { findInstance } from './resolve';
 
-/** Connect's list operations read maxResults and nextToken from the query string. */
+/** One page of a Connect list: maxResults and nextToken come from the query string. */
+function connectPage<T>(
+  req: SimRequest,
+  items: readonly T[],
+  max: number,
+  fingerprintParts: unknown[]
+): { items: T[]; nextToken?: string } {
+  const { maxResults, nextToken } = pageParams(req, max);
+  return paginate(items, maxResults, nextToken, requestFingerprint(fingerprintParts), connectErrors.invalidParameter);
+}
+
 function pageParams(req: SimRequest, max: number): { maxResults: number; nextToken?: string } {
   const raw = req.query.maxResults;
   let maxResults = max;
@@ -27,15 +37,8 @@ export const listInstances: OperationSpec = {
   name: 'ListInstances',
   http: { method: 'GET', path: '/instance' },
   handler: (req, sim) => {
-    const { maxResults, nextToken } = pageParams(req, 10);
     const all = sim.world.instances.filter((i) => i.region === req.region);
-    const page = paginate(
-      all,
-      maxResults,
-      nextToken,
-      requestFingerprint(['ListInstances', req.region]),
-      connectErrors.invalidParameter
-    );
+    const page = connectPage(req, all, 10, ['ListInstances', req.region]);
     return {
       body: {
         InstanceSummaryList: page.items.map((i) => ({
@@ -62,7 +65,6 @@ export const listQueues: OperationSpec = {
   http: { method: 'GET', path: '/queues-summary/:InstanceId' },
   handler: (req, sim) => {
     const instance = findInstance(sim, req, req.params.InstanceId);
-    const { maxResults, nextToken } = pageParams(req, 1000);
     const rawTypes = req.query.queueTypes;
     const types = rawTypes === undefined ? QUEUE_TYPES : Array.isArray(rawTypes) ? rawTypes : [rawTypes];
     if (types.length > 2 || types.some((t) => !QUEUE_TYPES.includes(t))) {
@@ -92,13 +94,7 @@ export const listQueues: OperationSpec = {
           }))
         : []),
     ];
-    const page = paginate(
-      all,
-      maxResults,
-      nextToken,
-      requestFingerprint(['ListQueues', instance.id, [...types].sort()]),
-      connectErrors.invalidParameter
-    );
+    const page = connectPage(req, all, 1000, ['ListQueues', instance.id, [...types].sort()]);
     return { body: { QueueSummaryList: page.items, NextToken: page.nextToken } };
   },
 };
@@ -109,7 +105,6 @@ export const listRoutingProfiles: OperationSpec = {
   http: { method: 'GET', path: '/routing-profiles-summary/:InstanceId' },
   handler: (req, sim) => {
     const instance = findInstance(sim, req, req.params.InstanceId);
-    const { maxResults, nextToken } = pageParams(req, 1000);
     const all = instance.routingProfiles.map((rp) => ({
       Id: rp.id,
       Arn: rp.arn,
@@ -117,13 +112,7 @@ export const listRoutingProfiles: OperationSpec = {
       LastModifiedTime: LAST_MODIFIED,
       LastModifiedRegion: instance.region,
     }));
-    const page = paginate(
-      all,
-      maxResults,
-      nextToken,
-      requestFingerprint(['ListRoutingProfiles', instance.id]),
-      connectErrors.invalidParameter
-    );
+    const page = connectPage(req, all, 1000, ['ListRoutingProfiles', instance.id]);
     return { body: { RoutingProfileSummaryList: page.items, NextToken: page.nextToken } };
   },
 };

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { connectErrors } from '../../protocol/awsError';
+import { requestFingerprint } from '../../protocol/paging';
 
 /**
  * NextTokens of the Connect metric operations. Connect's tokens expire 5 minutes after they are created and
@@ -19,9 +19,7 @@ interface TokenBody {
   t: number;
 }
 
-export function fingerprint(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
-}
+export const fingerprint = requestFingerprint;
 
 export function encodeToken(body: TokenBody): string {
   return Buffer.from(JSON.stringify(body)).toString('base64url');
