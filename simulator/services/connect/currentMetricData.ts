@@ -5,7 +5,7 @@ import {
   realtimeWireValue,
   type RealtimeMetricName,
 } from '../../../src/connect/realtimeMetrics';
-import { formatViolation, validateRealtimeRequest, type Grouping } from '../../../src/connect/realtimeRules';
+import { formatViolation, validateRealtimeRequest, type Grouping, type RealtimeRequestShape } from '../../../src/connect/realtimeRules';
 import { connectErrors } from '../../protocol/awsError';
 import type { OperationSpec } from '../../protocol/types';
 import { CHANNEL_INDEX, SUBTYPES } from '../../model/codes';
@@ -159,15 +159,7 @@ function sortRows(rows: RealtimeRow[], index: number, descending: boolean): void
 
 export function resolveRequest(
   instance: InstanceWorld,
-  wire: {
-    queues?: string[];
-    routingProfiles?: string[];
-    channels?: string[];
-    routingStepExpressions?: string[];
-    agentStatuses?: string[];
-    subtypes?: string[];
-    validationTestTypes?: string[];
-  },
+  wire: NonNullable<RealtimeRequestShape['filters']>,
   groupings: Grouping[],
   metrics: RealtimeMetricName[]
 ): ResolvedRequest {
