@@ -1,0 +1,36 @@
+import type { ChimeSDKVoiceClient } from '@aws-sdk/client-chime-sdk-voice';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { ConnectClient } from '@aws-sdk/client-connect';
+import type { VoiceIDClient } from '@aws-sdk/client-voice-id';
+
+/** How a datasource authenticates, from the X-Switchboard-* headers the Grafana route sets (or the proxy's own defaults). */
+export type AuthType = 'default' | 'keys' | 'assume-role';
+
+export interface AwsSettings {
+  region: string;
+  authType: AuthType;
+  assumeRoleArn?: string;
+  externalId?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+}
+
+/**
+ * The AWS side of one request: clients for the request's credentials, per region. Clients are shared between
+ * requests with the same credentials (they carry connection pools and the assumed-role cache).
+ */
+export interface AwsContext {
+  /**
+   * A stable name for the credentials, never the secret (e.g. "default", "keys:AKIA…1234", "role:arn…|ext:<hash>"):
+   * the rate limiter and the caches are per (credentials, region, API), as AWS meters them.
+   */
+  credentialsKey: string;
+  /** The region of the datasource (X-Switchboard-Region) or the proxy's AWS_REGION. */
+  defaultRegion: string;
+  connect(region: string): ConnectClient;
+  cloudwatch(region: string): CloudWatchClient;
+  chime(region: string): ChimeSDKVoiceClient;
+  voiceId(region: string): VoiceIDClient;
+}
+
+export type AwsService = 'connect' | 'cloudwatch' | 'chime' | 'voiceid' | 'sts';

@@ -1,0 +1,29 @@
+import type { Quota } from './upstream/rateLimiter';
+
+/** The proxy's settings (from the environment, see config.ts and docs/proxy.md). */
+export interface ProxyConfig {
+  port: number;
+  host: string;
+  /** Bearer token required on /api/*; never logged. Empty only in demo mode. */
+  token: string;
+  demo: boolean;
+  /** Default region when neither the query nor the datasource names one. */
+  awsRegion: string;
+  /** Endpoint override for every AWS service (e.g. the simulator). */
+  awsEndpointUrl?: string;
+  /** Attempts per AWS call (SDK retries included). */
+  sdkMaxAttempts: number;
+  /** Lifetime of cached GetCurrentMetricData answers. */
+  realtimeCacheTtlMs: number;
+  /** Lifetime of cached resource lists (queues, routing profiles, ListMetrics...). */
+  resourceCacheTtlMs: number;
+  /** Memory for all caches together. */
+  cacheMaxBytes: number;
+  /** Longest a call waits for the client-side rate limiter before failing. */
+  rateLimitMaxWaitMs: number;
+  /** Overrides of the upstream quotas, per API. */
+  upstreamQuotas: Record<string, Quota>;
+  /** Largest request body accepted. */
+  bodyLimitBytes: number;
+  logLevel: string;
+}

@@ -1,0 +1,162 @@
+import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
+import { CHANNELS } from './channels';
+import { REALTIME_METRIC_NAMES } from './realtimeMetrics';
+import { GROUPINGS, SORT_ORDERS } from './realtimeRules';
+
+/**
+ * The Switchboard query: one discriminated union over `queryType`, written once as a schema that is both the
+ * proxy's validation and the TypeScript type the datasource and editors use (Proxy API v1, DESIGN.md).
+ */
+
+/** A union of string literals from a readonly tuple, keeping the literal types. */
+function literals<const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
+  return Type.Union(values.map((v) => Type.Literal(v))) as never;
+}
+
+const Base = {
+  refId: Type.String({ minLength: 1, maxLength: 64 }),
+  /** AWS Region; default: the datasource's region, then the proxy's AWS_REGION. */
+  region: Type.Optional(Type.String({ pattern: '^[a-z]{2}(-[a-z]+)+-\\d$' })),
+  /** Computed but not returned (CloudWatch queries used only by expressions). */
+  hide: Type.Optional(Type.Boolean()),
+};
+
+const IdList = Type.Array(Type.String({ minLength: 1, maxLength: 1024 }));
+
+export const RealtimeQuerySchema = Type.Object(
+  {
+    ...Base,
+    queryType: Type.Literal('realtime'),
+    instanceId: Type.String({ minLength: 1, maxLength: 512 }),
+    filters: Type.Object(
+      {
+        queues: Type.Optional(IdList),
+        routingProfiles: Type.Optional(IdList),
+        channels: Type.Optional(Type.Array(literals(CHANNELS))),
+        routingStepExpressions: Type.Optional(IdList),
+        agentStatuses: Type.Optional(IdList),
+        subtypes: Type.Optional(IdList),
+      },
+      { additionalProperties: false }
+    ),
+    groupings: Type.Array(literals(GROUPINGS), { maxItems: 7 }),
+    metrics: Type.Array(literals(REALTIME_METRIC_NAMES), { minItems: 1 }),
+    sort: Type.Optional(
+      Type.Object(
+        { metric: literals(REALTIME_METRIC_NAMES), order: literals(SORT_ORDERS) },
+        { additionalProperties: false }
+      )
+    ),
+    /** table: one row per grouping key; timeseries: one point per metric and key, at the snapshot time. */
+    format: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('timeseries')])),
+  },
+  { additionalProperties: false }
+);
+
+export const CloudWatchQuerySchema = Type.Object(
+  {
+    ...Base,
+    queryType: Type.Literal('cloudwatch'),
+    /** The CloudWatch query id, referenced by math expressions (default: the refId in lower case). */
+    id: Type.Optional(Type.String({ pattern: '^[a-z][a-zA-Z0-9_]*$', maxLength: 255 })),
+    namespace: Type.Optional(Type.String({ maxLength: 255 })),
+    metricName: Type.Optional(Type.String({ maxLength: 255 })),
+    /** Dimension name to values; ["*"] matches every value that has data (expanded with ListMetrics). */
+    dimensions: Type.Optional(
+      Type.Record(
+        Type.String({ minLength: 1, maxLength: 255 }),
+        Type.Array(Type.String({ minLength: 1, maxLength: 1024 }))
+      )
+    ),
+    statistic: Type.Optional(Type.String({ maxLength: 32 })),
+    /** Seconds, or "auto" (from the time range and maxDataPoints, within CloudWatch's period rules). */
+    period: Type.Optional(
+      Type.Union([Type.Literal('auto'), Type.Integer({ minimum: 1 }), Type.String({ pattern: '^\\d+$' })])
+    ),
+    /** Series name: free text with ${DIM_NAME}, ${METRIC}, ${STAT}, ${NAMESPACE} placeholders. */
+    label: Type.Optional(Type.String({ maxLength: 1024 })),
+    /** A CloudWatch metric math expression over the ids of other cloudwatch queries of the request. */
+    expression: Type.Optional(Type.String({ maxLength: 2048 })),
+  },
+  { additionalProperties: false }
+);
+
+export const QuotaQuerySchema = Type.Object(
+  {
+    ...Base,
+    queryType: Type.Literal('quota'),
+    instanceId: Type.String({ minLength: 1, maxLength: 512 }),
+    /** Channels to report (default: every channel the instance has data for). */
+    channels: Type.Optional(Type.Array(literals(CHANNELS))),
+    format: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('timeseries')])),
+  },
+  { additionalProperties: false }
+);
+
+export const QUERY_TYPES = ['realtime', 'cloudwatch', 'quota'] as const;
+export type QueryType = (typeof QUERY_TYPES)[number];
+
+export const QUERY_SCHEMAS = {
+  realtime: RealtimeQuerySchema,
+  cloudwatch: CloudWatchQuerySchema,
+  quota: QuotaQuerySchema,
+} as const;
+
+export type RealtimeQuery = Static<typeof RealtimeQuerySchema>;
+export type CloudWatchQuery = Static<typeof CloudWatchQuerySchema>;
+export type QuotaQuery = Static<typeof QuotaQuerySchema>;
+export type SwitchboardQuery = RealtimeQuery | CloudWatchQuery | QuotaQuery;
+
+/**
+ * POST /api/query. Queries are checked one by one (a broken query gets its own error; the others are answered),
+ * so the envelope only insists that each has a refId and a queryType.
+ */
+export const QueryRequestSchema = Type.Object(
+  {
+    range: Type.Object(
+      { from: Type.String({ minLength: 1 }), to: Type.String({ minLength: 1 }) },
+      { additionalProperties: false }
+    ),
+    maxDataPoints: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    intervalMs: Type.Optional(Type.Integer({ minimum: 1 })),
+    queries: Type.Array(
+      Type.Object(
+        { refId: Type.String({ minLength: 1, maxLength: 64 }), queryType: Type.String() },
+        { additionalProperties: true }
+      ),
+      { minItems: 1, maxItems: 500 }
+    ),
+  },
+  { additionalProperties: false }
+);
+export type QueryRequest = Static<typeof QueryRequestSchema>;
+
+/** Default of each query type, for new queries in the editor and for filling saved ones. */
+export function defaultQuery(queryType: QueryType, refId = 'A'): SwitchboardQuery {
+  switch (queryType) {
+    case 'realtime':
+      return {
+        refId,
+        queryType,
+        instanceId: '',
+        filters: { queues: [], channels: ['VOICE', 'CHAT', 'TASK'] },
+        groupings: ['QUEUE'],
+        metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_ONLINE', 'AGENTS_AVAILABLE'],
+        format: 'table',
+      };
+    case 'cloudwatch':
+      return {
+        refId,
+        queryType,
+        namespace: 'AWS/Connect',
+        metricName: '',
+        dimensions: {},
+        statistic: 'Maximum',
+        period: 'auto',
+        label: '',
+        expression: '',
+      };
+    case 'quota':
+      return { refId, queryType, instanceId: '', format: 'table' };
+  }
+}
