@@ -93,9 +93,15 @@ export class TtlCache<T = unknown> {
 
   /**
    * The cached value, or the result of `load` (run once for all concurrent callers of the same key), kept for
-   * `ttlMs` (a function of the value when the lifetime depends on it). Failures are not cached.
+   * `ttlMs` (a function of the value when the lifetime depends on it). Failures are not cached. `size` estimates
+   * the value's bytes when JSON would be slow or wrong (typed arrays, Maps).
    */
-  async getOrLoad(key: string, ttlMs: number | ((value: T) => number), load: () => Promise<T>): Promise<T> {
+  async getOrLoad(
+    key: string,
+    ttlMs: number | ((value: T) => number),
+    load: () => Promise<T>,
+    size?: (value: T) => number
+  ): Promise<T> {
     const cached = this.get(key);
     if (cached !== undefined) {
       this.hits++;
@@ -113,7 +119,12 @@ export class TtlCache<T = unknown> {
     const promise = load().then(
       (value) => {
         this.inflight.delete(key);
-        this.set(key, value, typeof ttlMs === 'function' ? ttlMs(value) : ttlMs);
+        this.set(
+          key,
+          value,
+          typeof ttlMs === 'function' ? ttlMs(value) : ttlMs,
+          size ? size(value) : estimateBytes(value)
+        );
         return value;
       },
       (err: unknown) => {

@@ -1,0 +1,379 @@
+import { ListMetricsCommand, type DimensionFilter, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { BASIC_STATISTICS, findMetric } from '../../src/connect/cloudwatchCatalog';
+import type { CloudWatchQuery } from '../../src/connect/query';
+import type { AwsContext } from '../aws/context';
+import type { ProxyContext } from '../context';
+import { frame, type DataFrameJSON, type Notice } from '../frames';
+import { callAws } from '../upstream/call';
+import { getMetricData, referencedIds, type SeriesData } from './metricData';
+import { allPages } from './names';
+import { autoPeriod, checkPeriod } from './period';
+import { QueryError } from './validate';
+
+/**
+ * cloudwatch queries: dimension values expanded (several values and "*"), period chosen, ids given, all queries of a
+ * request sent together in GetMetricData calls of up to 500, and one time-series frame per series with its
+ * dimensions as labels.
+ */
+
+/** Most series one query may expand to (each is a GetMetricData query). */
+export const MAX_SERIES_PER_QUERY = 500;
+
+export interface TimeRange {
+  fromMs: number;
+  toMs: number;
+  maxDataPoints: number;
+}
+
+interface PlannedSeries {
+  /** GetMetricData id. */
+  id: string;
+  dimensions: Record<string, string>;
+}
+
+interface PlannedQuery {
+  query: CloudWatchQuery;
+  id: string;
+  region: string;
+  period: number;
+  statistic: string;
+  series: PlannedSeries[];
+  /** For an expression: the query it repeats over, series by series (when it reads a query with several series). */
+  over?: string;
+}
+
+export const queryId = (q: CloudWatchQuery) =>
+  q.id ??
+  q.refId
+    .toLowerCase()
+    .replace(/[^a-zA-Z0-9_]/g, '_')
+    .replace(/^([^a-z])/, 'q$1');
+
+export function checkStatistic(stat: string | undefined): string {
+  const s = stat || 'Average';
+  if ((BASIC_STATISTICS as readonly string[]).includes(s) || /^p(\d{1,2}(\.\d{1,2})?|100)$/.test(s)) {
+    return s;
+  }
+  throw new QueryError(
+    `statistic: must be one of ${BASIC_STATISTICS.join(', ')} or a percentile such as p99 (got ${JSON.stringify(s)})`
+  );
+}
+
+function cartesian(dims: Record<string, string[]>): Array<Record<string, string>> {
+  return Object.entries(dims).reduce<Array<Record<string, string>>>(
+    (acc, [name, values]) => acc.flatMap((combo) => values.map((v) => ({ ...combo, [name]: v }))),
+    [{}]
+  );
+}
+
+/** Dimension combinations of a query: explicit values multiplied out; "*" expanded from ListMetrics (cached). */
+async function expandDimensions(
+  ctx: ProxyContext,
+  aws: AwsContext,
+  region: string,
+  q: CloudWatchQuery
+): Promise<Array<Record<string, string>>> {
+  const dims = q.dimensions ?? {};
+  for (const [name, values] of Object.entries(dims)) {
+    if (values.length === 0) {
+      throw new QueryError(`dimensions.${name}: choose at least one value (or "*" for every value)`);
+    }
+  }
+  const wildcard = Object.entries(dims).some(([, values]) => values.includes('*'));
+  if (Object.keys(dims).length > 30) {
+    throw new QueryError('dimensions: at most 30 dimensions per metric');
+  }
+  if (!wildcard) {
+    return cartesian(dims);
+  }
+  const filters: DimensionFilter[] = Object.entries(dims).map(([Name, values]) =>
+    values.length === 1 && values[0] !== '*' ? { Name, Value: values[0] } : { Name }
+  );
+  const key = JSON.stringify(['list-metrics', aws.credentialsKey, region, q.namespace, q.metricName, filters]);
+  const listed = (await ctx.caches.resources.getOrLoad(key, ctx.config.resourceCacheTtlMs, async () => {
+    const client = aws.cloudwatch(region);
+    const call = { service: 'cloudwatch' as const, operation: 'ListMetrics', region };
+    const pages = await allPages((NextToken) =>
+      callAws(ctx, aws, call, () =>
+        client.send(
+          new ListMetricsCommand({
+            Namespace: q.namespace,
+            MetricName: q.metricName,
+            Dimensions: filters.slice(0, 10),
+            NextToken,
+          })
+        )
+      )
+    );
+    return pages
+      .flatMap((p) => p.Metrics ?? [])
+      .map((m) => Object.fromEntries((m.Dimensions ?? []).map((d) => [d.Name!, d.Value!])));
+  })) as Array<Record<string, string>>;
+  const names = Object.keys(dims).sort();
+  return listed
+    .filter((combo) => {
+      const keys = Object.keys(combo).sort();
+      // CloudWatch matches dimension sets exactly: a metric with more or fewer dimensions is another metric.
+      return (
+        keys.length === names.length &&
+        keys.every((k, i) => k === names[i]) &&
+        names.every((n) => dims[n].includes('*') || dims[n].includes(combo[n]))
+      );
+    })
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+function periodOf(q: CloudWatchQuery, range: TimeRange): number {
+  if (q.period !== undefined && q.period !== 'auto' && q.period !== '') {
+    return checkPeriod(Number(q.period));
+  }
+  const resolution = findMetric(q.namespace ?? '', q.metricName ?? '')?.frequencySeconds === 10 ? 10 : 60;
+  return autoPeriod(
+    (range.toMs - range.fromMs) / 1000,
+    range.maxDataPoints,
+    (Date.now() - range.fromMs) / 1000,
+    resolution
+  );
+}
+
+async function planQuery(
+  ctx: ProxyContext,
+  aws: AwsContext,
+  q: CloudWatchQuery,
+  range: TimeRange
+): Promise<PlannedQuery> {
+  const id = queryId(q);
+  const region = q.region ?? aws.defaultRegion;
+  const period = periodOf(q, range);
+  if (q.expression && q.expression.trim() !== '') {
+    return { query: q, id, region, period, statistic: '', series: [{ id, dimensions: {} }] };
+  }
+  if (!q.namespace || !q.metricName) {
+    throw new QueryError(
+      `${!q.namespace ? 'namespace' : 'metricName'}: choose a ${!q.namespace ? 'namespace' : 'metric'} (or write a math expression)`
+    );
+  }
+  const statistic = checkStatistic(q.statistic);
+  const combos = await expandDimensions(ctx, aws, region, q);
+  if (combos.length > MAX_SERIES_PER_QUERY) {
+    throw new QueryError(
+      `dimensions: these values match ${combos.length} series; one query may show at most ${MAX_SERIES_PER_QUERY}`
+    );
+  }
+  const series = combos.map((dimensions, k) => ({ id: combos.length === 1 ? id : `${id}_${k}`, dimensions }));
+  return { query: q, id, region, period, statistic, series };
+}
+
+/** "${QueueName} ${STAT}" -> "Billing Maximum". */
+export function renderLabel(
+  template: string,
+  q: CloudWatchQuery,
+  statistic: string,
+  period: number,
+  dimensions: Record<string, string>
+): string {
+  return template.replace(/\$\{([^}]+)\}/g, (whole, name: string) => {
+    switch (name) {
+      case 'METRIC':
+        return q.metricName ?? '';
+      case 'NAMESPACE':
+        return q.namespace ?? '';
+      case 'STAT':
+        return statistic;
+      case 'PERIOD':
+        return String(period);
+      default:
+        return dimensions[name] ?? whole;
+    }
+  });
+}
+
+function defaultLabel(p: PlannedQuery, s: PlannedSeries): string {
+  if (p.query.expression) {
+    return p.query.label || p.id;
+  }
+  const varying = Object.keys(p.query.dimensions ?? {}).filter(
+    (d) => p.series.length > 1 && new Set(p.series.map((x) => x.dimensions[d])).size > 1
+  );
+  if (p.query.label) {
+    return renderLabel(p.query.label, p.query, p.statistic, p.period, s.dimensions);
+  }
+  return varying.length > 0 ? varying.map((d) => s.dimensions[d]).join(' ') : (p.query.metricName ?? p.id);
+}
+
+export interface CloudWatchRun {
+  /** refId -> frames, or the error of that query. */
+  results: Map<string, { frames?: DataFrameJSON[]; error?: QueryError }>;
+  calls: number;
+}
+
+/** Every cloudwatch query of a request, together. Queries that cannot be planned get their own error. */
+export async function runCloudWatch(
+  ctx: ProxyContext,
+  aws: AwsContext,
+  queries: CloudWatchQuery[],
+  range: TimeRange
+): Promise<CloudWatchRun> {
+  const results: CloudWatchRun['results'] = new Map();
+  const planned: PlannedQuery[] = [];
+  await Promise.all(
+    queries.map(async (q) => {
+      try {
+        planned.push(await planQuery(ctx, aws, q, range));
+      } catch (err) {
+        results.set(q.refId, { error: asQueryError(err) });
+      }
+    })
+  );
+  planned.sort((a, b) => queries.indexOf(a.query) - queries.indexOf(b.query));
+  const byId = new Map(planned.map((p) => [p.id, p]));
+
+  // Expressions: every id they read must be a query of this request; one that reads a query with several series
+  // is repeated for each of them.
+  for (const p of planned) {
+    if (!p.query.expression) {
+      continue;
+    }
+    const refs = referencedIds(p.query.expression).filter((r) => !/^(e|pi)$/.test(r));
+    const unknown = refs.filter((r) => !byId.has(r));
+    const failed = refs.filter((r) => byId.has(r) && results.has(byId.get(r)!.query.refId));
+    const multi = refs.filter((r) => (byId.get(r)?.series.length ?? 0) > 1);
+    if (unknown.length > 0) {
+      results.set(p.query.refId, {
+        error: new QueryError(
+          `expression: ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not the id of a query' : 'are not ids of queries'} in this panel (ids: ${[...byId.keys()].join(', ') || 'none'})`
+        ),
+      });
+    } else if (failed.length > 0) {
+      results.set(p.query.refId, { error: new QueryError(`expression: the query ${failed[0]} it reads has an error`) });
+    } else if (multi.length > 1) {
+      results.set(p.query.refId, {
+        error: new QueryError(
+          `expression: reads ${multi.join(' and ')}, which both have several series; an expression can repeat over one of them only`
+        ),
+      });
+    } else if (multi.length === 1) {
+      p.over = multi[0];
+      p.series = byId.get(multi[0])!.series.map((s, k) => ({ id: `${p.id}_${k}`, dimensions: s.dimensions }));
+    }
+  }
+
+  const regions = new Map<string, MetricDataQuery[]>();
+  for (const p of planned) {
+    if (results.has(p.query.refId)) {
+      continue;
+    }
+    const list = regions.get(p.region) ?? [];
+    regions.set(p.region, list);
+    const returnData = !p.query.hide;
+    if (p.query.expression) {
+      const source = p.over ? byId.get(p.over)! : undefined;
+      p.series.forEach((s, k) => {
+        const expression = source
+          ? p.query.expression!.replace(new RegExp(`\\b${p.over}\\b`, 'g'), source.series[k].id)
+          : p.query.expression!;
+        list.push({ Id: s.id, Expression: expression, ReturnData: returnData });
+      });
+      continue;
+    }
+    for (const s of p.series) {
+      list.push({
+        Id: s.id,
+        MetricStat: {
+          Metric: {
+            Namespace: p.query.namespace,
+            MetricName: p.query.metricName,
+            Dimensions: Object.entries(s.dimensions).map(([Name, Value]) => ({ Name, Value })),
+          },
+          Period: p.period,
+          Stat: p.statistic,
+        },
+        ReturnData: returnData,
+      });
+    }
+  }
+
+  // Align the range to whole minutes so that refreshes within a minute share the cache.
+  const startMs = Math.floor(range.fromMs / 60_000) * 60_000;
+  const endMs = Math.ceil(range.toMs / 60_000) * 60_000;
+  let calls = 0;
+  await Promise.all(
+    [...regions.entries()].map(async ([region, list]) => {
+      const inRegion = planned.filter((p) => p.region === region && !results.has(p.query.refId));
+      try {
+        const data = await getMetricData(ctx, aws, region, startMs, endMs, list);
+        calls += data.calls;
+        for (const p of inRegion) {
+          if (p.query.hide) {
+            results.set(p.query.refId, { frames: [] });
+            continue;
+          }
+          results.set(p.query.refId, { frames: framesOf(p, data.series, data.messages) });
+        }
+      } catch (err) {
+        for (const p of inRegion) {
+          results.set(p.query.refId, { error: asQueryError(err) });
+        }
+      }
+    })
+  );
+  return { results, calls };
+}
+
+function framesOf(p: PlannedQuery, series: Map<string, SeriesData>, messages: string[]): DataFrameJSON[] {
+  const info = findMetric(p.query.namespace ?? '', p.query.metricName ?? '');
+  const notices: Notice[] = messages
+    .filter((m) => p.series.some((s) => m.startsWith(`${s.id}:`)) || !m.includes(':'))
+    .map((text) => ({ severity: 'warning', text }));
+  const executed = p.query.expression
+    ? p.query.expression
+    : `${p.query.namespace} ${p.query.metricName} ${p.statistic} ${p.period}s`;
+  return p.series.map((s) => {
+    const data = series.get(s.id);
+    const label = defaultLabel(p, s);
+    const frameNotices = [...notices];
+    if (data?.statusCode === 'PartialData') {
+      frameNotices.push({ severity: 'warning', text: 'CloudWatch returned partial data for this series.' });
+    } else if (data && data.statusCode && data.statusCode !== 'Complete') {
+      frameNotices.push({ severity: 'error', text: `CloudWatch status ${data.statusCode} for this series.` });
+    }
+    return frame(
+      p.query.refId,
+      label,
+      [
+        {
+          field: { name: 'Time', type: 'time', config: { custom: { period: p.period } } },
+          values: data?.timestamps ?? [],
+        },
+        {
+          field: {
+            name: 'Value',
+            type: 'number',
+            labels: s.dimensions,
+            config: {
+              displayNameFromDS: label,
+              ...(info ? { unit: info.grafanaUnit, description: info.description } : {}),
+            },
+          },
+          values: data?.values ?? [],
+        },
+      ],
+      {
+        executedQueryString: executed,
+        ...(frameNotices.length ? { notices: frameNotices } : {}),
+        custom: { period: p.period, id: s.id },
+      }
+    );
+  });
+}
+
+export function asQueryError(err: unknown): QueryError {
+  if (err instanceof QueryError) {
+    return err;
+  }
+  const described = (err as { described?: { status: number; message: string } }).described;
+  if (described) {
+    return new QueryError(described.message, described.status);
+  }
+  return new QueryError((err as Error)?.message ?? String(err), 500);
+}

@@ -1,0 +1,177 @@
+import type { RealtimeQuery } from '../../src/connect/query';
+import { batchQueries, cloudWatchTtlMs, referencedIds } from './metricData';
+import { autoPeriod, checkPeriod, retentionMinimum } from './period';
+import { combineRows, planRealtime } from './realtime';
+import { quotaFrom } from './quota';
+import { renderLabel, checkStatistic } from './cloudwatch';
+import { parseRange } from './run';
+import { QueryError, validateQuery } from './validate';
+
+const rt = (over: Partial<RealtimeQuery>): RealtimeQuery => ({
+  refId: 'A',
+  queryType: 'realtime',
+  instanceId: 'i',
+  filters: { queues: ['q1'] },
+  groupings: ['QUEUE'],
+  metrics: ['AGENTS_ONLINE'],
+  ...over,
+});
+const ids = (n: number, p = 'q') => Array.from({ length: n }, (_, i) => `${p}${i}`);
+
+describe('planRealtime', () => {
+  it('keeps up to 100 queues in one call and splits larger sets', () => {
+    expect(planRealtime(rt({ filters: { queues: ids(100) } })).calls).toHaveLength(1);
+    const plan = planRealtime(rt({ filters: { queues: ids(250) } }));
+    expect(plan.calls.map((c) => c.filters.Queues!.length)).toEqual([100, 100, 50]);
+    expect(plan.combine).toBe('concat');
+    expect(
+      planRealtime(rt({ filters: { routingProfiles: ids(101, 'r') }, groupings: ['ROUTING_PROFILE'] })).calls
+    ).toHaveLength(2);
+  });
+
+  it('merges contact metrics across calls without the split grouping, and refuses agent metrics', () => {
+    expect(
+      planRealtime(
+        rt({ filters: { queues: ids(150) }, groupings: [], metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'] })
+      ).combine
+    ).toBe('merge');
+    expect(() =>
+      planRealtime(rt({ filters: { queues: ids(150) }, groupings: [], metrics: ['AGENTS_ONLINE'] }))
+    ).toThrow(/AGENTS_ONLINE cannot be added up/);
+  });
+
+  it('refuses what Connect refuses, with the shared messages', () => {
+    expect(() => planRealtime(rt({ filters: { queues: ['q'], routingProfiles: ['r'] } }))).toThrow(
+      'filters: queues and routing profiles cannot be used as filters together'
+    );
+    expect(() => planRealtime(rt({ groupings: ['CHANNEL'] }))).toThrow(
+      'groupings: grouping by CHANNEL needs a channel filter'
+    );
+  });
+
+  it('fetches the sort metric even when the table does not show it', () => {
+    const plan = planRealtime(
+      rt({ metrics: ['CONTACTS_IN_QUEUE'], sort: { metric: 'OLDEST_CONTACT_AGE', order: 'DESCENDING' } })
+    );
+    expect(plan.metrics).toEqual(['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE']);
+  });
+});
+
+describe('combineRows', () => {
+  it('adds contacts and keeps the oldest age across calls, nulls ignored', () => {
+    const plan = {
+      calls: [],
+      metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'] as const,
+      combine: 'merge' as const,
+    };
+    const rows = combineRows(
+      { ...plan, metrics: [...plan.metrics] },
+      [...plan.metrics],
+      [[{ dims: {}, values: [3, 40] }], [{ dims: {}, values: [2, 95] }], [{ dims: {}, values: [null, null] }]]
+    );
+    expect(rows).toEqual([{ dims: {}, values: [5, 95] }]);
+  });
+});
+
+describe('CloudWatch planning', () => {
+  it('finds the ids an expression reads', () => {
+    expect(referencedIds('a + b_2 * 3 / max(c)')).toEqual(['a', 'b_2', 'max', 'c']);
+    expect(referencedIds('"a" + b')).toEqual(['b']);
+  });
+
+  it('batches 500 queries per call, an expression with its inputs', () => {
+    const metric = (Id: string) => ({ Id, MetricStat: { Metric: {}, Period: 60, Stat: 'Sum' } });
+    const queries = [...ids(499, 'm').map(metric), { Id: 'e', Expression: 'm0 + x' }, metric('x'), metric('y')];
+    const batches = batchQueries(queries);
+    expect(batches.map((b) => b.length)).toEqual([500, 2]);
+    expect(batches.flat()).toHaveLength(queries.length);
+    const withE = batches.find((b) => b.some((q) => q.Id === 'e'))!;
+    expect(withE.map((q) => q.Id)).toEqual(expect.arrayContaining(['m0', 'x', 'e']));
+    expect(batchQueries(ids(1200, 'm').map(metric)).map((b) => b.length)).toEqual([500, 500, 200]);
+  });
+
+  it('chooses periods within CloudWatch rules', () => {
+    expect(autoPeriod(3600, 1000, 3600)).toBe(60);
+    expect(autoPeriod(86400, 100, 86400)).toBe(900);
+    expect(autoPeriod(3600, 1000, 20 * 86400)).toBe(300); // 15-63 days old: 5 minutes at least
+    expect(autoPeriod(3600, 1000, 70 * 86400)).toBe(3600);
+    expect(autoPeriod(1800, 1000, 1800, 10)).toBe(10); // high-resolution data while it exists
+    expect(autoPeriod(1800, 1000, 1800)).toBe(60); // a one-minute metric is never finer than a minute
+    expect(retentionMinimum(10)).toBe(1);
+    expect(retentionMinimum(5 * 3600)).toBe(60);
+    expect(checkPeriod(300)).toBe(300);
+    expect(checkPeriod(10)).toBe(10);
+    expect(() => checkPeriod(90)).toThrow('period: must be 1, 5, 10, 20, 30 or a multiple of 60 seconds (got 90)');
+  });
+
+  it('checks statistics and renders labels', () => {
+    expect(checkStatistic('p99')).toBe('p99');
+    expect(checkStatistic(undefined)).toBe('Average');
+    expect(() => checkStatistic('Median')).toThrow(QueryError);
+    const q = { refId: 'A', queryType: 'cloudwatch' as const, namespace: 'AWS/Connect', metricName: 'QueueSize' };
+    expect(
+      renderLabel('${QueueName} ${METRIC} ${STAT} ${PERIOD} ${Missing}', q, 'Maximum', 60, { QueueName: 'VIP' })
+    ).toBe('VIP QueueSize Maximum 60 ${Missing}');
+  });
+
+  it('caches ranges that reach now until the next minute, past ranges longer', () => {
+    expect(cloudWatchTtlMs(60_000 * 100, 60_000 * 100 + 10_000)).toBe(55_000);
+    expect(cloudWatchTtlMs(0, 3600_000)).toBe(600_000);
+  });
+});
+
+describe('quotaFrom', () => {
+  const series = (values: number[]) => ({ id: 'x', timestamps: values.map((_, i) => i * 60_000), values });
+  it('derives the quota from the most precise point, in each scale', () => {
+    expect(quotaFrom(series([10, 40]), series([0.1, 0.4]), 'VOICE')).toBe(100);
+    // integer percent: 3 of 150 shows as 2 %, 60 of 150 as 40 %: the larger point is exact
+    expect(quotaFrom(series([3, 60]), series([2, 40]), 'CHAT')).toBe(150);
+    expect(quotaFrom(series([0, 0]), series([0, 0]), 'TASK')).toBeNull();
+    expect(quotaFrom(undefined, series([1]), 'EMAIL')).toBeNull();
+  });
+});
+
+describe('request validation', () => {
+  it('names each broken field and its rule', () => {
+    expect(() =>
+      validateQuery({
+        refId: 'A',
+        queryType: 'realtime',
+        instanceId: 'i',
+        filters: {},
+        groupings: ['NOPE'],
+        metrics: [],
+      })
+    ).toThrow(/groupings\[0\]: must be one of QUEUE.*; metrics: expected array length >= 1|metrics/);
+    expect(() =>
+      validateQuery({
+        refId: 'A',
+        queryType: 'realtime',
+        instanceId: 'i',
+        filters: { teams: [] },
+        groupings: [],
+        metrics: ['AGENTS_ONLINE'],
+      })
+    ).toThrow(/filters\.teams/);
+    expect(() => validateQuery({ refId: 'A', queryType: 'cloudwatch', period: -5 })).toThrow(/period/);
+    expect(validateQuery({ refId: 'A', queryType: 'quota', instanceId: 'i' })).toMatchObject({ queryType: 'quota' });
+  });
+
+  it('reads ISO and epoch-millisecond ranges and refuses backwards ones', () => {
+    expect(
+      parseRange({
+        range: { from: '2026-11-18T10:00:00Z', to: '1795010400000' },
+        queries: [{ refId: 'A', queryType: 'quota' }],
+      }).fromMs
+    ).toBe(Date.parse('2026-11-18T10:00:00Z'));
+    expect(() =>
+      parseRange({ range: { from: 'yesterday', to: 'now' }, queries: [{ refId: 'A', queryType: 'quota' }] })
+    ).toThrow('range.from: must be an ISO-8601 time or epoch milliseconds (got "yesterday")');
+    expect(() =>
+      parseRange({
+        range: { from: '2026-11-18T10:00:00Z', to: '2026-11-18T09:00:00Z' },
+        queries: [{ refId: 'A', queryType: 'quota' }],
+      })
+    ).toThrow('range: "to" must be after "from"');
+  });
+});

@@ -1,0 +1,75 @@
+import { ChimeSDKVoiceClient } from '@aws-sdk/client-chime-sdk-voice';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { ConnectClient } from '@aws-sdk/client-connect';
+import { VoiceIDClient } from '@aws-sdk/client-voice-id';
+import pino from 'pino';
+import type { AwsContext } from './aws/context';
+import type { ProxyConfig } from './config.types';
+import type { ProxyContext } from './context';
+import { createMetrics } from './metrics';
+import { TtlCache } from './upstream/cache';
+import { RateLimiter } from './upstream/rateLimiter';
+
+/** A ProxyContext for unit and integration tests of the query engine, without the HTTP app. */
+export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext {
+  const config: ProxyConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    token: 'test-token-0123456789',
+    demo: false,
+    awsRegion: 'us-east-1',
+    sdkMaxAttempts: 1,
+    realtimeCacheTtlMs: 5000,
+    resourceCacheTtlMs: 300_000,
+    cacheMaxBytes: 64 * 1024 * 1024,
+    rateLimitMaxWaitMs: 5000,
+    upstreamQuotas: {},
+    bodyLimitBytes: 1024 * 1024,
+    logLevel: 'silent',
+    ...overrides,
+  };
+  const metrics = createMetrics({ defaultMetrics: false });
+  const onLookup = (cache: string, outcome: string) => metrics.cacheLookups.inc({ cache, outcome });
+  return {
+    config,
+    log: pino({ level: 'silent' }),
+    metrics,
+    limiter: new RateLimiter({ quotas: config.upstreamQuotas, maxWaitMs: config.rateLimitMaxWaitMs }),
+    caches: {
+      realtime: new TtlCache('realtime', { onLookup }),
+      cloudwatch: new TtlCache('cloudwatch', { onLookup }),
+      resources: new TtlCache('resources', { onLookup }),
+    },
+  };
+}
+
+/** An AwsContext with static keys against an endpoint (the simulator). */
+export function testAws(
+  endpoint: string,
+  defaultRegion = 'us-east-1',
+  accessKeyId = 'AKIDPROXYTEST'
+): AwsContext & { destroy(): void } {
+  const clients = new Map<string, { destroy(): void }>();
+  const config = (region: string) => ({
+    endpoint,
+    region,
+    credentials: { accessKeyId, secretAccessKey: 'test-secret' },
+    maxAttempts: 1,
+  });
+  const get = <T extends { destroy(): void }>(kind: string, region: string, make: () => T): T => {
+    const key = `${kind}|${region}`;
+    if (!clients.has(key)) {
+      clients.set(key, make());
+    }
+    return clients.get(key) as T;
+  };
+  return {
+    credentialsKey: `keys:${accessKeyId}`,
+    defaultRegion,
+    connect: (region) => get('connect', region, () => new ConnectClient(config(region))),
+    cloudwatch: (region) => get('cloudwatch', region, () => new CloudWatchClient(config(region))),
+    chime: (region) => get('chime', region, () => new ChimeSDKVoiceClient(config(region))),
+    voiceId: (region) => get('voiceid', region, () => new VoiceIDClient(config(region))),
+    destroy: () => clients.forEach((c) => c.destroy()),
+  };
+}

@@ -1,0 +1,441 @@
+import { STANDARD_REALTIME_METRICS, type RealtimeMetricName } from '../../src/connect/realtimeMetrics';
+import type { QueryRequest } from '../../src/connect/query';
+import type { DataFrameJSON } from '../../proxy/frames';
+import { runQueries } from '../../proxy/queries/run';
+import { testAws, testContext } from '../../proxy/testing';
+import { startTestSimulator, type TestSimulator } from '../support/simulator';
+
+const AT = '2026-11-18T17:00:00Z';
+const NOW = Date.parse(AT);
+
+describe('proxy query engine against the simulator', () => {
+  let sim: TestSimulator;
+  let aws: ReturnType<typeof testAws>;
+  let instanceId: string;
+  let queueIds: string[];
+
+  beforeAll(async () => {
+    sim = await startTestSimulator({ at: AT });
+    aws = testAws(sim.url);
+    instanceId = sim.context.world.instances[0].id;
+    queueIds = sim.context.world.instances[0].queues.map((q) => q.id);
+  });
+  afterAll(async () => {
+    aws.destroy();
+    await sim.close();
+  });
+
+  const request = (
+    queries: Array<Record<string, unknown>>,
+    range = { from: new Date(NOW - 3 * 3600_000).toISOString(), to: AT }
+  ): QueryRequest => ({
+    range,
+    maxDataPoints: 500,
+    queries: queries as QueryRequest['queries'],
+  });
+  const column = (f: DataFrameJSON, name: string) => f.data.values[f.schema.fields.findIndex((x) => x.name === name)];
+  const gcmdCalls = () => sim.stats.count('connect', 'GetCurrentMetricData');
+
+  it('answers a realtime table with names, units and agent states that add up', async () => {
+    const ctx = testContext();
+    const res = await runQueries(
+      ctx,
+      aws,
+      request([
+        {
+          refId: 'A',
+          queryType: 'realtime',
+          instanceId,
+          filters: { queues: queueIds, channels: ['VOICE', 'CHAT', 'TASK', 'EMAIL'] },
+          groupings: ['QUEUE'],
+          metrics: STANDARD_REALTIME_METRICS,
+        },
+      ])
+    );
+    expect(res.results.A.status).toBe(200);
+    const [f] = res.results.A.frames!;
+    expect(column(f, 'Queue')).toEqual(expect.arrayContaining(['Billing', 'Tech Support', 'VIP']));
+    expect(column(f, 'Queue').slice().sort()).toEqual([...column(f, 'Queue')].sort()); // sorted by name
+    expect(f.schema.fields.find((x) => x.name === 'OLDEST_CONTACT_AGE')?.config).toMatchObject({
+      unit: 's',
+      displayName: 'Oldest',
+    });
+    expect(f.schema.fields.find((x) => x.name === 'CONTACTS_IN_QUEUE')?.config).toMatchObject({
+      unit: 'short',
+      displayName: 'In queue',
+    });
+    const v = (m: RealtimeMetricName) => column(f, m) as number[];
+    v('AGENTS_ONLINE').forEach((online, i) =>
+      expect(
+        v('AGENTS_AVAILABLE')[i] +
+          v('AGENTS_ON_CONTACT')[i] +
+          v('AGENTS_AFTER_CONTACT_WORK')[i] +
+          v('AGENTS_NON_PRODUCTIVE')[i] +
+          v('AGENTS_ERROR')[i]
+      ).toBe(online)
+    );
+    expect(f.schema.meta?.custom?.snapshotTime).toBe(NOW);
+  });
+
+  it('reports OLDEST_CONTACT_AGE in seconds with and without groupings', async () => {
+    const ctx = testContext();
+    const res = await runQueries(
+      ctx,
+      aws,
+      request([
+        {
+          refId: 'G',
+          queryType: 'realtime',
+          instanceId,
+          filters: { queues: queueIds },
+          groupings: ['QUEUE'],
+          metrics: ['OLDEST_CONTACT_AGE'],
+        },
+        {
+          refId: 'T',
+          queryType: 'realtime',
+          instanceId,
+          filters: { queues: queueIds },
+          groupings: [],
+          metrics: ['OLDEST_CONTACT_AGE'],
+        },
+      ])
+    );
+    const grouped = column(res.results.G.frames![0], 'OLDEST_CONTACT_AGE') as number[];
+    const total = column(res.results.T.frames![0], 'OLDEST_CONTACT_AGE') as number[];
+    expect(Math.max(...grouped)).toBeGreaterThan(5);
+    // the ungrouped value comes in milliseconds from Connect: normalised, it agrees with the grouped seconds
+    expect(total[0]).toBeGreaterThanOrEqual(Math.max(...grouped));
+    expect(total[0]).toBeLessThan(Math.max(...grouped) + 1);
+  });
+
+  it('splits more than 100 queues into several calls and answers every queue', async () => {
+    const s = await startTestSimulator({
+      at: AT,
+      edit: (sc) => {
+        const inst = sc.instances[0];
+        for (let i = 0; i < 140; i++) {
+          inst.queues.push({ name: `Overflow ${i}`, channels: { VOICE: { perHour: 2, handleSeconds: 200 } } });
+        }
+        inst.routingProfiles[0].queues.push(
+          ...Array.from({ length: 140 }, (_, i) => ({ queue: `Overflow ${i}`, channels: ['VOICE' as const] }))
+        );
+      },
+    });
+    const a = testAws(s.url);
+    try {
+      const ids = s.context.world.instances[0].queues.map((q) => q.id);
+      expect(ids.length).toBe(148);
+      const ctx = testContext();
+      const before = s.stats.count('connect', 'GetCurrentMetricData');
+      const res = await runQueries(
+        ctx,
+        a,
+        request([
+          {
+            refId: 'A',
+            queryType: 'realtime',
+            instanceId,
+            filters: { queues: ids },
+            groupings: ['QUEUE'],
+            metrics: ['CONTACTS_IN_QUEUE', 'AGENTS_ONLINE'],
+          },
+        ])
+      );
+      expect(res.results.A.status).toBe(200);
+      expect(column(res.results.A.frames![0], 'Queue ID')).toHaveLength(148);
+      expect(new Set(column(res.results.A.frames![0], 'Queue ID') as string[]).size).toBe(148);
+      // two calls: 100 queues and 48
+      expect(s.stats.count('connect', 'GetCurrentMetricData') - before).toBe(2);
+      // by queue and channel the first call has 200 rows: two pages of 100, every NextToken followed
+      const paged = await runQueries(
+        ctx,
+        a,
+        request([
+          {
+            refId: 'P',
+            queryType: 'realtime',
+            instanceId,
+            filters: { queues: ids, channels: ['VOICE', 'CHAT'] },
+            groupings: ['QUEUE', 'CHANNEL'],
+            metrics: ['CONTACTS_IN_QUEUE'],
+          },
+        ])
+      );
+      expect(column(paged.results.P.frames![0], 'Queue ID')).toHaveLength(296);
+      expect(s.stats.count('connect', 'GetCurrentMetricData') - before).toBe(5);
+      // without QUEUE grouping, contacts add up across calls but agents cannot
+      const merged = await runQueries(
+        ctx,
+        a,
+        request([
+          {
+            refId: 'B',
+            queryType: 'realtime',
+            instanceId,
+            filters: { queues: ids },
+            groupings: [],
+            metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'],
+          },
+        ])
+      );
+      expect(merged.results.B.status).toBe(200);
+      expect(column(merged.results.B.frames![0], 'CONTACTS_IN_QUEUE')[0]).toBe(
+        (column(res.results.A.frames![0], 'CONTACTS_IN_QUEUE') as number[]).reduce((x, y) => x + y, 0)
+      );
+      const refused = await runQueries(
+        ctx,
+        a,
+        request([
+          {
+            refId: 'C',
+            queryType: 'realtime',
+            instanceId,
+            filters: { queues: ids },
+            groupings: [],
+            metrics: ['AGENTS_ONLINE'],
+          },
+        ])
+      );
+      expect(refused.results.C).toMatchObject({ status: 400, error: expect.stringContaining('group by QUEUE') });
+    } finally {
+      a.destroy();
+      await s.close();
+    }
+  });
+
+  it('rejects each broken query with the shared rule message while the others are answered', async () => {
+    const ctx = testContext();
+    const res = await runQueries(
+      ctx,
+      aws,
+      request([
+        {
+          refId: 'OK',
+          queryType: 'realtime',
+          instanceId,
+          filters: { queues: queueIds },
+          groupings: ['QUEUE'],
+          metrics: ['AGENTS_ONLINE'],
+        },
+        {
+          refId: 'BOTH',
+          queryType: 'realtime',
+          instanceId,
+          filters: { queues: queueIds, routingProfiles: ['r'] },
+          groupings: [],
+          metrics: ['AGENTS_ONLINE'],
+        },
+        {
+          refId: 'RP',
+          queryType: 'realtime',
+          instanceId,
+          filters: { queues: queueIds },
+          groupings: ['ROUTING_PROFILE'],
+          metrics: ['CONTACTS_IN_QUEUE'],
+        },
+        {
+          refId: 'SCHEMA',
+          queryType: 'realtime',
+          instanceId,
+          filters: { queues: queueIds },
+          groupings: ['TEAM'],
+          metrics: ['AGENTS_ONLINE'],
+        },
+        { refId: 'TYPE', queryType: 'graphite' },
+        {
+          refId: 'CW',
+          queryType: 'cloudwatch',
+          namespace: 'AWS/Connect',
+          metricName: 'QueueSize',
+          statistic: 'Median',
+          dimensions: {},
+        },
+      ])
+    );
+    expect(res.results.OK.status).toBe(200);
+    expect(res.results.BOTH).toEqual({
+      status: 400,
+      error: 'filters: queues and routing profiles cannot be used as filters together',
+    });
+    expect(res.results.RP.error).toBe(
+      'filters.routingProfiles: grouped by ROUTING_PROFILE, CONTACTS_IN_QUEUE needs a routing-profile filter'
+    );
+    expect(res.results.SCHEMA.error).toMatch(/^groupings\[0\]: must be one of QUEUE, CHANNEL/);
+    expect(res.results.TYPE.error).toMatch(/^queryType: must be one of realtime, cloudwatch, quota/);
+    expect(res.results.CW.error).toMatch(/^statistic: must be one of/);
+  });
+
+  it('names the unknown instance', async () => {
+    const res = await runQueries(
+      testContext(),
+      aws,
+      request([
+        {
+          refId: 'A',
+          queryType: 'realtime',
+          instanceId: 'nope',
+          filters: { queues: queueIds },
+          groupings: ['QUEUE'],
+          metrics: ['AGENTS_ONLINE'],
+        },
+      ])
+    );
+    expect(res.results.A.status).toBe(404);
+    expect(res.results.A.error).toContain('Amazon Connect instance nope was not found in us-east-1');
+  });
+
+  it('serves identical realtime calls from cache and coalesces concurrent ones', async () => {
+    const ctx = testContext();
+    const q = {
+      refId: 'A',
+      queryType: 'realtime',
+      instanceId,
+      filters: { queues: queueIds },
+      groupings: ['QUEUE'],
+      metrics: ['CONTACTS_IN_QUEUE'],
+    };
+    const before = gcmdCalls();
+    await Promise.all(Array.from({ length: 10 }, () => runQueries(ctx, aws, request([q]))));
+    expect(gcmdCalls() - before).toBe(1);
+    await runQueries(ctx, aws, request([q]));
+    expect(gcmdCalls() - before).toBe(1);
+    expect(ctx.caches.realtime.stats()).toMatchObject({ misses: 1, coalesced: 9, hits: 1 });
+  });
+
+  it('returns a one-point time series per row when asked', async () => {
+    const res = await runQueries(
+      testContext(),
+      aws,
+      request([
+        {
+          refId: 'A',
+          queryType: 'realtime',
+          instanceId,
+          filters: { queues: queueIds.slice(0, 3), channels: ['VOICE', 'CHAT'] },
+          groupings: ['QUEUE', 'CHANNEL'],
+          metrics: ['CONTACTS_IN_QUEUE'],
+          format: 'timeseries',
+        },
+      ])
+    );
+    const frames = res.results.A.frames!;
+    expect(frames.length).toBeGreaterThanOrEqual(4);
+    expect(frames[0].data.values[0]).toEqual([NOW]);
+    expect(frames[0].schema.fields[1].labels).toEqual({
+      queue: expect.any(String),
+      channel: expect.stringMatching(/VOICE|CHAT/),
+    });
+  });
+
+  it('expands "*" and several dimension values into one series each, batched with math', async () => {
+    const ctx = testContext();
+    const before = sim.stats.count('cloudwatch', 'GetMetricData');
+    const res = await runQueries(
+      ctx,
+      aws,
+      request([
+        {
+          refId: 'A',
+          queryType: 'cloudwatch',
+          namespace: 'AWS/Connect',
+          metricName: 'QueueSize',
+          statistic: 'Maximum',
+          period: 'auto',
+          dimensions: { InstanceId: [instanceId], MetricGroup: ['Queue'], QueueName: ['*'] },
+        },
+        {
+          refId: 'B',
+          queryType: 'cloudwatch',
+          namespace: 'AWS/Connect',
+          metricName: 'LongestQueueWaitTime',
+          statistic: 'Maximum',
+          period: 300,
+          dimensions: { InstanceId: [instanceId], MetricGroup: ['Queue'], QueueName: ['Billing', 'VIP'] },
+          label: '${QueueName} wait',
+        },
+        { refId: 'C', queryType: 'cloudwatch', expression: 'b / 60', label: 'wait in minutes' },
+      ])
+    );
+    expect(sim.stats.count('cloudwatch', 'GetMetricData') - before).toBe(1); // all in one call
+    const a = res.results.A.frames!;
+    expect(a.map((f) => f.schema.name).sort()).toEqual(sim.context.world.instances[0].queues.map((q) => q.name).sort());
+    expect(a[0].schema.fields[1].labels).toMatchObject({ InstanceId: instanceId, MetricGroup: 'Queue' });
+    expect(a[0].schema.fields[1].config?.unit).toBe('short');
+    expect(a[0].data.values[0].length).toBeGreaterThan(100); // 3 h at 60 s (auto: 3 h / 500 points -> 60 s)
+    const b = res.results.B.frames!;
+    expect(b.map((f) => f.schema.name)).toEqual(['Billing wait', 'VIP wait']);
+    expect(b[0].schema.fields[1].config?.unit).toBe('s');
+    const c = res.results.C.frames!;
+    expect(c).toHaveLength(2); // repeated over the two series of b
+    expect(c[0].data.values[1]).toEqual((b[0].data.values[1] as number[]).map((v) => v / 60));
+  });
+
+  it('names unknown expression ids and periods CloudWatch does not accept', async () => {
+    const res = await runQueries(
+      testContext(),
+      aws,
+      request([
+        { refId: 'A', queryType: 'cloudwatch', expression: 'x * 2' },
+        {
+          refId: 'B',
+          queryType: 'cloudwatch',
+          namespace: 'AWS/Connect',
+          metricName: 'QueueSize',
+          statistic: 'Sum',
+          period: 45,
+          dimensions: {},
+        },
+        { refId: 'C', queryType: 'cloudwatch', namespace: 'AWS/Connect', statistic: 'Sum', dimensions: {} },
+      ])
+    );
+    expect(res.results.A.error).toContain('"x" is not the id of a query');
+    expect(res.results.B.error).toBe('period: must be 1, 5, 10, 20, 30 or a multiple of 60 seconds (got 45)');
+    expect(res.results.C.error).toContain('metricName: choose a metric');
+  });
+
+  it('derives quotas per channel with each percentage read in its own scale', async () => {
+    const res = await runQueries(testContext(), aws, request([{ refId: 'Q', queryType: 'quota', instanceId }]));
+    expect(res.results.Q.status).toBe(200);
+    const f = res.results.Q.frames![0];
+    const channels = column(f, 'Channel') as string[];
+    const quotas = column(f, 'Quota') as number[];
+    const expected = sim.context.world.instances[0].quotas;
+    channels.forEach((c, i) => expect(quotas[i]).toBe(expected[c as keyof typeof expected]));
+    expect(channels).toEqual(['VOICE', 'CHAT', 'TASK', 'EMAIL']);
+    const headroom = column(f, 'Headroom') as number[];
+    const inUse = column(f, 'In use') as number[];
+    headroom.forEach((h, i) => expect(h).toBe(quotas[i] - inUse[i]));
+    expect(f.schema.fields.find((x) => x.name === 'Used')?.config?.unit).toBe('percent');
+  });
+
+  it('reports breaches and throttled calls over the range', async () => {
+    const s = await startTestSimulator({
+      at: AT,
+      edit: (sc) => {
+        sc.instances[0].quotas = { ...sc.instances[0].quotas, VOICE: 12 };
+        sc.instances[0].callsPerSecond = 1;
+        sc.instances[0].queues[1].surges = [{ daily: '10:30', minutes: 40, channel: 'VOICE', multiplier: 25 }];
+      },
+    });
+    const a = testAws(s.url);
+    try {
+      const res = await runQueries(
+        testContext(),
+        a,
+        request([{ refId: 'Q', queryType: 'quota', instanceId, channels: ['VOICE'] }], {
+          from: new Date(NOW - 8 * 3600_000).toISOString(),
+          to: AT,
+        })
+      );
+      const f = res.results.Q.frames![0];
+      expect(column(f, 'Quota')).toEqual([12]);
+      expect((column(f, 'Breaches') as number[])[0]).toBeGreaterThan(0);
+      expect((column(f, 'Throttled') as number[])[0]).toBeGreaterThan(0);
+      expect(column(f, 'Peak in use')).toEqual([12]);
+    } finally {
+      a.destroy();
+      await s.close();
+    }
+  });
+});
