@@ -7,8 +7,11 @@ const base = require('./.config/jest.config');
 //  - browser: the plugin code under src/ (jsdom, real @grafana/ui and @grafana/data)
 //  - node: pure Node unit tests of the simulator and the proxy
 //  - integration: real AWS SDK v3 clients against the simulator (and later the proxy) over loopback
-// fastify's inject() loads `cookie`, which ships only as an ES module: let swc transform it.
-const nodeTransformIgnore = ['/node_modules/(?!cookie/)'];
+const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
+
+// Packages that ship only as ES modules and must go through swc: fastify's inject() loads `cookie`; tests that read
+// frames back with @grafana/data load Grafana's ES-module dependencies.
+const nodeTransformIgnore = [nodeModulesToTransform([...grafanaESModules, 'cookie'])];
 
 const swcNode = [
   '@swc/jest',
@@ -37,8 +40,9 @@ module.exports = {
     {
       displayName: 'integration',
       testEnvironment: 'node',
-      transform: { '^.+\\.(t|j)s$': swcNode },
+      transform: { '^.+\\.(t|j)s$': swcNode, '^.+\\.mjs$': swcNode },
       transformIgnorePatterns: nodeTransformIgnore,
+      moduleNameMapper: base.moduleNameMapper,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
   ],
