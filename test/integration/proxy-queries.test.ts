@@ -1,4 +1,5 @@
 import { STANDARD_REALTIME_METRICS, type RealtimeMetricName } from '../../src/connect/realtimeMetrics';
+import { formatViolation, validateRealtimeRequest } from '../../src/connect/realtimeRules';
 import type { QueryRequest } from '../../src/connect/query';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
@@ -7,6 +8,16 @@ import { startTestSimulator, type TestSimulator } from '../support/simulator';
 
 const AT = '2026-11-18T17:00:00Z';
 const NOW = Date.parse(AT);
+
+const request = (
+  queries: Array<Record<string, unknown>>,
+  range = { from: new Date(NOW - 3 * 3600_000).toISOString(), to: AT }
+): QueryRequest => ({
+  range,
+  maxDataPoints: 500,
+  queries: queries as QueryRequest['queries'],
+});
+const column = (f: DataFrameJSON, name: string) => f.data.values[f.schema.fields.findIndex((x) => x.name === name)];
 
 describe('proxy query engine against the simulator', () => {
   let sim: TestSimulator;
@@ -436,6 +447,149 @@ describe('proxy query engine against the simulator', () => {
     } finally {
       a.destroy();
       await s.close();
+    }
+  });
+});
+
+describe('proxy query engine: rules and AWS errors', () => {
+  let sim: TestSimulator;
+  let aws: ReturnType<typeof testAws>;
+  let instanceId: string;
+  let queueIds: string[];
+  beforeAll(async () => {
+    sim = await startTestSimulator({ at: AT });
+    aws = testAws(sim.url);
+    instanceId = sim.context.world.instances[0].id;
+    queueIds = sim.context.world.instances[0].queues.map((q) => q.id);
+  });
+  afterAll(async () => {
+    aws.destroy();
+    await sim.close();
+  });
+  const faults = (table: Record<string, unknown>) =>
+    fetch(`${sim.url}/_sim/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(table),
+    });
+  const range = { from: new Date(NOW - 3600_000).toISOString(), to: AT };
+
+  it('answers every broken realtime query with exactly the shared rules message', async () => {
+    const broken: Array<Record<string, unknown>> = [
+      { filters: { queues: queueIds, routingProfiles: ['r'] }, groupings: [], metrics: ['AGENTS_ONLINE'] },
+      {
+        filters: { queues: queueIds.slice(0, 2), routingStepExpressions: ['x'] },
+        groupings: ['ROUTING_STEP_EXPRESSION'],
+        metrics: ['CONTACTS_IN_QUEUE'],
+      },
+      {
+        filters: { queues: [queueIds[0]], routingStepExpressions: ['x'] },
+        groupings: ['QUEUE'],
+        metrics: ['CONTACTS_IN_QUEUE'],
+      },
+      { filters: { queues: queueIds }, groupings: ['QUEUE', 'CHANNEL', 'ROUTING_PROFILE'], metrics: ['AGENTS_ONLINE'] },
+      { filters: { queues: queueIds }, groupings: ['CHANNEL'], metrics: ['AGENTS_ONLINE'] },
+      { filters: { queues: queueIds }, groupings: ['AGENT_STATUS'], metrics: ['AGENTS_ONLINE'] },
+      {
+        filters: { queues: queueIds },
+        groupings: ['QUEUE', 'AGENT_STATUS'],
+        metrics: ['AGENTS_ONLINE', 'AGENTS_AVAILABLE'],
+      },
+      { filters: { queues: queueIds }, groupings: ['SUBTYPE'], metrics: ['CONTACTS_IN_QUEUE'] },
+      { filters: { queues: queueIds }, groupings: ['ROUTING_PROFILE'], metrics: ['CONTACTS_IN_QUEUE'] },
+      { filters: { queues: queueIds }, groupings: ['QUEUE'], metrics: ['ESTIMATED_WAIT_TIME'] },
+      {
+        filters: { queues: queueIds },
+        groupings: [],
+        metrics: ['AGENTS_ONLINE'],
+        sort: { metric: 'SLOTS_ACTIVE', order: 'ASCENDING' },
+      },
+      { filters: { routingProfiles: ['r'], agentStatuses: ['s'] }, groupings: [], metrics: ['AGENTS_ONLINE'] },
+      { filters: {}, groupings: [], metrics: ['AGENTS_ONLINE'] },
+      { filters: { queues: ['q', 'q'] }, groupings: [], metrics: ['AGENTS_ONLINE', 'AGENTS_ONLINE'] },
+    ];
+    const queries = broken.map((b, i) => ({ refId: `R${i}`, queryType: 'realtime', instanceId, ...b }));
+    const res = await runQueries(testContext(), aws, request(queries as never, range));
+    broken.forEach((b, i) => {
+      const q = b as {
+        filters: Record<string, string[]>;
+        groupings: string[];
+        metrics: string[];
+        sort?: { metric: string; order: string };
+      };
+      const expected = validateRealtimeRequest(
+        { filters: q.filters, groupings: q.groupings, metrics: q.metrics, sort: q.sort ? [q.sort] : undefined },
+        { splitsLargeSets: true }
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(res.results[`R${i}`]).toEqual({ status: 400, error: expected.map((v) => formatViolation(v)).join('; ') });
+    });
+    expect(sim.stats.count('connect', 'GetCurrentMetricData')).toBe(0); // nothing broken reaches AWS
+  });
+
+  it('names the throttled API and its quota, and the other query types still answer', async () => {
+    await faults({ GetCurrentMetricData: { throttleRate: 1 } });
+    try {
+      const res = await runQueries(
+        testContext(),
+        aws,
+        request(
+          [
+            {
+              refId: 'A',
+              queryType: 'realtime',
+              instanceId,
+              filters: { queues: queueIds },
+              groupings: ['QUEUE'],
+              metrics: ['AGENTS_ONLINE'],
+            },
+            { refId: 'Q', queryType: 'quota', instanceId },
+          ],
+          range
+        )
+      );
+      expect(res.results.A.status).toBe(429);
+      expect(res.results.A.error).toContain(
+        'Amazon Connect throttled GetCurrentMetricData in us-east-1 (quota: 5 requests per second, burst 8'
+      );
+      expect(res.results.Q.status).toBe(200);
+    } finally {
+      await faults({});
+    }
+  });
+
+  it('reports a malformed AWS answer and a server error clearly', async () => {
+    await faults({ GetMetricData: { malformedRate: 1 }, GetCurrentMetricData: { errorRate: 1 } });
+    try {
+      const res = await runQueries(
+        testContext(),
+        aws,
+        request(
+          [
+            {
+              refId: 'A',
+              queryType: 'realtime',
+              instanceId,
+              filters: { queues: queueIds },
+              groupings: ['QUEUE'],
+              metrics: ['AGENTS_ONLINE'],
+            },
+            {
+              refId: 'B',
+              queryType: 'cloudwatch',
+              namespace: 'AWS/Connect',
+              metricName: 'QueueSize',
+              statistic: 'Maximum',
+              dimensions: { InstanceId: [instanceId], MetricGroup: ['Queue'], QueueName: ['VIP'] },
+            },
+          ],
+          range
+        )
+      );
+      expect(res.results.A).toMatchObject({ status: 502, error: expect.stringContaining('internal error') });
+      expect(res.results.B).toMatchObject({ status: 502, error: expect.stringContaining('not valid') });
+    } finally {
+      await faults({});
     }
   });
 });
