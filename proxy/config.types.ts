@@ -4,7 +4,7 @@ import type { Quota } from './upstream/rateLimiter';
 export interface ProxyConfig {
   port: number;
   host: string;
-  /** Bearer token required on /api/*; never logged. Empty only in demo mode. */
+  /** Bearer token required on /api/*; never logged. In demo mode it defaults to switchboard-demo. */
   token: string;
   demo: boolean;
   /** Default region when neither the query nor the datasource names one. */

@@ -1,0 +1,171 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifySchemaValidationError,
+  type FastifyServerOptions,
+} from 'fastify';
+import { registerAuth } from './auth';
+import { AwsClients, type ProxyAwsContext } from './aws/clients';
+import { UpstreamError } from './aws/errors';
+import { readAwsSettings } from './aws/settings';
+import type { ProxyConfig } from './config.types';
+import type { ProxyContext } from './context';
+import { loggerOptions } from './logging';
+import { createMetrics } from './metrics';
+import { healthRoutes } from './routes/health';
+import { queryRoutes } from './routes/query';
+import { resourceRoutes } from './routes/resources';
+import { TtlCache } from './upstream/cache';
+import { RateLimiter } from './upstream/rateLimiter';
+
+/**
+ * Builds the proxy's fastify app without listening (server.ts listens; tests use app.inject() or port 0):
+ * authentication, the health, resource and query routes, JSON errors everywhere, and the shared context (caches,
+ * rate limiter, metrics, AWS clients).
+ */
+
+export interface BuildProxyOptions {
+  /** fastify logger: false for none, or pino options merged over the proxy's (redaction stays). Default: on. */
+  logger?: boolean | object;
+  /** Share AWS clients (tests inject credentials); default: a new factory, closed with the app. */
+  awsClients?: AwsClients;
+  /** Page size of the resource lists (tests use small pages to see paging). Default: each API's maximum. */
+  resourcePageSize?: number;
+  /** Timeout of each /api/health check. Default 5000 ms. */
+  healthCheckTimeoutMs?: number;
+}
+
+export interface Proxy {
+  app: FastifyInstance;
+  ctx: ProxyContext;
+  /** The AWS clients of this app (with the credentials of each datasource). */
+  awsClients: AwsClients;
+  close(): Promise<void>;
+}
+
+type SchemaErrorDataVar = Parameters<NonNullable<FastifyServerOptions['schemaErrorFormatter']>>[1];
+
+/** Shares of CACHE_MAX_MB: CloudWatch series are the bulk; real-time pages are small and short-lived. */
+const CACHE_SHARES = { realtime: 0.1, cloudwatch: 0.7, resources: 0.2 };
+
+/** "body.queries.0.refId must NOT have fewer than 1 characters": the field, then ajv's rule. */
+export function formatSchemaErrors(errors: FastifySchemaValidationError[], dataVar: SchemaErrorDataVar): Error {
+  const lines = errors.map((e) => {
+    const params = e.params as { additionalProperty?: string; missingProperty?: string; allowedValues?: unknown[] };
+    const field = `${dataVar}${e.instancePath.replace(/\//g, '.')}`;
+    if (params.missingProperty !== undefined) {
+      return `${field}.${params.missingProperty} is required`;
+    }
+    const extra =
+      params.additionalProperty !== undefined
+        ? `: ${JSON.stringify(params.additionalProperty)}`
+        : params.allowedValues
+          ? ` (${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')})`
+          : '';
+    return `${field} ${e.message ?? 'is invalid'}${extra}`;
+  });
+  return new Error([...new Set(lines)].join('; '));
+}
+
+function loggerOption(config: ProxyConfig, logger: BuildProxyOptions['logger']): boolean | object {
+  if (logger === false) {
+    return false;
+  }
+  return { ...loggerOptions(config.logLevel), ...(typeof logger === 'object' ? logger : {}) };
+}
+
+export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions = {}): Promise<Proxy> {
+  const app = Fastify({
+    logger: loggerOption(config, options.logger),
+    bodyLimit: config.bodyLimitBytes,
+    // Connect ids can be full ARNs, longer than find-my-way's default of 100 characters.
+    routerOptions: { maxParamLength: 2048, ignoreTrailingSlash: true },
+    schemaErrorFormatter: formatSchemaErrors,
+    // A URL that cannot be decoded never reaches a route (nor the auth hook): answered in the proxy's error shape.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(400).send({ error: error.message });
+    },
+    // A client that declares more body than it sends must not hold a connection forever.
+    requestTimeout: 120_000,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const metrics = createMetrics();
+  const onLookup = (cache: string, outcome: 'hit' | 'miss' | 'coalesced') =>
+    metrics.cacheLookups.inc({ cache, outcome });
+  const cache = (name: keyof typeof CACHE_SHARES) =>
+    new TtlCache(name, { maxBytes: Math.floor(config.cacheMaxBytes * CACHE_SHARES[name]), onLookup });
+  const ctx: ProxyContext = {
+    config,
+    log: app.log,
+    metrics,
+    limiter: new RateLimiter({
+      quotas: config.upstreamQuotas,
+      maxWaitMs: config.rateLimitMaxWaitMs,
+      onWait: (api, waitMs) => metrics.rateLimiterWait.observe({ api }, waitMs / 1000),
+    }),
+    caches: { realtime: cache('realtime'), cloudwatch: cache('cloudwatch'), resources: cache('resources') },
+  };
+
+  const ownsClients = options.awsClients === undefined;
+  const awsClients = options.awsClients ?? new AwsClients(config);
+  if (ownsClients) {
+    app.addHook('onClose', async () => awsClients.close());
+  }
+
+  // The AWS side of a request, from its X-Switchboard-* headers (400 AwsSettingsError when they are wrong),
+  // worked out once per request.
+  const perRequest = new WeakMap<FastifyRequest, ProxyAwsContext>();
+  const awsFor = (request: FastifyRequest): ProxyAwsContext => {
+    let aws = perRequest.get(request);
+    if (!aws) {
+      aws = awsClients.forSettings(readAwsSettings(request.headers, { region: config.awsRegion }));
+      perRequest.set(request, aws);
+    }
+    return aws;
+  };
+
+  // Request durations by route pattern (never the URL: ids in paths would explode the label set).
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      { route: request.routeOptions.url ?? '(no route)', method: request.method, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000
+    );
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof UpstreamError) {
+      return reply.code(error.described.status).send({ error: error.message, code: error.described.code });
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) {
+      // Internal details stay in the log; the response says where to look.
+      request.log.error({ err: error }, 'request failed');
+      return reply.code(status).send({
+        error: `The proxy failed to answer this request; its log has the details (request id ${request.id}).`,
+      });
+    }
+    return reply.code(status).send({ error: error.message });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      error: `No route ${request.method} ${request.url.split('?')[0]}: the proxy serves GET /healthz, GET /metrics, GET /api/health, GET /api/resources/{kind} and POST /api/query.`,
+    })
+  );
+
+  registerAuth(app, config.token);
+  await app.register(healthRoutes, { ctx, awsFor, checkTimeoutMs: options.healthCheckTimeoutMs });
+  await app.register(
+    async (api) => {
+      await api.register(resourceRoutes, { ctx, awsFor, pageSize: options.resourcePageSize });
+      await api.register(queryRoutes, { ctx, awsFor });
+    },
+    { prefix: '/api' }
+  );
+  await app.ready();
+
+  return { app, ctx, awsClients, close: () => app.close() };
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { buildProxy, type Proxy } from './app';
+import { tokenMatches } from './auth';
+import { TEST_TOKEN, testConfig } from './testSupport';
+
+describe('proxy token', () => {
+  let proxy: Proxy;
+  beforeAll(async () => {
+    proxy = await buildProxy(testConfig(), { logger: false });
+  });
+  afterAll(() => proxy.close());
+
+  const get = (url: string, authorization?: string) =>
+    proxy.app.inject({ method: 'GET', url, headers: authorization === undefined ? {} : { authorization } });
+
+  it('refuses /api/* without a token, with JSON and a Bearer challenge', async () => {
+    const res = await get('/api/resources/regions');
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="switchboard"');
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.json().error).toMatch(/^Missing proxy token: send the header "Authorization: Bearer <PROXY_TOKEN>"/);
+  });
+
+  it('refuses a wrong token of the same length and of another length', async () => {
+    const sameLength = TEST_TOKEN.slice(0, -1) + (TEST_TOKEN.endsWith('x') ? 'y' : 'x');
+    for (const token of [sameLength, 'short', `${TEST_TOKEN}-longer`]) {
+      const res = await get('/api/resources/regions', `Bearer ${token}`);
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="switchboard", error="invalid_token"');
+      expect(res.json()).toEqual({
+        error: 'Invalid proxy token: it does not match the PROXY_TOKEN the proxy was started with.',
+      });
+    }
+  });
+
+  it('refuses other schemes and malformed headers', async () => {
+    for (const header of [`Basic ${TEST_TOKEN}`, 'Bearer', `Bearer ${TEST_TOKEN} extra`, TEST_TOKEN]) {
+      const res = await get('/api/resources/regions', header);
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error).toBe('Malformed Authorization header: expected "Bearer <PROXY_TOKEN>".');
+    }
+  });
+
+  it('lets the right token through (the scheme is case-insensitive)', async () => {
+    for (const header of [`Bearer ${TEST_TOKEN}`, `bearer ${TEST_TOKEN}`]) {
+      const res = await get('/api/resources/regions', header);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()[0]).toEqual({
+        value: 'us-east-1',
+        text: 'US East (N. Virginia) (us-east-1)',
+        name: 'US East (N. Virginia)',
+      });
+    }
+  });
+
+  it('protects POST /api/query and unknown /api routes too', async () => {
+    const query = await proxy.app.inject({ method: 'POST', url: '/api/query', payload: {} });
+    expect(query.statusCode).toBe(401);
+    expect((await get('/api/nothing-here')).statusCode).toBe(401);
+    expect((await get('/api/nothing-here', `Bearer ${TEST_TOKEN}`)).statusCode).toBe(404);
+    // The router decodes %61 to "a": the decoded path is what counts.
+    expect((await get('/%61pi/resources/regions')).statusCode).toBe(401);
+    expect((await get('/API/resources/regions')).statusCode).not.toBe(200);
+  });
+
+  it('leaves /healthz and /metrics open', async () => {
+    const health = await get('/healthz');
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
+    const metrics = await get('/metrics');
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
+    expect(metrics.body).toContain('switchboard_http_request_duration_seconds');
+    // Other unknown paths are plain 404s.
+    expect((await get('/nothing')).statusCode).toBe(404);
+  });
+
+  it('compares digests, whatever the lengths', () => {
+    const digest = createHash('sha256').update(TEST_TOKEN).digest();
+    expect(tokenMatches(TEST_TOKEN, digest)).toBe(true);
+    expect(tokenMatches('', digest)).toBe(false);
+    expect(tokenMatches(TEST_TOKEN + TEST_TOKEN, digest)).toBe(false);
+  });
+});

@@ -1,0 +1,173 @@
+import { parseArgs } from 'node:util';
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { ProxyConfig } from './config.types';
+import type { Quota } from './upstream/rateLimiter';
+
+/**
+ * The proxy's settings, read once at start from the environment (and `--demo` from the command line). Every
+ * problem is collected and reported together, each naming the variable and the rule, so one restart fixes them
+ * all. The token's value never appears in a message.
+ */
+
+export const DEMO_TOKEN = 'switchboard-demo';
+export const MIN_TOKEN_LENGTH = 16;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Same shape as the query schema's region (src/connect/query.ts); us-gov-west-1 included. */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid proxy configuration: ${problems.join('; ')}.`);
+    this.name = 'ConfigError';
+  }
+}
+
+const QuotasSchema = Type.Record(
+  Type.String({ pattern: '^[A-Z][A-Za-z0-9]*$' }),
+  Type.Object(
+    { rate: Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }), burst: Type.Integer({ minimum: 1 }) },
+    { additionalProperties: false }
+  )
+);
+
+/** Reads one variable: unset and empty (as docker compose passes unset values) both mean "use the default". */
+function raw(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** A short, quoted rendering of a bad value for messages (never used for secrets). */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig {
+  const problems: string[] = [];
+
+  let demo = false;
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { demo: { type: 'boolean' } },
+    });
+    demo = values.demo ?? false;
+  } catch (err) {
+    problems.push(
+      `${(err as Error).message.split('. To specify')[0].replace(/\.$/, '')} (the proxy takes only --demo; its settings come from environment variables, see docs/proxy.md)`
+    );
+  }
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const value = raw(env, name);
+    if (value === undefined) {
+      return fallback;
+    }
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got ${shown(value)})`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const port = integer('PORT', 8080, 1, 65535);
+
+  const host = raw(env, 'HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]%-]+$/.test(host)) {
+    problems.push(`HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (got ${shown(host)})`);
+  }
+
+  // The token: required, long enough to resist guessing, and usable in an Authorization header.
+  let token = env.PROXY_TOKEN ?? '';
+  if (token === '') {
+    if (demo) {
+      token = DEMO_TOKEN;
+    } else {
+      problems.push('PROXY_TOKEN is required (or start with --demo)');
+    }
+  } else if (token.length < MIN_TOKEN_LENGTH) {
+    problems.push(`PROXY_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (it has ${token.length})`);
+  } else if (/\s/.test(token) || !/^[\x21-\x7e]+$/.test(token)) {
+    problems.push('PROXY_TOKEN must be printable ASCII without spaces (it is sent in an Authorization header)');
+  }
+
+  const awsRegion = raw(env, 'AWS_REGION') ?? 'us-east-1';
+  if (!REGION_PATTERN.test(awsRegion)) {
+    problems.push(`AWS_REGION must be an AWS Region code such as us-east-1 (got ${shown(awsRegion)})`);
+  }
+
+  const awsEndpointUrl = raw(env, 'AWS_ENDPOINT_URL');
+  if (awsEndpointUrl !== undefined) {
+    let ok = false;
+    try {
+      const url = new URL(awsEndpointUrl);
+      ok = url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      problems.push(
+        `AWS_ENDPOINT_URL must be an http:// or https:// URL such as http://127.0.0.1:4599 (got ${shown(awsEndpointUrl)})`
+      );
+    }
+  }
+
+  const sdkMaxAttempts = integer('AWS_MAX_ATTEMPTS', 3, 1, 10);
+  const realtimeCacheTtlMs = integer('REALTIME_CACHE_TTL_MS', 5000, 0, 300_000);
+  const resourceCacheTtlMs = integer('RESOURCE_CACHE_TTL_MS', 300_000, 0, 86_400_000);
+  const cacheMaxMb = integer('CACHE_MAX_MB', 256, 1, 65_536);
+  const rateLimitMaxWaitMs = integer('RATE_LIMIT_MAX_WAIT_MS', 5000, 0, 120_000);
+  const bodyLimitBytes = integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024);
+
+  let upstreamQuotas: Record<string, Quota> = {};
+  const quotasText = raw(env, 'UPSTREAM_QUOTAS');
+  if (quotasText !== undefined) {
+    const example = 'e.g. {"GetCurrentMetricData":{"rate":5,"burst":8}}';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(quotasText);
+    } catch {
+      problems.push(`UPSTREAM_QUOTAS must be JSON, ${example} (it does not parse)`);
+    }
+    if (parsed !== undefined) {
+      const errors = [...Value.Errors(QuotasSchema, parsed)];
+      if (errors.length) {
+        const where = errors[0].path === '' ? 'the value' : errors[0].path.slice(1).replace(/\//g, '.');
+        problems.push(
+          `UPSTREAM_QUOTAS must map API names to {"rate": requests per second > 0, "burst": integer >= 1}, ${example} (${where}: ${errors[0].message})`
+        );
+      } else {
+        upstreamQuotas = parsed as Record<string, Quota>;
+      }
+    }
+  }
+
+  const logLevel = (raw(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${shown(logLevel)})`);
+  }
+
+  if (problems.length) {
+    throw new ConfigError(problems);
+  }
+  return {
+    port,
+    host,
+    token,
+    demo,
+    awsRegion,
+    ...(awsEndpointUrl !== undefined ? { awsEndpointUrl } : {}),
+    sdkMaxAttempts,
+    realtimeCacheTtlMs,
+    resourceCacheTtlMs,
+    cacheMaxBytes: cacheMaxMb * 1024 * 1024,
+    rateLimitMaxWaitMs,
+    upstreamQuotas,
+    bodyLimitBytes,
+    logLevel,
+  };
+}
