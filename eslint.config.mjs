@@ -36,4 +36,13 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // Node code (simulator, proxy, tests, scripts): the same rules, typed against tsconfig.node.json.
+    files: ['simulator/**/*.ts', 'proxy/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: './tsconfig.node.json',
+      },
+    },
+  },
 ]);

@@ -79,21 +79,3 @@ export function deniedOperation(spec: OperationSpec): OperationSpec {
     },
   };
 }
-
-/** Connect's ListAgentStatuses, which the simulator does not serve yet, from the simulated instance's statuses. */
-export const listAgentStatuses: OperationSpec = {
-  service: 'connect',
-  name: 'ListAgentStatuses',
-  http: { method: 'GET', path: '/agent-status/:InstanceId' },
-  handler: (req, sim) => {
-    const instance = sim.world.instances.find((i) => i.id === req.params.InstanceId && i.region === req.region);
-    if (!instance) {
-      throw new AwsError('ResourceNotFoundException', `Instance ${req.params.InstanceId} not found`, 404);
-    }
-    return {
-      body: {
-        AgentStatusSummaryList: instance.statuses.map((s) => ({ Id: s.id, Arn: s.arn, Name: s.name, Type: s.type })),
-      },
-    };
-  },
-};

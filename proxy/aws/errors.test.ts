@@ -65,3 +65,16 @@ describe('describeAwsError', () => {
     ).toMatchObject({ status: 429, code: 'rate_limited' });
   });
 });
+
+describe('describeAwsError: assumed roles', () => {
+  it('reports a role that cannot be assumed as a 403 with the message of the credentials layer', () => {
+    const err = Object.assign(new Error('Could not assume role arn:aws:iam::1:role/x: check the trust policy'), {
+      name: 'AssumeRoleError',
+    });
+    expect(describeAwsError(err, { service: 'connect', operation: 'ListInstances', region: 'us-east-1' })).toEqual({
+      status: 403,
+      code: 'assume_role_failed',
+      message: 'Could not assume role arn:aws:iam::1:role/x: check the trust policy',
+    });
+  });
+});

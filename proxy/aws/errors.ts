@@ -121,6 +121,14 @@ export function describeAwsError(err: unknown, call: UpstreamCall): DescribedErr
       message: `${call.operation} is rate-limited by the proxy to ${err.quota.rate} requests per second (burst ${err.quota.burst}) per credentials and region, and this query would have waited ${(err.waitMs / 1000).toFixed(1)} s. Refresh less often or combine queries.`,
     };
   }
+  if (name === 'AssumeRoleError') {
+    // proxy/aws/clients.ts wraps STS failures with the role and what to check (the message carries no secret)
+    return {
+      status: 403,
+      code: 'assume_role_failed',
+      message: awsMessage || `Could not assume the datasource's role for ${action}`,
+    };
+  }
   if (THROTTLE_NAMES.has(name) || status === 429) {
     const quota = QUOTA_TEXT[call.operation];
     return {

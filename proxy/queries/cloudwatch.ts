@@ -1,12 +1,11 @@
-import { ListMetricsCommand, type DimensionFilter, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { DimensionFilter, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { BASIC_STATISTICS, findMetric } from '../../src/connect/cloudwatchCatalog';
 import type { CloudWatchQuery } from '../../src/connect/query';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { frame, type DataFrameJSON, type Notice } from '../frames';
-import { callAws } from '../upstream/call';
 import { getMetricData, referencedIds, type SeriesData } from './metricData';
-import { allPages } from './names';
+import { resourceLoaders } from '../resources';
 import { autoPeriod, checkPeriod } from './period';
 import { QueryError } from './validate';
 
@@ -89,25 +88,14 @@ async function expandDimensions(
   const filters: DimensionFilter[] = Object.entries(dims).map(([Name, values]) =>
     values.length === 1 && values[0] !== '*' ? { Name, Value: values[0] } : { Name }
   );
-  const key = JSON.stringify(['list-metrics', aws.credentialsKey, region, q.namespace, q.metricName, filters]);
+  const key = JSON.stringify(['dimension-sets', aws.credentialsKey, region, q.namespace, q.metricName, filters]);
   const listed = (await ctx.caches.resources.getOrLoad(key, ctx.config.resourceCacheTtlMs, async () => {
-    const client = aws.cloudwatch(region);
-    const call = { service: 'cloudwatch' as const, operation: 'ListMetrics', region };
-    const pages = await allPages((NextToken) =>
-      callAws(ctx, aws, call, () =>
-        client.send(
-          new ListMetricsCommand({
-            Namespace: q.namespace,
-            MetricName: q.metricName,
-            Dimensions: filters.slice(0, 10),
-            NextToken,
-          })
-        )
-      )
-    );
-    return pages
-      .flatMap((p) => p.Metrics ?? [])
-      .map((m) => Object.fromEntries((m.Dimensions ?? []).map((d) => [d.Name!, d.Value!])));
+    const metrics = await resourceLoaders(ctx).listMetrics(aws, region, {
+      Namespace: q.namespace,
+      MetricName: q.metricName,
+      Dimensions: filters.slice(0, 10),
+    });
+    return metrics.map((m) => Object.fromEntries((m.Dimensions ?? []).map((d) => [d.Name!, d.Value!])));
   })) as Array<Record<string, string>>;
   const names = Object.keys(dims).sort();
   return listed

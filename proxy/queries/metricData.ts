@@ -1,8 +1,7 @@
-import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { paginateGetMetricData, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
-import { callAws } from '../upstream/call';
-import { allPages } from './names';
+import { followPages } from '../aws/pages';
 
 /**
  * GetMetricData with CloudWatch's limits handled: at most 500 queries per call (a query travels with the queries
@@ -100,19 +99,13 @@ async function oneCall(
   endMs: number,
   batch: MetricDataQuery[]
 ): Promise<MetricDataResult> {
-  const client = aws.cloudwatch(region);
-  const upstream = { service: 'cloudwatch' as const, operation: 'GetMetricData', region };
-  const pages = await allPages((NextToken) =>
-    callAws(ctx, aws, upstream, () =>
-      client.send(
-        new GetMetricDataCommand({
-          MetricDataQueries: batch,
-          StartTime: new Date(startMs),
-          EndTime: new Date(endMs),
-          ScanBy: 'TimestampAscending',
-          NextToken,
-        })
-      )
+  const pages = await followPages(
+    ctx,
+    aws,
+    { service: 'cloudwatch', operation: 'GetMetricData', region },
+    paginateGetMetricData(
+      { client: aws.cloudwatch(region) },
+      { MetricDataQueries: batch, StartTime: new Date(startMs), EndTime: new Date(endMs), ScanBy: 'TimestampAscending' }
     )
   );
   const series = new Map<string, SeriesData>();

@@ -1,5 +1,5 @@
 import {
-  GetCurrentMetricDataCommand,
+  paginateGetCurrentMetricData,
   type CurrentMetricName,
   type Dimensions,
   type Grouping as SdkGrouping,
@@ -17,8 +17,8 @@ import { REALTIME_UNIT_TO_GRAFANA } from '../../src/connect/units';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { frame, type Column, type DataFrameJSON } from '../frames';
-import { callAws } from '../upstream/call';
-import { allPages, queueNames, routingProfileNames } from './names';
+import { followPages } from '../aws/pages';
+import { agentStatusNames, queueNames, routingProfileNames } from './names';
 import { QueryError } from './validate';
 
 /**
@@ -133,23 +133,21 @@ function fetchCall(
 ): Promise<CallResult> {
   const key = JSON.stringify(['gcmd', aws.credentialsKey, region, instanceId, call]);
   return ctx.caches.realtime.getOrLoad(key, ctx.config.realtimeCacheTtlMs, async () => {
-    const client = aws.connect(region);
-    const upstream = { service: 'connect' as const, operation: 'GetCurrentMetricData', region, instanceId };
-    const pages = await allPages((NextToken) =>
-      callAws(ctx, aws, upstream, () =>
-        client.send(
-          new GetCurrentMetricDataCommand({
-            InstanceId: instanceId,
-            Filters: call.filters,
-            Groupings: call.groupings as SdkGrouping[],
-            CurrentMetrics: call.metrics.map((Name) => ({
-              Name: Name as CurrentMetricName,
-              Unit: REALTIME_METRICS[Name].unit,
-            })),
-            MaxResults: 100,
-            NextToken,
-          })
-        )
+    const pages = await followPages(
+      ctx,
+      aws,
+      { service: 'connect', operation: 'GetCurrentMetricData', region, instanceId },
+      paginateGetCurrentMetricData(
+        { client: aws.connect(region), pageSize: 100 },
+        {
+          InstanceId: instanceId,
+          Filters: call.filters,
+          Groupings: call.groupings as SdkGrouping[],
+          CurrentMetrics: call.metrics.map((Name) => ({
+            Name: Name as CurrentMetricName,
+            Unit: REALTIME_METRICS[Name].unit,
+          })),
+        }
       )
     );
     const rows = pages.flatMap((page) =>
@@ -215,11 +213,13 @@ const GROUPING_COLUMNS: Record<Grouping, string> = {
   VALIDATION_TEST_TYPE: 'Validation test type',
 };
 
-function groupingValue(
-  g: Grouping,
-  d: Dimensions,
-  names: { queues: Map<string, string>; routingProfiles: Map<string, string> }
-): string | null {
+interface Names {
+  queues: Map<string, string>;
+  routingProfiles: Map<string, string>;
+  agentStatuses: Map<string, string>;
+}
+
+function groupingValue(g: Grouping, d: Dimensions, names: Names): string | null {
   switch (g) {
     case 'QUEUE':
       return d.Queue?.Id ? (names.queues.get(d.Queue.Id) ?? d.Queue.Id) : null;
@@ -230,7 +230,7 @@ function groupingValue(
     case 'ROUTING_STEP_EXPRESSION':
       return d.RoutingStepExpression ?? null;
     case 'AGENT_STATUS':
-      return d.AgentStatus?.Id ?? null;
+      return d.AgentStatus?.Id ? (names.agentStatuses.get(d.AgentStatus.Id) ?? d.AgentStatus.Id) : null;
     case 'SUBTYPE':
       return d.Subtype ?? null;
     case 'VALIDATION_TEST_TYPE':
@@ -252,16 +252,14 @@ const metricField = (m: RealtimeMetricName) => ({
 export async function runRealtime(ctx: ProxyContext, aws: AwsContext, q: RealtimeQuery): Promise<DataFrameJSON[]> {
   const plan = planRealtime(q);
   const region = q.region ?? aws.defaultRegion;
-  const needsQueueNames = q.groupings.includes('QUEUE');
-  const needsProfileNames = q.groupings.includes('ROUTING_PROFILE');
-  const [results, queues, routingProfiles] = await Promise.all([
+  const none = Promise.resolve(new Map<string, string>());
+  const [results, queues, routingProfiles, agentStatuses] = await Promise.all([
     Promise.all(plan.calls.map((call) => fetchCall(ctx, aws, region, q.instanceId, call))),
-    needsQueueNames ? queueNames(ctx, aws, region, q.instanceId) : Promise.resolve(new Map<string, string>()),
-    needsProfileNames
-      ? routingProfileNames(ctx, aws, region, q.instanceId)
-      : Promise.resolve(new Map<string, string>()),
+    q.groupings.includes('QUEUE') ? queueNames(ctx, aws, region, q.instanceId) : none,
+    q.groupings.includes('ROUTING_PROFILE') ? routingProfileNames(ctx, aws, region, q.instanceId) : none,
+    q.groupings.includes('AGENT_STATUS') ? agentStatusNames(ctx, aws, region, q.instanceId) : none,
   ]);
-  const names = { queues, routingProfiles };
+  const names: Names = { queues, routingProfiles, agentStatuses };
   const rows = combineRows(
     plan,
     plan.metrics,

@@ -314,6 +314,24 @@ describe('proxy query engine against the simulator', () => {
     expect(ctx.caches.realtime.stats()).toMatchObject({ misses: 1, coalesced: 9, hits: 1 });
   });
 
+  it('names agent statuses', async () => {
+    const res = await runQueries(
+      testContext(),
+      aws,
+      request([
+        {
+          refId: 'A',
+          queryType: 'realtime',
+          instanceId,
+          filters: { queues: [queueIds[1]] },
+          groupings: ['QUEUE', 'AGENT_STATUS'],
+          metrics: ['AGENTS_ONLINE'],
+        },
+      ])
+    );
+    expect(column(res.results.A.frames![0], 'Agent status')).toEqual(expect.arrayContaining(['Available', 'Break']));
+  });
+
   it('returns a one-point time series per row when asked', async () => {
     const res = await runQueries(
       testContext(),

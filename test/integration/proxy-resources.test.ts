@@ -6,7 +6,6 @@ import { loadConfig } from '../../proxy/config';
 import { startProxy, type RunningProxy } from '../../proxy/server';
 import {
   deniedOperation,
-  listAgentStatuses,
   startSimulatorWith,
   TEST_ACCESS_KEY,
   TEST_SECRET_KEY,
@@ -281,14 +280,14 @@ describe('proxy + simulator: resources', () => {
 });
 
 describe('proxy + simulator with stub operations', () => {
-  // The simulator does not serve ListAgentStatuses, and its fault injection has no access denial: stubs here.
+  // The simulator's fault injection has no access denial: a stub operation answers it.
   const op = (service: string, name: string) =>
     defaultOperations().find((o) => o.service === service && o.name === name)!;
   let sim: TestSimulator;
   let proxy: RunningProxy;
 
   beforeAll(async () => {
-    sim = await startSimulatorWith([listAgentStatuses, deniedOperation(op('connect', 'ListInstances'))]);
+    sim = await startSimulatorWith([deniedOperation(op('connect', 'ListInstances'))]);
     proxy = await start(sim.url);
   });
   afterAll(async () => {

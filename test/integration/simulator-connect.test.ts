@@ -4,6 +4,7 @@ import {
   GetCurrentMetricDataCommand,
   GetCurrentUserDataCommand,
   GetMetricDataV2Command,
+  ListAgentStatusesCommand,
   ListInstancesCommand,
   paginateGetCurrentMetricData,
   paginateGetCurrentUserData,
@@ -101,6 +102,22 @@ describe('simulator: Amazon Connect through the real SDK', () => {
         name: 'ResourceNotFoundException',
         $metadata: { httpStatusCode: 404 },
       });
+    });
+
+    it('lists agent statuses by type', async () => {
+      const all = await connect.send(new ListAgentStatusesCommand({ InstanceId: instanceId }));
+      expect(all.AgentStatusSummaryList?.map((s) => s.Name)).toEqual([
+        'Available',
+        'Offline',
+        'Break',
+        'Lunch',
+        'Training',
+      ]);
+      const custom = await connect.send(
+        new ListAgentStatusesCommand({ InstanceId: instanceId, AgentStatusTypes: ['CUSTOM'], MaxResults: 2 })
+      );
+      expect(custom.AgentStatusSummaryList?.map((s) => s.Type)).toEqual(['CUSTOM', 'CUSTOM']);
+      expect(custom.NextToken).toBeDefined();
     });
 
     it('does not find an instance in another region or with an unknown id', async () => {

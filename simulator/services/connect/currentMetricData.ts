@@ -5,7 +5,12 @@ import {
   realtimeWireValue,
   type RealtimeMetricName,
 } from '../../../src/connect/realtimeMetrics';
-import { formatViolation, validateRealtimeRequest, type Grouping, type RealtimeRequestShape } from '../../../src/connect/realtimeRules';
+import {
+  formatViolation,
+  validateRealtimeRequest,
+  type Grouping,
+  type RealtimeRequestShape,
+} from '../../../src/connect/realtimeRules';
 import { connectErrors } from '../../protocol/awsError';
 import type { OperationSpec } from '../../protocol/types';
 import { CHANNEL_INDEX, SUBTYPES } from '../../model/codes';

@@ -1,7 +1,7 @@
 import type { OperationSpec } from '../../protocol/types';
 import { getCurrentMetricData } from './currentMetricData';
 import { getCurrentUserData } from './currentUserData';
-import { describeQueue, listInstances, listQueues, listRoutingProfiles } from './lists';
+import { describeQueue, listAgentStatuses, listInstances, listQueues, listRoutingProfiles } from './lists';
 import { getMetricDataV2 } from './metricDataV2';
 
 /** The Amazon Connect operations the simulator speaks (restJson1). */
@@ -10,6 +10,7 @@ export function connectOperations(): OperationSpec[] {
     listInstances,
     listQueues,
     listRoutingProfiles,
+    listAgentStatuses,
     describeQueue,
     getCurrentMetricData,
     getCurrentUserData,

@@ -145,3 +145,33 @@ export const describeQueue: OperationSpec = {
     };
   },
 };
+
+const AGENT_STATUS_TYPES = ['ROUTABLE', 'CUSTOM', 'OFFLINE'];
+
+export const listAgentStatuses: OperationSpec = {
+  service: 'connect',
+  name: 'ListAgentStatuses',
+  http: { method: 'GET', path: '/agent-status/:InstanceId' },
+  handler: (req, sim) => {
+    const instance = findInstance(sim, req, req.params.InstanceId);
+    const raw = req.query.AgentStatusTypes;
+    const types = raw === undefined ? AGENT_STATUS_TYPES : Array.isArray(raw) ? raw : [raw];
+    if (types.length > 3 || types.some((t) => !AGENT_STATUS_TYPES.includes(t))) {
+      throw connectErrors.invalidParameter(
+        `AgentStatusTypes: up to 3 of ${AGENT_STATUS_TYPES.join(', ')} (got ${types.join(', ')})`
+      );
+    }
+    const all = instance.statuses
+      .filter((s) => types.includes(s.type))
+      .map((s) => ({
+        Id: s.id,
+        Arn: s.arn,
+        Name: s.name,
+        Type: s.type,
+        LastModifiedTime: LAST_MODIFIED,
+        LastModifiedRegion: instance.region,
+      }));
+    const page = connectPage(req, all, 1000, ['ListAgentStatuses', instance.id, [...types].sort()]);
+    return { body: { AgentStatusSummaryList: page.items, NextToken: page.nextToken } };
+  },
+};
