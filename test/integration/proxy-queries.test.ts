@@ -467,23 +467,7 @@ describe('proxy query engine against the simulator', () => {
       await s.close();
     }
   });
-});
 
-describe('proxy query engine: rules and AWS errors', () => {
-  let sim: TestSimulator;
-  let aws: ReturnType<typeof testAws>;
-  let instanceId: string;
-  let queueIds: string[];
-  beforeAll(async () => {
-    sim = await startTestSimulator({ at: AT });
-    aws = testAws(sim.url);
-    instanceId = sim.context.world.instances[0].id;
-    queueIds = sim.context.world.instances[0].queues.map((q) => q.id);
-  });
-  afterAll(async () => {
-    aws.destroy();
-    await sim.close();
-  });
   const faults = (table: Record<string, unknown>) =>
     fetch(`${sim.url}/_sim/faults`, {
       method: 'PUT',
@@ -493,6 +477,7 @@ describe('proxy query engine: rules and AWS errors', () => {
   const range = { from: new Date(NOW - 3600_000).toISOString(), to: AT };
 
   it('answers every broken realtime query with exactly the shared rules message', async () => {
+    sim.stats.reset();
     const broken: Array<Record<string, unknown>> = [
       { filters: { queues: queueIds, routingProfiles: ['r'] }, groupings: [], metrics: ['AGENTS_ONLINE'] },
       {
