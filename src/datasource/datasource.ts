@@ -1,0 +1,142 @@
+import {
+  DataSourceApi,
+  dataFrameFromJSON,
+  type DataFrame,
+  type DataFrameJSON,
+  type DataQueryError,
+  type DataQueryRequest,
+  type DataQueryResponse,
+  type DataSourceInstanceSettings,
+  type CoreApp,
+  type ScopedVars,
+  type TestDataSourceResponse,
+} from '@grafana/data';
+import { getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
+import { catchError, map, of, type Observable } from 'rxjs';
+import type { QueryRequest } from '../connect/query';
+import { describeProxyError, ProxyApi } from './api';
+import { interpolateQuery } from './interpolate';
+import { migrateQuery } from './migrate';
+import { queryId, referencedQueryIds } from './references';
+import type { SwitchboardDataQuery, SwitchboardOptions } from './types';
+import { SwitchboardVariableSupport } from './variables';
+
+/**
+ * The Switchboard datasource: thin. It fills and interpolates queries, sends every visible query of a refresh in
+ * one POST /api/query to the proxy, and turns the answer into frames and per-query errors. Everything that
+ * knows Amazon Connect lives in src/connect (rules, catalogue) and in the proxy.
+ */
+export class SwitchboardDataSource extends DataSourceApi<SwitchboardDataQuery, SwitchboardOptions> {
+  readonly api: ProxyApi;
+
+  constructor(
+    readonly instanceSettings: DataSourceInstanceSettings<SwitchboardOptions>,
+    private readonly templateSrv: TemplateSrv = getTemplateSrv()
+  ) {
+    super(instanceSettings);
+    this.api = new ProxyApi(instanceSettings.url ?? '');
+    this.variables = new SwitchboardVariableSupport(this);
+  }
+
+  getDefaultQuery(_app: CoreApp): Partial<SwitchboardDataQuery> {
+    return migrateQuery({
+      refId: 'A',
+      queryType: 'realtime',
+      instanceId: this.instanceSettings.jsonData.defaultInstanceId ?? '',
+    }) as Partial<SwitchboardDataQuery>;
+  }
+
+  /** Hidden queries are skipped, unless a visible math expression reads them. */
+  filterQuery(query: SwitchboardDataQuery): boolean {
+    return !query.hide;
+  }
+
+  applyTemplateVariables(query: SwitchboardDataQuery, scopedVars: ScopedVars): SwitchboardDataQuery {
+    return interpolateQuery(
+      migrateQuery(query) as SwitchboardDataQuery,
+      (t, v, f) => this.templateSrv.replace(t, v, f as never),
+      scopedVars
+    );
+  }
+
+  query(request: DataQueryRequest<SwitchboardDataQuery>): Observable<DataQueryResponse> {
+    const all = request.targets.map((t) => migrateQuery(t) as SwitchboardDataQuery);
+    const visible = all.filter((q) => !q.hide);
+    // A hidden cloudwatch query that a visible expression reads still has to be computed (and not shown).
+    const needed = referencedQueryIds(visible);
+    const sent = all.filter((q) => !q.hide || (q.queryType === 'cloudwatch' && needed.has(queryId(q))));
+    if (sent.length === 0) {
+      return of({ data: [] });
+    }
+    const body: QueryRequest = {
+      range: { from: request.range.from.toISOString(), to: request.range.to.toISOString() },
+      maxDataPoints: request.maxDataPoints,
+      intervalMs: request.intervalMs,
+      queries: sent.map((q) => this.applyTemplateVariables(q, request.scopedVars)) as QueryRequest['queries'],
+    };
+    return this.api.query(body, request.requestId).pipe(
+      map((res) => toResponse(res.results, sent)),
+      catchError((err) => of({ data: [], error: { message: describeProxyError(err) } }))
+    );
+  }
+
+  /** Grafana's TemplateSrv.replace, for the variable support. */
+  templateReplace(target: string, scopedVars?: ScopedVars): string {
+    return this.templateSrv.replace(target, scopedVars);
+  }
+
+  async testDatasource(): Promise<TestDataSourceResponse> {
+    if (!this.instanceSettings.jsonData.proxyUrl) {
+      return {
+        status: 'error',
+        message: 'Set the proxy URL: where Grafana reaches the Switchboard proxy, e.g. http://switchboard-proxy:8080.',
+      };
+    }
+    try {
+      const health = await this.api.health({ instanceId: this.instanceSettings.jsonData.defaultInstanceId });
+      const failed = health.checks.filter((c) => c.status !== 'ok');
+      const lines = health.checks.map(
+        (c) => `${c.status === 'ok' ? '✓' : c.status === 'warning' ? '!' : '✗'} ${c.name}: ${c.message}`
+      );
+      return {
+        status: health.status === 'ok' ? (failed.length ? 'warning' : 'success') : 'error',
+        message:
+          health.status === 'ok'
+            ? `Switchboard proxy and AWS answer. ${lines.join(' ')}`
+            : failed.map((c) => `${c.name}: ${c.message}`).join(' '),
+        details: { message: lines.join('\n') },
+      };
+    } catch (err) {
+      return { status: 'error', message: describeProxyError(err) };
+    }
+  }
+}
+
+/** The proxy's per-refId results as Grafana frames and per-query errors, in the order of the queries. */
+export function toResponse(
+  results: Record<string, { status: number; frames?: unknown[]; error?: string }>,
+  queries: SwitchboardDataQuery[]
+): DataQueryResponse {
+  const data: DataFrame[] = [];
+  const errors: DataQueryError[] = [];
+  for (const q of queries) {
+    const r = results[q.refId];
+    if (!r) {
+      errors.push({ refId: q.refId, message: `The proxy did not answer query ${q.refId}.` });
+      continue;
+    }
+    if (r.error || r.status >= 400) {
+      errors.push({ refId: q.refId, message: r.error ?? `Query ${q.refId} failed (${r.status})`, status: r.status });
+      continue;
+    }
+    if (q.hide) {
+      continue;
+    }
+    for (const f of r.frames ?? []) {
+      const frame = dataFrameFromJSON(f as DataFrameJSON);
+      frame.refId = q.refId;
+      data.push(frame);
+    }
+  }
+  return errors.length ? { data, errors, error: errors[0] } : { data };
+}
