@@ -76,7 +76,7 @@ export class SwitchboardDataSource extends DataSourceApi<SwitchboardDataQuery, S
     };
     return this.api.query(body, request.requestId).pipe(
       map((res) => toResponse(res.results, sent)),
-      catchError((err) => of({ data: [], error: { message: describeProxyError(err) } }))
+      catchError((err) => of({ data: [], errors: [{ message: describeProxyError(err) }] }))
     );
   }
 
@@ -138,5 +138,5 @@ export function toResponse(
       data.push(frame);
     }
   }
-  return errors.length ? { data, errors, error: errors[0] } : { data };
+  return errors.length ? { data, errors } : { data };
 }
