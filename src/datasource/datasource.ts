@@ -13,7 +13,7 @@ import {
 } from '@grafana/data';
 import { getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 import { catchError, map, of, type Observable } from 'rxjs';
-import type { QueryRequest } from '../connect/query';
+import { defaultQuery, type QueryRequest } from '../connect/query';
 import { describeProxyError, ProxyApi } from './api';
 import { interpolateQuery } from './interpolate';
 import { migrateQuery } from './migrate';
@@ -39,11 +39,11 @@ export class SwitchboardDataSource extends DataSourceApi<SwitchboardDataQuery, S
   }
 
   getDefaultQuery(_app: CoreApp): Partial<SwitchboardDataQuery> {
-    return migrateQuery({
-      refId: 'A',
-      queryType: 'realtime',
+    // A new query: the defaults of a real-time query, on the datasource's default instance.
+    return {
+      ...defaultQuery('realtime'),
       instanceId: this.instanceSettings.jsonData.defaultInstanceId ?? '',
-    }) as Partial<SwitchboardDataQuery>;
+    } as Partial<SwitchboardDataQuery>;
   }
 
   /** Hidden queries are skipped, unless a visible math expression reads them. */

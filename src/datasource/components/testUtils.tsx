@@ -1,0 +1,172 @@
+import React, { useState } from 'react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { ResourceItem, SwitchboardOptions } from '../types';
+
+/** Helpers of the editor tests: a fake datasource (only its resource lists) and the real Grafana Select driven. */
+
+// jsdom has no IntersectionObserver; the Select menu of @grafana/ui uses one for its scroll shadows only.
+if (typeof window !== 'undefined' && !('IntersectionObserver' in window)) {
+  Object.defineProperty(window, 'IntersectionObserver', {
+    writable: true,
+    value: class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+    },
+  });
+}
+
+type Lists = Record<string, ResourceItem[] | ((params: Record<string, string | undefined>) => ResourceItem[])>;
+
+export function fakeDatasource(lists: Lists = {}, jsonData: SwitchboardOptions = {}) {
+  const resources = jest.fn(async (kind: string, params: Record<string, string | undefined> = {}) => {
+    const list = lists[kind];
+    return typeof list === 'function' ? list(params) : (list ?? []);
+  });
+  return { api: { resources }, instanceSettings: { jsonData } };
+}
+
+export const item = (value: string, text = value, extra: Record<string, unknown> = {}): ResourceItem => ({
+  value,
+  text,
+  ...extra,
+});
+
+/**
+ * Renders an editor with its query held in state (as Grafana's panel editor does), recording every onChange.
+ */
+export function renderControlled<Q>(initial: Q, ui: (query: Q, onChange: (q: Q) => void) => React.ReactElement) {
+  const onChange = jest.fn<void, [Q]>();
+  function Host() {
+    const [query, setQuery] = useState(initial);
+    return ui(query, (next) => {
+      onChange(next);
+      setQuery(next);
+    });
+  }
+  const result = render(<Host />);
+  return { ...result, onChange, last: (): Q => onChange.mock.calls[onChange.mock.calls.length - 1][0] };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The input of the Select (or other combobox) of the field labelled `label`. A Grafana Field's label holds its
+ * description too, hence the prefix match; radio buttons with the same words are not comboboxes.
+ */
+export function combobox(label: string): HTMLElement {
+  const matches = screen
+    .getAllByLabelText(new RegExp(`^${escape(label)}`))
+    .filter((el) => el.getAttribute('role') === 'combobox');
+  if (matches.length !== 1) {
+    throw new Error(`${matches.length} comboboxes labelled ${label}`);
+  }
+  return matches[0];
+}
+
+let lastOpened: HTMLElement | undefined;
+
+/** Opens the menu of the Select of the field labelled `label` (or the given input). */
+export function openMenu(target: string | HTMLElement): HTMLElement {
+  const input = typeof target === 'string' ? combobox(target) : target;
+  // one menu at a time, as in a browser where opening one blurs the other
+  if (lastOpened && lastOpened !== input && lastOpened.isConnected) {
+    fireEvent.keyDown(lastOpened, { key: 'Escape' });
+  }
+  lastOpened = input;
+  fireEvent.keyDown(input, { key: 'ArrowDown' });
+  return screen.getByLabelText('Select options menu');
+}
+
+/** The option of the open menu whose label is `label` (its description is inside it too). */
+export function option(label: string): HTMLElement {
+  const menu = screen.getByLabelText('Select options menu');
+  const match = within(menu)
+    .getAllByRole('option')
+    .find((o) => o.querySelector('span')?.textContent === label);
+  if (!match) {
+    throw new Error(
+      `No option ${label} in ${within(menu)
+        .getAllByRole('option')
+        .map((o) => o.querySelector('span')?.textContent)
+        .join(', ')}`
+    );
+  }
+  return match;
+}
+
+/** Opens the Select labelled `label` and clicks the option `optionLabel`. */
+export function pick(label: string | HTMLElement, optionLabel: string) {
+  openMenu(label);
+  fireEvent.click(option(optionLabel));
+}
+
+/**
+ * Clears a clearable single-value Select with Backspace (the test SVG mock drops the clear icon's handlers, as a
+ * keyboard user would not need them).
+ */
+export function clearSelect(label: string) {
+  fireEvent.keyDown(combobox(label), { key: 'Backspace' });
+}
+
+/** Removes one chosen value (shown as `text`) of a MultiSelect. */
+export function removeValue(label: string, text: string) {
+  const values = combobox(label).closest('[class*="grafana-select-value-container"]')!;
+  const chip = within(values as HTMLElement).getByText(text).parentElement!;
+  fireEvent.click(within(chip).getByRole('button', { name: 'Remove' }));
+}
+
+/** Types a custom value into a Select that allows them and confirms it. */
+export function typeCustom(label: string | HTMLElement, value: string) {
+  const input = typeof label === 'string' ? combobox(label) : label;
+  fireEvent.change(input, { target: { value } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+}
+
+export interface FakeVariable {
+  name: string;
+  /** Current value: one value, several (multi-value), or '$__all'. */
+  current: string | string[];
+  /** Every value the variable offers (what "All" stands for without a custom all value). */
+  options?: string[];
+  /** The variable's custom all value, e.g. "*". */
+  allValue?: string;
+}
+
+/**
+ * A TemplateSrv that replaces like Grafana's: a multi-value variable hands the format function an array, "All"
+ * hands it every value, and a custom all value ("*") is returned as it is. Unknown variables stay as written.
+ */
+export function fakeTemplateSrv(variables: FakeVariable[] = []) {
+  const byName = new Map(variables.map((v) => [v.name, v]));
+  const replace = jest.fn(
+    (target?: string, _scopedVars?: unknown, format?: string | ((value: unknown) => string)): string =>
+      (target ?? '').replace(/\$\{(\w+)\}|\$(\w+)/g, (match, braced?: string, bare?: string) => {
+        const v = byName.get((braced ?? bare)!);
+        if (!v) {
+          return match;
+        }
+        let value: string | string[] = v.current;
+        if (value === '$__all' || (Array.isArray(value) && value.includes('$__all'))) {
+          if (v.allValue !== undefined) {
+            // Grafana returns a custom all value as written, without the format function
+            return v.allValue;
+          }
+          value = v.options ?? [];
+        }
+        if (typeof format === 'function') {
+          return format(value);
+        }
+        return Array.isArray(value) ? (value.length > 1 ? `{${value.join(',')}}` : (value[0] ?? '')) : value;
+      })
+  );
+  return {
+    getVariables: () => variables.map((v) => ({ name: v.name, type: 'custom', label: v.name })),
+    replace,
+    containsTemplate: (t?: string) => /\$/.test(t ?? ''),
+    updateTimeRange: () => {},
+  };
+}
