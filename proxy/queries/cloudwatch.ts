@@ -1,5 +1,13 @@
 import type { DimensionFilter, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { BASIC_STATISTICS, findMetric } from '../../src/connect/cloudwatchCatalog';
+import { findMetric } from '../../src/connect/cloudwatchCatalog';
+import {
+  emptyDimension,
+  MAX_DIMENSIONS,
+  MISSING_METRIC,
+  MISSING_NAMESPACE,
+  statisticProblem,
+  TOO_MANY_DIMENSIONS,
+} from '../../src/connect/cloudwatchRules';
 import type { CloudWatchQuery } from '../../src/connect/query';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
@@ -49,13 +57,11 @@ export const queryId = (q: CloudWatchQuery) =>
     .replace(/^([^a-z])/, 'q$1');
 
 export function checkStatistic(stat: string | undefined): string {
-  const s = stat || 'Average';
-  if ((BASIC_STATISTICS as readonly string[]).includes(s) || /^p(\d{1,2}(\.\d{1,2})?|100)$/.test(s)) {
-    return s;
+  const problem = statisticProblem(stat);
+  if (problem) {
+    throw new QueryError(`statistic: ${problem}`);
   }
-  throw new QueryError(
-    `statistic: must be one of ${BASIC_STATISTICS.join(', ')} or a percentile such as p99 (got ${JSON.stringify(s)})`
-  );
+  return stat || 'Average';
 }
 
 function cartesian(dims: Record<string, string[]>): Array<Record<string, string>> {
@@ -75,12 +81,12 @@ async function expandDimensions(
   const dims = q.dimensions ?? {};
   for (const [name, values] of Object.entries(dims)) {
     if (values.length === 0) {
-      throw new QueryError(`dimensions.${name}: choose at least one value (or "*" for every value)`);
+      throw new QueryError(`dimensions.${emptyDimension(name)}`);
     }
   }
   const wildcard = Object.entries(dims).some(([, values]) => values.includes('*'));
-  if (Object.keys(dims).length > 30) {
-    throw new QueryError('dimensions: at most 30 dimensions per metric');
+  if (Object.keys(dims).length > MAX_DIMENSIONS) {
+    throw new QueryError(`dimensions: ${TOO_MANY_DIMENSIONS}`);
   }
   if (!wildcard) {
     return cartesian(dims);
@@ -137,9 +143,7 @@ async function planQuery(
     return { query: q, id, region, period, statistic: '', series: [{ id, dimensions: {} }] };
   }
   if (!q.namespace || !q.metricName) {
-    throw new QueryError(
-      `${!q.namespace ? 'namespace' : 'metricName'}: choose a ${!q.namespace ? 'namespace' : 'metric'} (or write a math expression)`
-    );
+    throw new QueryError(!q.namespace ? `namespace: ${MISSING_NAMESPACE}` : `metricName: ${MISSING_METRIC}`);
   }
   const statistic = checkStatistic(q.statistic);
   const combos = await expandDimensions(ctx, aws, region, q);

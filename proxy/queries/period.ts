@@ -1,8 +1,8 @@
+import { periodProblem } from '../../src/connect/cloudwatchRules';
 import { QueryError } from './validate';
 
 /** Periods `auto` picks from, in seconds (CloudWatch's console steps). */
 export const AUTO_PERIODS = [60, 300, 900, 3600, 21600, 86400];
-const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30];
 
 /**
  * The smallest period CloudWatch keeps data at for data this old: high-resolution (below a minute) for 3 hours,
@@ -14,8 +14,9 @@ export function retentionMinimum(startAgeSeconds: number): number {
 
 /** A user's period: 1, 5, 10, 20, 30 or a multiple of 60 seconds. */
 export function checkPeriod(period: number): number {
-  if (!Number.isInteger(period) || period <= 0 || (!HIGH_RESOLUTION_PERIODS.includes(period) && period % 60 !== 0)) {
-    throw new QueryError(`period: must be 1, 5, 10, 20, 30 or a multiple of 60 seconds (got ${period})`);
+  const problem = periodProblem(period);
+  if (problem) {
+    throw new QueryError(`period: ${problem}`);
   }
   return period;
 }

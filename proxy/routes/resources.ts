@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AwsContext } from '../aws/context';
-import { CONNECT_REGIONS } from '../aws/regions';
+import { CONNECT_REGIONS } from '../../src/connect/regions';
 import type { ProxyContext } from '../context';
 import { RESOURCE_KINDS, ResourceQuery, resourceLoaders, type ResourceKind } from '../resources';
 

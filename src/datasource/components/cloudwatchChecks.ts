@@ -7,52 +7,35 @@ import {
   metricsOf,
   type CloudWatchMetricInfo,
 } from '../../connect/cloudwatchCatalog';
+import {
+  emptyDimension,
+  idProblem,
+  MAX_DIMENSIONS,
+  MISSING_METRIC,
+  MISSING_NAMESPACE,
+  periodProblem,
+  statisticProblem as sharedStatisticProblem,
+  TOO_MANY_DIMENSIONS,
+} from '../../connect/cloudwatchRules';
 import type { CloudWatchQuery } from '../../connect/query';
 
 /**
- * What the CloudWatch editor checks and offers. The texts are the proxy's (proxy/queries/cloudwatch.ts, period.ts),
- * so the editor says before running what the proxy would answer.
+ * What the CloudWatch editor checks and offers. The rules are src/connect/cloudwatchRules.ts, which the proxy
+ * answers with too, so the editor says before running what the proxy would answer.
  */
 
-/** CloudWatch's limit of dimensions per metric. */
-export const MAX_DIMENSIONS = 30;
+export { MAX_DIMENSIONS, idProblem, periodProblem };
 
 export const ALL_VALUES = '*';
 
 export const PERCENTILES = ['p50', 'p90', 'p95', 'p99', 'p99.9'];
 
-const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 20, 30];
-
 /** Periods offered in the menu; any other 1, 5, 10, 20, 30 or multiple of 60 can be typed. */
 export const PERIOD_CHOICES = [1, 5, 10, 20, 30, 60, 300, 900, 3600, 21600, 86400];
 
-export function periodProblem(period: CloudWatchQuery['period']): string | undefined {
-  if (period === undefined || period === 'auto' || period === '') {
-    return undefined;
-  }
-  const n = typeof period === 'number' ? period : /^\d+$/.test(period) ? Number(period) : NaN;
-  if (!Number.isInteger(n) || n <= 0 || (!HIGH_RESOLUTION_PERIODS.includes(n) && n % 60 !== 0)) {
-    return `must be 1, 5, 10, 20, 30 or a multiple of 60 seconds (got ${period})`;
-  }
-  return undefined;
-}
-
-export function idProblem(id: string | undefined): string | undefined {
-  if (id === undefined || id === '') {
-    return undefined;
-  }
-  if (!/^[a-z][a-zA-Z0-9_]*$/.test(id)) {
-    return `must start with a lower-case letter and hold only letters, digits and underscores (got ${JSON.stringify(id)})`;
-  }
-  return id.length > 255 ? 'at most 255 characters' : undefined;
-}
-
+/** A statistic may also be a template variable, replaced before the query runs. */
 export function statisticProblem(statistic: string | undefined): string | undefined {
-  const s = statistic || 'Average';
-  if ((BASIC_STATISTICS as readonly string[]).includes(s) || /^p(\d{1,2}(\.\d{1,2})?|100)$/.test(s) || isVariable(s)) {
-    return undefined;
-  }
-  return `must be one of ${BASIC_STATISTICS.join(', ')} or a percentile such as p99 (got ${JSON.stringify(s)})`;
+  return statistic && isVariable(statistic) ? undefined : sharedStatisticProblem(statistic);
 }
 
 export function isVariable(value: string): boolean {
@@ -77,18 +60,18 @@ export function cloudwatchProblems(q: CloudWatchQuery): Partial<Record<string, s
     return out;
   }
   if (!q.namespace) {
-    add('namespace', 'choose a namespace (or write a math expression)');
+    add('namespace', MISSING_NAMESPACE);
   } else if (!q.metricName) {
-    add('metricName', 'choose a metric (or write a math expression)');
+    add('metricName', MISSING_METRIC);
   }
   add('statistic', statisticProblem(q.statistic));
   const dims = Object.entries(q.dimensions ?? {});
   if (dims.length > MAX_DIMENSIONS) {
-    add('dimensions', `at most ${MAX_DIMENSIONS} dimensions per metric`);
+    add('dimensions', TOO_MANY_DIMENSIONS);
   }
   for (const [name, values] of dims) {
     if (values.length === 0) {
-      add('dimensions', `${name}: choose at least one value (or "*" for every value)`);
+      add('dimensions', emptyDimension(name));
     }
   }
   return out;

@@ -1,8 +1,9 @@
 /**
- * The AWS Regions where Amazon Connect is available, with their names: the template variable of regions offers
- * these. From AWS's "Amazon Connect endpoints and quotas" (https://docs.aws.amazon.com/general/latest/gr/connect_region.html)
- * and the Connect Administrator Guide's "Availability of Amazon Connect features by Region" (both list the same
- * eleven Regions as of 2025). AWS adds Regions rarely; update this list when it does.
+ * The AWS Regions where Amazon Connect is available, with their names. From AWS's "Amazon Connect endpoints and
+ * quotas" (https://docs.aws.amazon.com/general/latest/gr/connect_region.html) and the Connect Administrator Guide's
+ * "Availability of Amazon Connect features by Region" (both list the same eleven Regions as of 2025). AWS adds
+ * Regions rarely; update this list when it does. Other Regions can still be typed where a field allows it:
+ * AWS/ChimeVoiceConnector, for one, lives in more Regions than Connect.
  */
 export const CONNECT_REGIONS: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'us-east-1', name: 'US East (N. Virginia)' },
