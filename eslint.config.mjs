@@ -33,6 +33,7 @@ export default defineConfig([
       'playwright/.auth/',
       '**/.idea',
       '**/.eslintcache',
+      'test/browser/.build/',
     ],
   },
   ...baseConfig,
@@ -42,6 +43,15 @@ export default defineConfig([
     languageOptions: {
       parserOptions: {
         project: './tsconfig.node.json',
+      },
+    },
+  },
+  {
+    // The browser tests' host page (browser code, DOM and JSX): typed against its own tsconfig.
+    files: ['test/browser/page/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        project: './test/browser/tsconfig.json',
       },
     },
   },

@@ -7,6 +7,8 @@ const base = require('./.config/jest.config');
 //  - browser: the plugin code under src/ (jsdom, real @grafana/ui and @grafana/data)
 //  - node: pure Node unit tests of the simulator and the proxy
 //  - integration: real AWS SDK v3 clients against the simulator (and later the proxy) over loopback
+//  - browser-e2e: the built plugin (dist/) in headless Chromium on a host page with the real @grafana/* packages,
+//    against the proxy and the simulator (test/browser, docs/testing.md)
 const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
 
 // Packages that ship only as ES modules and must go through swc: fastify's inject() loads `cookie`; tests that read
@@ -44,6 +46,15 @@ module.exports = {
       transformIgnorePatterns: nodeTransformIgnore,
       moduleNameMapper: base.moduleNameMapper,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+    },
+    {
+      displayName: 'browser-e2e',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)s$': swcNode, '^.+\\.mjs$': swcNode },
+      transformIgnorePatterns: nodeTransformIgnore,
+      globalSetup: '<rootDir>/test/browser/support/globalSetup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/jestSetup.ts'],
+      testMatch: ['<rootDir>/test/browser/**/*.spec.ts'],
     },
   ],
 };

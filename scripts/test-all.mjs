@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs every test layer of Switchboard and ends with one line: "N passed, N failed" (the sum of all layers).
-// Layers: static checks (typecheck), jest (browser, node and integration projects). See docs/testing.md.
+// Layers: static checks (typecheck, lint), the plugin build, jest (browser, node, integration and browser-e2e
+// projects). See docs/testing.md.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -24,13 +25,28 @@ function run(name, command, args, options = {}) {
 for (const [name, args] of [
   ['typecheck (plugin)', ['tsc', '--noEmit']],
   ['typecheck (node)', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
+  ['typecheck (browser host)', ['tsc', '-p', 'test/browser/tsconfig.json', '--noEmit']],
   ['lint (eslint)', ['eslint', '.']],
 ]) {
   const r = run(name, 'npx', args);
   results.push({ layer: name, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, seconds: r.seconds });
 }
 
-// 2. jest: unit (browser + node) and integration projects
+// 2. the plugin build (webpack, ~5 s): the browser layer loads dist/, which must be the code under test, so it is
+// built every time rather than trusted to be fresh. Counts as one test.
+{
+  const r = run('build', 'npm', ['run', 'build']);
+  results.push({ layer: 'build (webpack)', passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, seconds: r.seconds });
+}
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(
+    `\nChromium is missing at ${chromium}: the browser (chromium) layer will fail. ` +
+      'Install it with `apt-get install -y chromium` (.ci/run does) or set CHROMIUM_PATH.\n'
+  );
+}
+
+// 3. jest: unit (browser + node), integration and browser-e2e projects
 const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-jest-'));
 const out = path.join(dir, 'jest.json');
 const jest = run('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${out}`]);
@@ -39,8 +55,15 @@ try {
   const byProject = new Map();
   for (const suite of report.testResults) {
     const file = path.relative(root, suite.name);
-    const project = file.startsWith('test/') ? 'integration' : file.startsWith('src/') ? 'browser' : 'node';
-    const p = byProject.get(project) ?? { passed: 0, failed: 0 };
+    const project = file.startsWith('test/browser/')
+      ? 'browser (chromium)'
+      : file.startsWith('test/')
+        ? 'integration'
+        : file.startsWith('src/')
+          ? 'browser'
+          : 'node';
+    const p = byProject.get(project) ?? { passed: 0, failed: 0, ms: 0 };
+    p.ms += Math.max(0, (suite.endTime ?? 0) - (suite.startTime ?? 0));
     for (const t of suite.assertionResults) {
       if (t.status === 'passed') {
         p.passed++;
@@ -55,7 +78,8 @@ try {
     byProject.set(project, p);
   }
   for (const [project, p] of byProject) {
-    results.push({ layer: `jest ${project}`, ...p, seconds: jest.seconds });
+    // seconds: the sum of the project's suite durations (jest runs suites in parallel workers)
+    results.push({ layer: `jest ${project}`, passed: p.passed, failed: p.failed, seconds: (p.ms / 1000).toFixed(1) });
   }
 } catch (err) {
   results.push({ layer: 'jest', passed: 0, failed: 1, seconds: jest.seconds });
@@ -63,9 +87,11 @@ try {
 }
 rmSync(dir, { recursive: true, force: true });
 
-console.log('\nlayer                         passed  failed');
+console.log(`\nlayer                         passed  failed  seconds (jest total ${jest.seconds})`);
 for (const r of results) {
-  console.log(`${r.layer.padEnd(30)}${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}`);
+  console.log(
+    `${r.layer.padEnd(30)}${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.seconds).padStart(7)}`
+  );
 }
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);

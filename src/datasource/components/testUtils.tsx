@@ -4,21 +4,6 @@ import type { ResourceItem, SwitchboardOptions } from '../types';
 
 /** Helpers of the editor tests: a fake datasource (only its resource lists) and the real Grafana Select driven. */
 
-// jsdom has no IntersectionObserver; the Select menu of @grafana/ui uses one for its scroll shadows only.
-if (typeof window !== 'undefined' && !('IntersectionObserver' in window)) {
-  Object.defineProperty(window, 'IntersectionObserver', {
-    writable: true,
-    value: class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-      takeRecords() {
-        return [];
-      }
-    },
-  });
-}
-
 type Lists = Record<string, ResourceItem[] | ((params: Record<string, string | undefined>) => ResourceItem[])>;
 
 export function fakeDatasource(lists: Lists = {}, jsonData: SwitchboardOptions = {}) {

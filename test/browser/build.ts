@@ -1,0 +1,214 @@
+/**
+ * Builds the browser tests' host page into test/browser/.build/ with esbuild:
+ *   boot.js     window.grafanaBootData (page/boot.ts)
+ *   host.js     the vendor AMD bundle and the host API (page/host.tsx): the real @grafana/*, react, rxjs...
+ *   index.html  boot.js, host.js, require.js, then the registration of the AMD modules (see page/host.tsx)
+ *
+ * The AMD modules offered are the core ones the host itself uses plus every dependency that the built plugin's
+ * define([...]) lists (dist/**\/module.js), so a new external in the plugin is picked up at the next build; one
+ * this file does not know fails the build with a message saying where to add it.
+ *
+ * Run alone: npx tsx test/browser/build.ts (the browser tests build it in their global setup).
+ */
+import { build, type Plugin } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const OUT = path.join(__dirname, '.build');
+
+/**
+ * The externals of .config/bundler/externals.ts the host can offer, and how the plugin's webpack code expects to
+ * receive each: `cjs` modules as their module.exports (a default import reads the object itself), ES modules as
+ * their namespace marked __esModule (a default import reads `.default`), as Grafana's loader hands them over.
+ */
+const KNOWN_EXTERNALS: Record<string, 'cjs' | 'esm'> = {
+  react: 'cjs',
+  'react-dom': 'cjs',
+  'react/jsx-runtime': 'cjs',
+  'react/jsx-dev-runtime': 'cjs',
+  '@grafana/data': 'esm',
+  '@grafana/ui': 'esm',
+  '@grafana/runtime': 'esm',
+  rxjs: 'esm',
+  '@emotion/css': 'esm',
+  '@emotion/react': 'esm',
+  lodash: 'cjs',
+  moment: 'cjs',
+  jquery: 'cjs',
+  i18next: 'esm',
+  'react-router': 'esm',
+  'react-redux': 'esm',
+  redux: 'esm',
+  d3: 'esm',
+};
+
+/** Always offered: what the host itself imports (so they cost nothing) and what every editor will need. */
+const CORE_EXTERNALS = [
+  'react',
+  'react-dom',
+  'react/jsx-runtime',
+  '@grafana/data',
+  '@grafana/ui',
+  '@grafana/runtime',
+  'rxjs',
+  '@emotion/css',
+];
+
+/** AMD dependencies require.js provides itself: "module" is webpack's `amd-module` external (public path). */
+const AMD_BUILTINS = new Set(['module', 'require', 'exports']);
+
+/** Every module.js under dist/ (the app and its nested plugins). */
+export function distModules(dir = DIST): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const p = path.join(dir, entry);
+    if (statSync(p).isDirectory()) {
+      out.push(...distModules(p));
+    } else if (entry === 'module.js') {
+      out.push(p);
+    }
+  }
+  return out.sort();
+}
+
+/** The dependency list of a webpack AMD module: define(["@grafana/data","module",...], factory). */
+export function amdDependencies(file: string): string[] {
+  const head = readFileSync(file, 'utf8').slice(0, 4000);
+  const m = /define\((\[[^\]]*\])/.exec(head);
+  if (!m) {
+    throw new Error(`${path.relative(ROOT, file)} is not an AMD module (no define([...]) at its start)`);
+  }
+  return JSON.parse(m[1]) as string[];
+}
+
+export interface HostBuild {
+  outDir: string;
+  /** AMD module names the host defines. */
+  modules: string[];
+  bytes: Record<string, number>;
+  ms: number;
+}
+
+function externalsPlugin(modules: string[]): Plugin {
+  return {
+    name: 'switchboard-host-externals',
+    setup(b) {
+      b.onResolve({ filter: /^switchboard-host:externals$/ }, (args) => ({ path: args.path, namespace: 'externals' }));
+      b.onLoad({ filter: /.*/, namespace: 'externals' }, () => {
+        const lines = modules.map((name, i) => `import * as m${i} from ${JSON.stringify(name)};`);
+        lines.push(
+          // esbuild's namespace of a CommonJS module has the module.exports as default
+          'const cjs = (ns) => (ns.default !== undefined ? ns.default : ns);',
+          'const esm = (ns) => ({ ...ns, __esModule: true });',
+          'export const amdModules = {',
+          ...modules.map((name, i) => `  ${JSON.stringify(name)}: ${KNOWN_EXTERNALS[name]}(m${i}),`),
+          '};'
+        );
+        return { contents: lines.join('\n'), loader: 'js', resolveDir: ROOT };
+      });
+    },
+  };
+}
+
+export async function buildHost(options: { reactMode?: 'production' | 'development' } = {}): Promise<HostBuild> {
+  const started = Date.now();
+  const files = distModules();
+  if (files.length === 0) {
+    throw new Error('dist/ has no module.js: run npm run build first');
+  }
+  const required = new Set<string>();
+  for (const file of files) {
+    for (const dep of amdDependencies(file)) {
+      if (!AMD_BUILTINS.has(dep)) {
+        required.add(dep);
+      }
+    }
+  }
+  const unknown = [...required].filter((d) => !(d in KNOWN_EXTERNALS));
+  if (unknown.length) {
+    throw new Error(
+      `The plugin requires AMD modules the browser test host does not offer: ${unknown.join(', ')}. ` +
+        'Add them to KNOWN_EXTERNALS in test/browser/build.ts.'
+    );
+  }
+  const modules = [...new Set([...CORE_EXTERNALS, ...required])].sort();
+
+  mkdirSync(OUT, { recursive: true });
+  const result = await build({
+    entryPoints: {
+      boot: path.join(__dirname, 'page/boot.ts'),
+      host: path.join(__dirname, 'page/host.tsx'),
+    },
+    outdir: OUT,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    sourcemap: 'linked',
+    legalComments: 'none',
+    // @grafana/ui's code editor brings monaco-editor, whose CSS imports its icon font
+    loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file', '.png': 'file', '.gif': 'file' },
+    assetNames: 'assets/[name]-[hash]',
+    metafile: true,
+    logLevel: 'warning',
+    define: {
+      'process.env.NODE_ENV': JSON.stringify(options.reactMode ?? 'production'),
+      global: 'globalThis',
+    },
+    plugins: [externalsPlugin(modules)],
+  });
+
+  writeFileSync(path.join(OUT, 'meta.json'), JSON.stringify(result.metafile));
+  // CSS that bundled libraries import (monaco-editor's), as Grafana's own stylesheet carries it
+  const css = Object.keys(result.metafile.outputs).some((o) => o.endsWith('/host.css'))
+    ? '\n    <link rel="stylesheet" href="/host/host.css" />'
+    : '';
+  writeFileSync(
+    path.join(OUT, 'index.html'),
+    `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Switchboard plugin host (browser tests)</title>
+    <link rel="icon" href="data:," />${css}
+    <!-- 1. what Grafana's index.html sets: boot data, public path -->
+    <script src="/host/boot.js"></script>
+    <!-- 2. the vendor bundle, before require.js (UMD libraries inside must not see define.amd) -->
+    <script src="/host/host.js"></script>
+    <!-- 3. the AMD loader, then the registry of the host's modules under their names -->
+    <script src="/vendor/require.js"></script>
+    <script>
+      window.__switchboardRegisterAmd();
+    </script>
+  </head>
+  <body style="margin: 0">
+    <div id="root"></div>
+  </body>
+</html>
+`
+  );
+  const bytes: Record<string, number> = {};
+  for (const f of ['boot.js', 'host.js']) {
+    bytes[f] = statSync(path.join(OUT, f)).size;
+  }
+  return { outDir: OUT, modules, bytes, ms: Date.now() - started };
+}
+
+if (require.main === module) {
+  buildHost().then(
+    (r) => {
+      const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+      console.log(
+        `host page built in ${r.ms} ms into ${path.relative(ROOT, r.outDir)}: host.js ${kb(r.bytes['host.js'])}, ` +
+          `AMD modules: ${r.modules.join(', ')}`
+      );
+    },
+    (err: Error) => {
+      console.error(err.message);
+      process.exit(1);
+    }
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Runs first (its own script tag): what Grafana's index.html sets before any of its code runs. @grafana/runtime
+ * reads window.grafanaBootData when its config module is evaluated, i.e. while the vendor bundle loads, so this
+ * cannot live in that bundle. The minimum @grafana/runtime and @grafana/ui need: the dark theme, a signed-in
+ * admin, build info and no feature toggles.
+ */
+const GRAFANA_VERSION = '12.4.10';
+
+const w = window as unknown as Record<string, unknown>;
+
+// Where @grafana/ui fetches icons (public/build/img/icons/...) and fonts (public/fonts/...).
+w.__grafana_public_path__ = '/public/';
+
+w.grafanaBootData = {
+  assets: { dark: '', light: '' },
+  navTree: [],
+  user: {
+    id: 1,
+    uid: 'admin',
+    login: 'admin',
+    name: 'admin',
+    email: 'admin@localhost',
+    isSignedIn: true,
+    isGrafanaAdmin: true,
+    orgId: 1,
+    orgName: 'Main Org.',
+    orgRole: 'Admin',
+    orgCount: 1,
+    theme: 'dark',
+    lightTheme: false,
+    timezone: 'utc',
+    weekStart: 'monday',
+    locale: 'en-US',
+    language: 'en-US',
+    regionalFormat: 'en-US',
+    helpFlags1: 0,
+    hasEditPermissionInFolders: true,
+    permissions: {},
+  },
+  settings: {
+    appUrl: `${window.location.origin}/`,
+    appSubUrl: '',
+    buildInfo: {
+      version: GRAFANA_VERSION,
+      versionString: `Grafana v${GRAFANA_VERSION}`,
+      commit: 'test-host',
+      edition: 'Open Source',
+      env: 'production',
+      latestVersion: '',
+      hasUpdate: false,
+      hideVersion: false,
+    },
+    datasources: {},
+    panels: {},
+    apps: {},
+    featureToggles: {},
+    defaultDatasource: '',
+    minRefreshInterval: '5s',
+  },
+};

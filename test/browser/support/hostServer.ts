@@ -1,0 +1,345 @@
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { DataSourceSettingsJson } from './hostApi';
+import { interpolateRouteTemplate, type RouteTemplateData } from './routeTemplate';
+
+/**
+ * The host page's server, playing the part of Grafana's server for one app plugin:
+ *   GET  /                                      the host page (test/browser/.build/index.html)
+ *   GET  /host/*                                the host page's bundles (test/browser/.build)
+ *   GET  /vendor/require.js                     require.js
+ *   GET  /public/plugins/<app id>/*             dist/ (the app; its nested datasource under datasource/)
+ *   GET  /public/build/img/icons/*              @grafana/ui's icons; /public/fonts/* a local stand-in font
+ *   GET  /api/datasources/uid/:uid              the datasource's settings, secrets reduced to secureJsonFields
+ *   GET  /api/plugins/:id/settings              a plugin's plugin.json with its module path
+ *   *    /api/datasources/proxy/uid/:uid/<path> Grafana's datasource proxy: the first route of
+ *                                               dist/datasource/plugin.json whose path prefixes <path> is applied
+ *                                               (url and headers templated from jsonData and secureJsonData), and
+ *                                               the request is forwarded there; the answer comes back unchanged.
+ * Nothing else is served. The secrets stay in Node, as they stay in Grafana's server.
+ */
+
+export interface HostDatasource {
+  uid: string;
+  name: string;
+  jsonData: Record<string, unknown>;
+  secureJsonData: Record<string, string>;
+}
+
+export interface ForwardedRequest {
+  uid: string;
+  method: string;
+  /** Where the route sent it, e.g. http://127.0.0.1:41234/api/query */
+  target: string;
+  /** The headers sent on (route headers included). */
+  headers: Record<string, string>;
+  status: number;
+}
+
+export interface HostServer {
+  url: string;
+  /** Requests forwarded through the emulated datasource proxy, oldest first. */
+  forwarded: ForwardedRequest[];
+  /** Icons Grafana would serve from its public/ folder that got the stand-in (not in @grafana/ui's package). */
+  standInIcons: Set<string>;
+  addDatasource(ds: HostDatasource): void;
+  close(): Promise<void>;
+}
+
+interface RouteHeader {
+  name: string;
+  content: string;
+}
+
+interface PluginRoute {
+  path: string;
+  method?: string;
+  url?: string;
+  headers?: RouteHeader[];
+  urlParams?: RouteHeader[];
+  tokenAuth?: unknown;
+  jwtTokenAuth?: unknown;
+  body?: unknown;
+}
+
+interface PluginJson {
+  id: string;
+  type: string;
+  name: string;
+  routes?: PluginRoute[];
+  info?: { logos?: { small?: string } };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+};
+
+// Hop-by-hop headers (RFC 7230), never forwarded by a proxy; Grafana also drops the browser's cookies.
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'cookie',
+]);
+
+/**
+ * Icon names Grafana knows (@grafana/data's availableIconsIndex). @grafana/ui ships the SVGs of only some of them;
+ * Grafana serves the rest from its own public/ folder. Those get a neutral stand-in; a name Grafana does not know
+ * stays a 404 (a console error the tests see).
+ */
+function grafanaIconNames(root: string): Set<string> {
+  const source = readFileSync(path.join(root, 'node_modules/@grafana/data/dist/esm/types/icon.mjs'), 'utf8');
+  return new Set([...source.matchAll(/^\s+"?([\w -]+)"?: true,?$/gm)].map((m) => m[1]));
+}
+const STAND_IN_ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="8" fill="none" ' +
+  'stroke="currentColor" stroke-width="2"/></svg>';
+
+/** Grafana's web fonts are not in any npm package; a local font stands in so that the page logs no 404s. */
+const STAND_IN_FONTS = [
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+];
+
+export function settingsJson(ds: HostDatasource, plugin: PluginJson, id: number): DataSourceSettingsJson {
+  return {
+    id,
+    uid: ds.uid,
+    orgId: 1,
+    name: ds.name,
+    type: plugin.id,
+    typeName: plugin.name,
+    typeLogoUrl: `public/plugins/${plugin.id}/${plugin.info?.logos?.small ?? ''}`,
+    access: 'proxy',
+    url: '',
+    user: '',
+    database: '',
+    basicAuth: false,
+    basicAuthUser: '',
+    withCredentials: false,
+    isDefault: true,
+    jsonData: ds.jsonData,
+    secureJsonFields: Object.fromEntries(Object.keys(ds.secureJsonData).map((k) => [k, true])),
+    version: 1,
+    readOnly: false,
+  };
+}
+
+/** Go's util.JoinURLFragments as Grafana's applyRoute uses it. */
+function joinUrlFragments(a: string, b: string): string {
+  if (b === '') {
+    return a;
+  }
+  const left = a.endsWith('/') ? a.slice(0, -1) : a;
+  const right = b.startsWith('/') ? b : `/${b}`;
+  return left + right;
+}
+
+export async function startHostServer(options: {
+  root: string;
+  buildDir: string;
+  datasources: HostDatasource[];
+  /**
+   * Where Grafana's server would resolve a host, as docker compose's network does: "switchboard-proxy:8080" to
+   * "127.0.0.1:41234". The route still shows the name (settings and screenshots stay the same run after run).
+   */
+  hosts?: Record<string, string>;
+}): Promise<HostServer> {
+  const { root, buildDir } = options;
+  const dist = path.join(root, 'dist');
+  const app = JSON.parse(readFileSync(path.join(dist, 'plugin.json'), 'utf8')) as PluginJson;
+  // The nested datasource plugin(s): dist/<dir>/plugin.json of type datasource.
+  const datasourcePlugins = new Map<string, { json: PluginJson; dir: string }>();
+  for (const dir of ['datasource']) {
+    const json = JSON.parse(readFileSync(path.join(dist, dir, 'plugin.json'), 'utf8')) as PluginJson;
+    datasourcePlugins.set(json.id, { json, dir });
+  }
+  const [dsPluginId, dsPlugin] = [...datasourcePlugins.entries()][0];
+  const datasources = new Map(options.datasources.map((d) => [d.uid, d]));
+  const forwarded: ForwardedRequest[] = [];
+  const fonts = STAND_IN_FONTS.find((f) => existsSync(f));
+  const iconNames = grafanaIconNames(root);
+  const standInIcons = new Set<string>();
+
+  const sendFile = (res: ServerResponse, base: string, rel: string) => {
+    const file = path.resolve(base, rel);
+    if (!file.startsWith(path.resolve(base) + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      return notFound(res);
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  };
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const notFound = (res: ServerResponse) => json(res, 404, { message: 'Not found' });
+
+  const proxy = (req: IncomingMessage, res: ServerResponse, uid: string, proxyPath: string, search: string) => {
+    const ds = datasources.get(uid);
+    if (!ds) {
+      return json(res, 404, { message: 'Data source not found' });
+    }
+    const method = req.method ?? 'GET';
+    // Grafana's ds_proxy: the first route whose path is a prefix of the proxied path and whose method matches.
+    const route = (dsPlugin.json.routes ?? []).find(
+      (r) => proxyPath.startsWith(r.path) && (!r.method || r.method === '*' || r.method === method)
+    );
+    if (!route || !route.url) {
+      return json(res, 404, { message: `No route of ${dsPluginId} matches ${proxyPath}` });
+    }
+    for (const unsupported of ['tokenAuth', 'jwtTokenAuth', 'body'] as const) {
+      if (route[unsupported] !== undefined) {
+        throw new Error(`route ${route.path}: "${unsupported}" is not emulated by the browser test host`);
+      }
+    }
+    const data: RouteTemplateData = { JsonData: ds.jsonData, SecureJsonData: ds.secureJsonData };
+    let target: URL;
+    try {
+      target = new URL(interpolateRouteTemplate(route.url, data));
+    } catch {
+      // An unusable URL (e.g. "<no value>" when jsonData lacks it): Grafana answers 502.
+      return json(res, 502, { message: 'Bad Gateway' });
+    }
+    target.pathname = joinUrlFragments(target.pathname, proxyPath.slice(route.path.length));
+    const query = new URLSearchParams(search);
+    for (const p of route.urlParams ?? []) {
+      query.append(interpolateRouteTemplate(p.name, data), interpolateRouteTemplate(p.content, data));
+    }
+    target.search = query.toString();
+
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (!HOP_BY_HOP.has(name) && value !== undefined) {
+        headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      }
+    }
+    headers['user-agent'] = 'Grafana/12.4.10';
+    for (const h of route.headers ?? []) {
+      headers[h.name.toLowerCase()] = interpolateRouteTemplate(h.content, data);
+    }
+    const record: ForwardedRequest = { uid, method, target: target.toString(), headers, status: 0 };
+    forwarded.push(record);
+
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const resolved = new URL(target);
+    const mapped = options.hosts?.[target.host];
+    if (mapped) {
+      resolved.host = mapped;
+    }
+    const upstream = send(resolved, { method, headers }, (answer) => {
+      record.status = answer.statusCode ?? 502;
+      const back: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (!HOP_BY_HOP.has(name) && name !== 'set-cookie' && value !== undefined) {
+          back[name] = value;
+        }
+      }
+      res.writeHead(record.status, back);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => {
+      // Go's ReverseProxy (Grafana's) answers 502 with no body when the target cannot be reached.
+      record.status = 502;
+      if (!res.headersSent) {
+        res.writeHead(502);
+      }
+      res.end();
+    });
+    req.pipe(upstream);
+  };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://host');
+    const p = decodeURIComponent(url.pathname);
+    try {
+      let m: RegExpExecArray | null;
+      if ((m = /^\/api\/datasources\/proxy\/uid\/([^/]+)\/(.*)$/.exec(url.pathname))) {
+        return proxy(req, res, decodeURIComponent(m[1]), m[2], url.search);
+      }
+      if (req.method !== 'GET') {
+        return json(res, 405, { message: 'Method not allowed' });
+      }
+      if (p === '/' || p === '/index.html') {
+        return sendFile(res, buildDir, 'index.html');
+      }
+      if (p.startsWith('/host/')) {
+        return sendFile(res, buildDir, p.slice('/host/'.length));
+      }
+      if (p === '/vendor/require.js') {
+        return sendFile(res, path.join(root, 'node_modules/requirejs'), 'require.js');
+      }
+      const pluginPrefix = `/public/plugins/${app.id}/`;
+      if (p.startsWith(pluginPrefix)) {
+        return sendFile(res, dist, p.slice(pluginPrefix.length));
+      }
+      if (p.startsWith('/public/build/img/icons/')) {
+        const rel = p.slice('/public/build/img/icons/'.length);
+        const icons = path.join(root, 'node_modules/@grafana/ui/dist/public/img/icons');
+        if (!existsSync(path.join(icons, rel)) && iconNames.has(path.basename(rel, '.svg'))) {
+          standInIcons.add(path.basename(rel, '.svg'));
+          res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+          return res.end(STAND_IN_ICON);
+        }
+        return sendFile(res, icons, rel);
+      }
+      if (p.startsWith('/public/fonts/') && fonts) {
+        return sendFile(res, path.dirname(fonts), path.basename(fonts));
+      }
+      if ((m = /^\/api\/datasources\/uid\/([^/]+)$/.exec(p))) {
+        const ds = datasources.get(m[1]);
+        const index = [...datasources.keys()].indexOf(m[1]);
+        return ds
+          ? json(res, 200, settingsJson(ds, dsPlugin.json, index + 1))
+          : json(res, 404, { message: 'Data source not found' });
+      }
+      if ((m = /^\/api\/plugins\/([^/]+)\/settings$/.exec(p))) {
+        const found = datasourcePlugins.get(m[1]);
+        if (found) {
+          const base = `public/plugins/${app.id}/${found.dir}`;
+          return json(res, 200, { ...found.json, baseUrl: base, module: `${base}/module.js`, enabled: true });
+        }
+        if (m[1] === app.id) {
+          const base = `public/plugins/${app.id}`;
+          return json(res, 200, { ...app, baseUrl: base, module: `${base}/module.js`, enabled: true });
+        }
+      }
+      return notFound(res);
+    } catch (err) {
+      return json(res, 500, { message: (err as Error).message });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    forwarded,
+    standInIcons,
+    addDatasource: (ds) => datasources.set(ds.uid, ds),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
