@@ -10,6 +10,7 @@ import {
 import { paginateListDomains } from '@aws-sdk/client-voice-id';
 import { Type, type Static } from '@sinclair/typebox';
 import { CONNECT_NAMESPACES, findMetric, isKnownNamespace, NAMESPACES } from '../src/connect/cloudwatchCatalog';
+import { RESOURCE_KINDS, type ResourceKind } from '../src/connect/resourceKinds';
 import type { AwsContext } from './aws/context';
 import { followPages } from './aws/pages';
 import type { ProxyContext } from './context';
@@ -27,20 +28,7 @@ export interface ResourceItem {
   [extra: string]: unknown;
 }
 
-export const RESOURCE_KINDS = [
-  'regions',
-  'instances',
-  'queues',
-  'routing-profiles',
-  'agent-statuses',
-  'voice-connectors',
-  'voiceid-domains',
-  'namespaces',
-  'metrics',
-  'dimension-keys',
-  'dimension-values',
-] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+export { RESOURCE_KINDS, type ResourceKind };
 
 export const QUEUE_TYPES: readonly QueueType[] = ['STANDARD', 'AGENT'];
 

@@ -2,6 +2,7 @@ import type { DataSourceJsonData } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
 import type { AuthTypeOption } from './constants';
 import type { SwitchboardQuery } from '../connect/query';
+import { RESOURCE_KINDS } from '../connect/resourceKinds';
 
 /**
  * The datasource's settings. Everything the proxy needs travels as headers that Grafana's datasource proxy route
@@ -41,20 +42,8 @@ export interface SwitchboardVariableQuery extends DataQuery {
   queueTypes?: string;
 }
 
-export const VARIABLE_KINDS = [
-  'regions',
-  'instances',
-  'queues',
-  'routing-profiles',
-  'agent-statuses',
-  'channels',
-  'voice-connectors',
-  'voiceid-domains',
-  'namespaces',
-  'metrics',
-  'dimension-keys',
-  'dimension-values',
-] as const;
+/** Every resource list of the proxy, and the channels (a fixed list the datasource knows itself). */
+export const VARIABLE_KINDS = [...RESOURCE_KINDS.slice(0, 5), 'channels', ...RESOURCE_KINDS.slice(5)] as const;
 export type VariableKind = (typeof VARIABLE_KINDS)[number];
 
 /** A list entry of GET /api/resources/{kind}. */
