@@ -19,6 +19,7 @@ import type { ProxyContext } from '../context';
 import { frame, type Column, type DataFrameJSON } from '../frames';
 import { followPages } from '../aws/pages';
 import { agentStatusNames, queueNames, routingProfileNames } from './names';
+import { resolveFilterRefs } from './resolveRefs';
 import { QueryError } from './validate';
 
 /**
@@ -249,9 +250,16 @@ const metricField = (m: RealtimeMetricName) => ({
   },
 });
 
-export async function runRealtime(ctx: ProxyContext, aws: AwsContext, q: RealtimeQuery): Promise<DataFrameJSON[]> {
+export async function runRealtime(
+  ctx: ProxyContext,
+  aws: AwsContext,
+  asked: RealtimeQuery
+): Promise<DataFrameJSON[]> {
+  const region = asked.region ?? aws.defaultRegion;
+  // The rules first (no upstream call for a query that cannot run), then names to ids, then the calls.
+  planRealtime(asked);
+  const q = await resolveFilterRefs(ctx, aws, region, asked);
   const plan = planRealtime(q);
-  const region = q.region ?? aws.defaultRegion;
   const none = Promise.resolve(new Map<string, string>());
   const [results, queues, routingProfiles, agentStatuses] = await Promise.all([
     Promise.all(plan.calls.map((call) => fetchCall(ctx, aws, region, q.instanceId, call))),

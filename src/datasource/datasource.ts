@@ -28,6 +28,8 @@ import { SwitchboardVariableSupport } from './variables';
  */
 export class SwitchboardDataSource extends DataSourceApi<SwitchboardDataQuery, SwitchboardOptions> {
   readonly api: ProxyApi;
+  /** The Region and instance the datasource is set up for (first in variable lists: variables.ts). */
+  readonly defaults: { region?: string; instanceId?: string };
 
   constructor(
     readonly instanceSettings: DataSourceInstanceSettings<SwitchboardOptions>,
@@ -35,6 +37,10 @@ export class SwitchboardDataSource extends DataSourceApi<SwitchboardDataQuery, S
   ) {
     super(instanceSettings);
     this.api = new ProxyApi(instanceSettings.url ?? '');
+    this.defaults = {
+      region: instanceSettings.jsonData.defaultRegion || undefined,
+      instanceId: instanceSettings.jsonData.defaultInstanceId || undefined,
+    };
     this.variables = new SwitchboardVariableSupport(this);
   }
 

@@ -40,11 +40,19 @@ export interface SwitchboardVariableQuery extends DataQuery {
   /** Dimension filters for dimension values, JSON object of name to value(s). */
   dimensions?: string;
   queueTypes?: string;
+  /**
+   * Queues and routing profiles: what the variable's value is. `id` (default) for Connect's ids; `name` so that one
+   * variable feeds real-time filters (the proxy resolves names) and CloudWatch's QueueName dimension alike.
+   */
+  valueField?: 'id' | 'name';
 }
 
 /** Every resource list of the proxy, and the channels (a fixed list the datasource knows itself). */
 export const VARIABLE_KINDS = [...RESOURCE_KINDS.slice(0, 5), 'channels', ...RESOURCE_KINDS.slice(5)] as const;
 export type VariableKind = (typeof VARIABLE_KINDS)[number];
+
+/** The lists whose variable value can be the name instead of the id (SwitchboardVariableQuery.valueField). */
+export const VALUE_FIELD_KINDS: readonly VariableKind[] = ['queues', 'routing-profiles'];
 
 /** A list entry of GET /api/resources/{kind}. */
 export interface ResourceItem {

@@ -37,7 +37,7 @@ describe('VariableQueryEditor', () => {
   it('offers every kind with what it lists', () => {
     setup();
     openMenu('List');
-    expect(option('Queues')).toHaveTextContent('Queues of an instance (value: queue id, text: name).');
+    expect(option('Queues')).toHaveTextContent('Queues of an instance (text: name; value: id or name).');
     expect(option('Dimension values')).toHaveTextContent('Values of one dimension, narrowed by other dimensions.');
     expect(option('Voice ID domains')).toBeInTheDocument();
     expect(screen.getAllByRole('option')).toHaveLength(12);
@@ -64,6 +64,18 @@ describe('VariableQueryEditor', () => {
     expect(last()).toEqual({ refId: 'SwitchboardVariable', kind: 'queues', instanceId: '$instance' });
     fireEvent.click(screen.getByRole('radio', { name: 'Both' }));
     expect(last().queueTypes).toBe('STANDARD,AGENT');
+    // Id by default; Name makes one variable fit real-time filters and CloudWatch's QueueName.
+    expect(screen.getByRole('radio', { name: 'Id' })).toBeChecked();
+    fireEvent.click(screen.getByRole('radio', { name: 'Name' }));
+    expect(last().valueField).toBe('name');
+  });
+
+  it('offers the value choice for routing profiles but not for agent statuses', () => {
+    setup();
+    pick('List', 'Routing profiles');
+    expect(screen.getByRole('radio', { name: 'Name' })).toBeInTheDocument();
+    pick('List', 'Agent statuses');
+    expect(screen.queryByRole('radio', { name: 'Name' })).not.toBeInTheDocument();
   });
 
   it('asks only the region for instances', () => {

@@ -28,20 +28,20 @@ import { useResources, type ResourceSource } from './useResources';
  * kinds that use it. Parameters may hold other variables ($region, $instance): the list follows them.
  */
 
-type Param = 'region' | 'instanceId' | 'queueTypes' | 'namespace' | 'metricName' | 'dimensionKey' | 'dimensions';
+type Param = 'region' | 'instanceId' | 'queueTypes' | 'valueField' | 'namespace' | 'metricName' | 'dimensionKey' | 'dimensions';
 
 export const VARIABLE_KIND_INFO: Record<VariableKind, { label: string; description: string; params: Param[] }> = {
   regions: { label: 'Regions', description: 'AWS Regions where Amazon Connect is available.', params: [] },
   instances: { label: 'Instances', description: 'Amazon Connect instances of a Region.', params: ['region'] },
   queues: {
     label: 'Queues',
-    description: 'Queues of an instance (value: queue id, text: name).',
-    params: ['region', 'instanceId', 'queueTypes'],
+    description: 'Queues of an instance (text: name; value: id or name).',
+    params: ['region', 'instanceId', 'queueTypes', 'valueField'],
   },
   'routing-profiles': {
     label: 'Routing profiles',
-    description: 'Routing profiles of an instance.',
-    params: ['region', 'instanceId'],
+    description: 'Routing profiles of an instance (text: name; value: id or name).',
+    params: ['region', 'instanceId', 'valueField'],
   },
   'agent-statuses': {
     label: 'Agent statuses',
@@ -74,6 +74,15 @@ const KIND_OPTIONS: Array<SelectableValue<VariableKind>> = VARIABLE_KINDS.map((k
   label: VARIABLE_KIND_INFO[kind].label,
   description: VARIABLE_KIND_INFO[kind].description,
 }));
+
+const VALUE_FIELD_OPTIONS: Array<SelectableValue<'id' | 'name'>> = [
+  { value: 'id', label: 'Id', description: "Connect's id: for real-time filters only" },
+  {
+    value: 'name',
+    label: 'Name',
+    description: 'For real-time filters (the proxy resolves names) and the QueueName dimension of CloudWatch',
+  },
+];
 
 const QUEUE_TYPE_OPTIONS: Array<SelectableValue<string>> = [
   { value: 'STANDARD', label: 'Standard' },
@@ -155,6 +164,18 @@ export function VariableQueryEditor({ query, onChange, datasource }: Props) {
             options={QUEUE_TYPE_OPTIONS}
             value={q.queueTypes || 'STANDARD'}
             onChange={(queueTypes) => set({ queueTypes })}
+          />
+        </Field>
+      )}
+      {needs('valueField') && (
+        <Field
+          label="Value"
+          description="Name: one variable for real-time queries and CloudWatch's QueueName dimension. Id: real-time only."
+        >
+          <RadioButtonGroup
+            options={VALUE_FIELD_OPTIONS}
+            value={q.valueField ?? 'id'}
+            onChange={(valueField) => set({ valueField })}
           />
         </Field>
       )}
