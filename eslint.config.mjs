@@ -39,7 +39,7 @@ export default defineConfig([
   ...baseConfig,
   {
     // Node code (simulator, proxy, tests, scripts): the same rules, typed against tsconfig.node.json.
-    files: ['simulator/**/*.ts', 'proxy/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    files: ['simulator/**/*.ts', 'proxy/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'dashboards/src/**/*.ts'],
     languageOptions: {
       parserOptions: {
         project: './tsconfig.node.json',

@@ -17,6 +17,8 @@ export const copyFilePatterns = [
   { from: '../CHANGELOG.md', to: '.', force: true },
   { from: '**/*.json', to: '.', noErrorOnMissing: true },
   { from: '**/query_help.md', to: '.', noErrorOnMissing: true },
+  // Switchboard: the dashboards the app includes (plugin.json "includes"), built from dashboards/src.
+  { from: '../dashboards/*.json', to: 'dashboards/[name][ext]' },
   // Switchboard: nested plugins (datasource, panels) keep their logos next to their plugin.json.
   { from: '*/**/img/*', to: '.', noErrorOnMissing: true },
   ...logoPaths.map((logoPath) => ({ from: logoPath, to: logoPath })),

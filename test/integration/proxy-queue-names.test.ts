@@ -37,7 +37,7 @@ describe('realtime filters by name', () => {
           groupings,
           metrics: ['CONTACTS_IN_QUEUE', 'AGENTS_ONLINE'],
         },
-      ] as QueryRequest['queries'],
+      ] as unknown as QueryRequest['queries'],
     });
   const column = (f: DataFrameJSON, name: string) => f.data.values[f.schema.fields.findIndex((x) => x.name === name)];
 
@@ -81,7 +81,9 @@ describe('realtime filters by name', () => {
     const profiles = await run(testContext(), { routingProfiles: ['No Such Profile'], channels: ['VOICE'] }, [
       'ROUTING_PROFILE',
     ]);
-    expect(profiles.results.A.error).toMatch(/^filters\.routingProfiles\[0\]: no routing profile named "No Such Profile"/);
+    expect(profiles.results.A.error).toMatch(
+      /^filters\.routingProfiles\[0\]: no routing profile named "No Such Profile"/
+    );
     const names = sim.context.world.instances[0].routingProfiles.map((p) => p.name);
     const ok = await run(testContext(), { routingProfiles: names.slice(0, 2), channels: ['VOICE'] }, [
       'ROUTING_PROFILE',

@@ -1,0 +1,21 @@
+import type { Dashboard } from '@grafana/schema';
+import { DASHBOARDS, type DashboardKey } from './dashboard';
+import { nocOverview } from './nocOverview';
+import { queues } from './queues';
+import { quotas } from './quotas';
+import { voiceConnectors } from './voiceConnectors';
+import { voiceId } from './voiceId';
+
+/** Every dashboard Switchboard ships, by key; `npm run dashboards` writes each to dashboards/<file>. */
+export const ALL_DASHBOARDS: Record<DashboardKey, Dashboard> = {
+  noc: nocOverview,
+  queues,
+  quotas,
+  voiceId,
+  voiceConnectors,
+};
+
+/** The JSON text of a dashboard file, as written (stable key order, two-space indent, final newline). */
+export const dashboardJson = (d: Dashboard) => `${JSON.stringify(d, null, 2)}\n`;
+
+export { DASHBOARDS };

@@ -1,0 +1,248 @@
+import { STANDARD_REALTIME_METRICS } from '../../src/connect/realtimeMetrics';
+import {
+  cloudwatch,
+  COLORS,
+  fieldConfig,
+  hidden,
+  highIsBad,
+  layout,
+  lowIsBad,
+  NONE,
+  plugin,
+  realtime,
+  row,
+  stat,
+  table,
+  thresholds,
+  timeseries,
+  unitOf,
+} from './builders';
+import { dashboard, linkTo } from './dashboard';
+import { channelVar, datasourceVar, instanceVar, queueVar, regionVar } from './variables';
+
+/**
+ * Queues: what a supervisor's wall shows. Real-time (GetCurrentMetricData, every 10 s) for now; CloudWatch for the
+ * last hours. NOC thresholds: a contact waiting 1 minute is a warning, 3 minutes an alert; no available agent while
+ * contacts wait is an alert.
+ */
+
+const QUEUE_DIMS = { InstanceId: ['$instance'], MetricGroup: ['Queue'], QueueName: ['$queue'] };
+const OLDEST = highIsBad(60, 180);
+const IN_QUEUE = highIsBad(5, 10);
+
+const wallboard = plugin('switchboard-queuewall-panel', {
+  title: 'Queue wallboard',
+  description:
+    'A tile per queue: contacts waiting, the oldest contact (ticking between refreshes) and available agents, ' +
+    'coloured by the thresholds of each metric and sorted worst first.',
+  w: 24,
+  h: 10,
+  targets: [
+    realtime({
+      queues: '$queue',
+      channels: '$channel',
+      groupings: ['QUEUE'],
+      metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_AVAILABLE', 'AGENTS_ONLINE', 'AGENTS_ON_CONTACT'],
+    }),
+  ],
+  fieldConfig: fieldConfig({ unit: 'short' }),
+  options: {
+    version: 1,
+    tiles: {
+      metrics: [
+        { field: 'CONTACTS_IN_QUEUE', warn: 5, alert: 10, direction: 'above' },
+        { field: 'OLDEST_CONTACT_AGE', warn: 60, alert: 180, direction: 'above' },
+        { field: 'AGENTS_AVAILABLE', warn: 1, alert: 0, direction: 'below' },
+        { field: 'AGENTS_ONLINE', direction: 'above' },
+        { field: 'AGENTS_ON_CONTACT', direction: 'above' },
+      ],
+    },
+    sortBy: 'severity',
+    tileMinWidth: 240,
+    fontScale: 1,
+    showTicking: true,
+    hideQuiet: false,
+  },
+});
+
+const totals = stat(
+  {
+    title: 'Selected queues now',
+    description: 'The selected queues and channels together (GetCurrentMetricData without grouping).',
+    w: 24,
+    h: 4,
+    targets: [
+      realtime({
+        queues: '$queue',
+        channels: '$channel',
+        groupings: [],
+        metrics: [
+          'CONTACTS_IN_QUEUE',
+          'OLDEST_CONTACT_AGE',
+          'AGENTS_ONLINE',
+          'AGENTS_AVAILABLE',
+          'AGENTS_ON_CONTACT',
+          'AGENTS_AFTER_CONTACT_WORK',
+          'AGENTS_NON_PRODUCTIVE',
+        ],
+      }),
+    ],
+    fieldConfig: fieldConfig({
+      unit: 'short',
+      decimals: 0,
+      thresholds: thresholds(COLORS.info),
+      overrides: [
+        { name: 'CONTACTS_IN_QUEUE', properties: { thresholds: IN_QUEUE } },
+        { name: 'OLDEST_CONTACT_AGE', properties: { unit: 's', thresholds: OLDEST } },
+        { name: 'AGENTS_AVAILABLE', properties: { thresholds: lowIsBad(1, 2) } },
+      ],
+    }),
+  },
+  ['lastNotNull']
+);
+
+const perQueue = table({
+  title: 'Queues, agents and slots',
+  description:
+    'Every real-time metric per queue. Agents serving several queues appear in each of them. Slots: contacts an ' +
+    'agent can take at once (active = in use).',
+  w: 24,
+  h: 9,
+  targets: [
+    realtime({
+      queues: '$queue',
+      channels: '$channel',
+      groupings: ['QUEUE'],
+      metrics: STANDARD_REALTIME_METRICS,
+      sort: { metric: 'OLDEST_CONTACT_AGE', order: 'DESCENDING' },
+    }),
+  ],
+  fieldConfig: fieldConfig({
+    unit: 'short',
+    decimals: 0,
+    custom: { align: 'auto', cellOptions: { type: 'auto' } },
+    overrides: [
+      { name: 'Queue ID', properties: hidden },
+      {
+        name: 'OLDEST_CONTACT_AGE',
+        properties: { unit: 's', thresholds: OLDEST, 'custom.cellOptions': { type: 'color-background' } },
+      },
+      { name: 'CONTACTS_IN_QUEUE', properties: { thresholds: IN_QUEUE, 'custom.cellOptions': { type: 'color-text' } } },
+      {
+        name: 'AGENTS_AVAILABLE',
+        properties: { thresholds: lowIsBad(1, 2), 'custom.cellOptions': { type: 'color-text' } },
+      },
+    ],
+  }),
+});
+
+const queueSize = timeseries({
+  title: 'Contacts in queue (CloudWatch)',
+  description: 'AWS/Connect QueueSize per queue, the maximum of each period: the history of "In queue".',
+  w: 12,
+  h: 8,
+  targets: [
+    cloudwatch({
+      refId: 'A',
+      namespace: 'AWS/Connect',
+      metricName: 'QueueSize',
+      dimensions: QUEUE_DIMS,
+      label: '${QueueName}',
+    }),
+  ],
+  fieldConfig: fieldConfig({ unit: unitOf('AWS/Connect', 'QueueSize'), decimals: 0, min: 0 }),
+});
+
+const longestWait = timeseries({
+  title: 'Longest wait (CloudWatch)',
+  description:
+    'AWS/Connect LongestQueueWaitTime per queue: the longest a contact waited in each minute. Orange from 1 minute, ' +
+    'red from 3.',
+  w: 12,
+  h: 8,
+  targets: [
+    cloudwatch({
+      refId: 'A',
+      namespace: 'AWS/Connect',
+      metricName: 'LongestQueueWaitTime',
+      dimensions: QUEUE_DIMS,
+      label: '${QueueName}',
+    }),
+  ],
+  fieldConfig: fieldConfig({
+    unit: unitOf('AWS/Connect', 'LongestQueueWaitTime'),
+    min: 0,
+    thresholds: OLDEST,
+    color: { mode: 'palette-classic' },
+  }),
+});
+
+const missed = timeseries(
+  {
+    title: 'Missed calls',
+    description:
+      'AWS/Connect MissedCalls of the instance: calls offered to an agent and not answered within 20 seconds. Any is ' +
+      'worth a look (agent status hygiene).',
+    w: 12,
+    h: 7,
+    targets: [
+      cloudwatch({
+        refId: 'A',
+        namespace: 'AWS/Connect',
+        metricName: 'MissedCalls',
+        dimensions: { InstanceId: ['$instance'], MetricGroup: ['VoiceCalls'] },
+        label: 'Missed calls',
+      }),
+    ],
+    fieldConfig: fieldConfig({ unit: unitOf('AWS/Connect', 'MissedCalls'), decimals: 0, min: 0, noValue: NONE }),
+  },
+  'bars'
+);
+
+const rejected = timeseries(
+  {
+    title: 'Rejected: queue full',
+    description:
+      "AWS/Connect QueueCapacityExceededError per queue: contacts refused because the queue's maximum contacts was " +
+      'reached. Any value means callers heard the queue-full branch of the flow.',
+    w: 12,
+    h: 7,
+    targets: [
+      cloudwatch({
+        refId: 'A',
+        namespace: 'AWS/Connect',
+        metricName: 'QueueCapacityExceededError',
+        dimensions: QUEUE_DIMS,
+        label: '${QueueName}',
+      }),
+    ],
+    fieldConfig: fieldConfig({
+      unit: unitOf('AWS/Connect', 'QueueCapacityExceededError'),
+      decimals: 0,
+      min: 0,
+      noValue: NONE,
+    }),
+    links: [linkTo('noc')],
+  },
+  'bars'
+);
+
+export const queues = dashboard({
+  key: 'queues',
+  description: 'Amazon Connect queues in real time: contacts waiting, oldest contact, agents and slots; queue history.',
+  tags: ['queues', 'real-time'],
+  refresh: '10s',
+  time: { from: 'now-3h', to: 'now' },
+  variables: [datasourceVar, regionVar, instanceVar, queueVar, channelVar],
+  panels: layout([
+    row('Now (real time)'),
+    wallboard,
+    totals,
+    perQueue,
+    row('History (CloudWatch)'),
+    queueSize,
+    longestWait,
+    missed,
+    rejected,
+  ]),
+});

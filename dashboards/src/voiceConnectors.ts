@@ -1,0 +1,238 @@
+import { SIDE_QUALITY_METRICS, VOICE_CONNECTOR_LEGS, legQualityMetrics } from '../../src/connect/voiceConnector';
+import {
+  NONE,
+  cloudwatch,
+  COLORS,
+  expression,
+  fieldConfig,
+  highIsBad,
+  layout,
+  lowIsBad,
+  plugin,
+  row,
+  thresholds,
+  timeseries,
+  unitOf,
+  type Target,
+} from './builders';
+import { dashboard, linkTo } from './dashboard';
+import { datasourceVar, regionVar, voiceConnectorVar } from './variables';
+
+/**
+ * Voice Connector call quality (AWS/ChimeVoiceConnector): the media path customer ⇄ Voice Connector ⇄ remote end,
+ * per voice connector. NOC thresholds: MOS below 3.8 is a warning and below 3.5 an alert (ITU-T G.107: "some users
+ * dissatisfied" from 3.6); jitter above 30 ms / 50 ms; packet loss above 1 % / 3 %; round-trip time above 150 ms
+ * (ITU-T G.114's limit for one-way delay, a conservative bound) / 300 ms. Jitter and RTT are published in µs.
+ */
+
+const NS = 'AWS/ChimeVoiceConnector';
+const VC = { VoiceConnectorId: ['$voice_connector'] };
+export const QUALITY = {
+  mos: lowIsBad(3.5, 3.8),
+  jitterUs: highIsBad(30_000, 50_000),
+  lossPercent: highIsBad(1, 3),
+  rttUs: highIsBad(150_000, 300_000),
+};
+const LEG_NAMES = {
+  CustomerToVc: 'customer → VC',
+  VcToCustomer: 'VC → customer',
+  RemoteToVc: 'remote → VC',
+  VcToRemote: 'VC → remote',
+};
+const vc = (refId: string, metricName: string, label: string, hide = false) =>
+  cloudwatch({ refId, namespace: NS, metricName, dimensions: VC, label, hide });
+const refIds = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+// The call-path panel: one query per metric it reads, labelled with the metric (its README).
+const pathTargets: Target[] = [
+  ...Object.values(SIDE_QUALITY_METRICS).flatMap((m) => [m.mos, m.rtt]),
+  ...VOICE_CONNECTOR_LEGS.flatMap((l) => Object.values(legQualityMetrics(l.id))),
+].map((metric, i) => vc(refIds[i], metric, '${METRIC}'));
+
+const callPath = plugin('switchboard-callpath-panel', {
+  title: 'Call path',
+  description:
+    'Customer ⇄ Voice Connector ⇄ remote end for each voice connector: MOS and round-trip time per side, jitter ' +
+    'and packet loss per leg, coloured by the thresholds of this dashboard.',
+  w: 24,
+  h: 10,
+  targets: pathTargets,
+  fieldConfig: fieldConfig({ unit: 'none' }),
+  options: {},
+});
+
+const mos = timeseries({
+  title: 'MOS per side',
+  description:
+    'Estimated mean opinion score (1.0–4.4) between the Voice Connector and each side. Orange below 3.8, red below 3.5.',
+  w: 12,
+  h: 8,
+  targets: [
+    vc('A', SIDE_QUALITY_METRICS.customer.mos, 'customer ${VoiceConnectorId}'),
+    vc('B', SIDE_QUALITY_METRICS.remote.mos, 'remote ${VoiceConnectorId}'),
+  ],
+  fieldConfig: fieldConfig({
+    unit: unitOf(NS, 'MOSBetweenVcAndCustomer'),
+    decimals: 2,
+    min: 1,
+    max: 4.5,
+    thresholds: QUALITY.mos,
+    color: { mode: 'palette-classic' },
+    custom: { thresholdsStyle: { mode: 'dashed' } },
+  }),
+});
+
+const rtt = timeseries({
+  title: 'Round-trip time per side',
+  description:
+    'RTTBetweenVcAndCustomer / RTTBetweenVcAndRemote (published in µs). Orange from 150 ms, red from 300 ms.',
+  w: 12,
+  h: 8,
+  targets: [
+    vc('A', SIDE_QUALITY_METRICS.customer.rtt, 'customer ${VoiceConnectorId}'),
+    vc('B', SIDE_QUALITY_METRICS.remote.rtt, 'remote ${VoiceConnectorId}'),
+  ],
+  fieldConfig: fieldConfig({
+    unit: unitOf(NS, 'RTTBetweenVcAndCustomer'),
+    min: 0,
+    thresholds: QUALITY.rttUs,
+    color: { mode: 'palette-classic' },
+    custom: { thresholdsStyle: { mode: 'dashed' } },
+  }),
+});
+
+const jitter = timeseries({
+  title: 'Jitter per leg',
+  description: 'Average jitter of each media leg (published in µs). Orange from 30 ms, red from 50 ms.',
+  w: 12,
+  h: 8,
+  targets: VOICE_CONNECTOR_LEGS.map((l, i) =>
+    vc(refIds[i], legQualityMetrics(l.id).jitter, `${LEG_NAMES[l.id]} \${VoiceConnectorId}`)
+  ),
+  fieldConfig: fieldConfig({
+    unit: unitOf(NS, 'CustomerToVcJitter'),
+    min: 0,
+    thresholds: QUALITY.jitterUs,
+    color: { mode: 'palette-classic' },
+    custom: { thresholdsStyle: { mode: 'dashed' } },
+  }),
+});
+
+// Loss is PacketsLost ÷ RtpPackets per leg. A math expression may repeat over one multi-series query only, so the
+// panel repeats per voice connector and each copy reads single series.
+const loss = timeseries({
+  title: 'Packet loss per leg — $voice_connector',
+  description: '100 × PacketsLost ÷ RtpPackets of each leg, per period. Orange from 1 %, red from 3 %.',
+  w: 12,
+  h: 8,
+  targets: VOICE_CONNECTOR_LEGS.flatMap((l, i) => {
+    const m = legQualityMetrics(l.id);
+    const lost = `lost${i}`;
+    const pkts = `pkts${i}`;
+    return [
+      { ...vc(`L${i}`, m.packetsLost, m.packetsLost, true), id: lost },
+      { ...vc(`P${i}`, m.rtpPackets, m.rtpPackets, true), id: pkts },
+      expression(`E${i}`, `100 * ${lost} / ${pkts}`, LEG_NAMES[l.id]),
+    ];
+  }),
+  fieldConfig: fieldConfig({
+    unit: 'percent',
+    decimals: 2,
+    min: 0,
+    thresholds: QUALITY.lossPercent,
+    color: { mode: 'palette-classic' },
+    custom: { thresholdsStyle: { mode: 'dashed' } },
+  }),
+});
+const lossRepeated = { ...loss, repeat: 'voice_connector', repeatDirection: 'h' as const, maxPerRow: 2 };
+
+const sip = timeseries(
+  {
+    title: 'SIP responses by class',
+    description:
+      'SIP response codes sent and received, by class: 1xx provisional, 2xx success, 3xx redirection, 4xx client, 5xx server and 6xx global failures.',
+    w: 12,
+    h: 8,
+    targets: ['1', '2', '3', '4', '5', '6'].map((c, i) =>
+      vc(refIds[i], `Sip${c}xxCodes`, `${c}xx \${VoiceConnectorId}`)
+    ),
+    fieldConfig: fieldConfig({
+      unit: unitOf(NS, 'Sip2xxCodes'),
+      decimals: 0,
+      min: 0,
+      noValue: NONE,
+      overrides: [
+        { name: '4xx', properties: { color: { mode: 'fixed', fixedColor: COLORS.warn } } },
+        { name: '5xx', properties: { color: { mode: 'fixed', fixedColor: COLORS.alert } } },
+      ],
+    }),
+  },
+  'bars'
+);
+
+const calls = timeseries(
+  {
+    title: 'Call attempts, answers and failures',
+    description:
+      'Inbound and outbound call attempts, calls answered and failed calls per period. Failures stand out in red.',
+    w: 12,
+    h: 8,
+    targets: [
+      vc('A', 'InboundCallAttempts', 'inbound attempts ${VoiceConnectorId}'),
+      vc('B', 'InboundCallsAnswered', 'inbound answered ${VoiceConnectorId}'),
+      vc('C', 'InboundCallFailures', 'inbound failures ${VoiceConnectorId}'),
+      vc('D', 'OutboundCallAttempts', 'outbound attempts ${VoiceConnectorId}'),
+      vc('E', 'OutboundCallsAnswered', 'outbound answered ${VoiceConnectorId}'),
+      vc('F', 'OutboundCallFailures', 'outbound failures ${VoiceConnectorId}'),
+    ],
+    fieldConfig: fieldConfig({
+      unit: unitOf(NS, 'InboundCallAttempts'),
+      decimals: 0,
+      min: 0,
+      custom: { stacking: { mode: 'none', group: 'A' }, drawStyle: 'line', fillOpacity: 0 },
+    }),
+  },
+  'lines'
+);
+
+const active = timeseries({
+  title: 'Active calls and throttles',
+  description:
+    'Inbound and outbound calls in progress (the maximum of each period) and requests throttled by the Voice Connector.',
+  w: 24,
+  h: 7,
+  targets: [
+    vc('A', 'InboundCallsActive', 'inbound active ${VoiceConnectorId}'),
+    vc('B', 'OutboundCallsActive', 'outbound active ${VoiceConnectorId}'),
+    vc('C', 'Throttles', 'throttles ${VoiceConnectorId}'),
+  ],
+  fieldConfig: fieldConfig({
+    unit: unitOf(NS, 'InboundCallsActive'),
+    decimals: 0,
+    min: 0,
+    thresholds: thresholds(COLORS.ok),
+  }),
+  links: [linkTo('noc')],
+});
+
+export const voiceConnectors = dashboard({
+  key: 'voiceConnectors',
+  description:
+    'Amazon Chime SDK Voice Connectors: MOS, jitter, packet loss and RTT per leg; SIP responses; call attempts, answers, failures and active calls.',
+  tags: ['voice-connector', 'call-quality'],
+  refresh: '1m',
+  time: { from: 'now-3h', to: 'now' },
+  variables: [datasourceVar, regionVar, voiceConnectorVar],
+  panels: layout([
+    row('Media quality'),
+    callPath,
+    mos,
+    rtt,
+    jitter,
+    lossRepeated,
+    row('Signalling and calls'),
+    sip,
+    calls,
+    active,
+  ]),
+});
