@@ -59,13 +59,13 @@ export async function loadVariableValues(
   const r = (s?: string) => (s === undefined || s === '' ? undefined : replace(s));
   const items = defaultFirst(
     await ds.api.resources(q.kind, {
-    region: r(q.region),
-    instanceId: r(q.instanceId),
-    namespace: r(q.namespace),
-    metricName: r(q.metricName),
-    dimensionKey: r(q.dimensionKey),
-    dimensions: r(q.dimensions),
-    queueTypes: q.queueTypes,
+      region: r(q.region),
+      instanceId: r(q.instanceId),
+      namespace: r(q.namespace),
+      metricName: r(q.metricName),
+      dimensionKey: r(q.dimensionKey),
+      dimensions: r(q.dimensions),
+      queueTypes: q.queueTypes,
     }),
     q.kind === 'regions' ? ds.defaults?.region : q.kind === 'instances' ? ds.defaults?.instanceId : undefined
   );

@@ -28,7 +28,8 @@ import { useResources, type ResourceSource } from './useResources';
  * kinds that use it. Parameters may hold other variables ($region, $instance): the list follows them.
  */
 
-type Param = 'region' | 'instanceId' | 'queueTypes' | 'valueField' | 'namespace' | 'metricName' | 'dimensionKey' | 'dimensions';
+type Param =
+  'region' | 'instanceId' | 'queueTypes' | 'valueField' | 'namespace' | 'metricName' | 'dimensionKey' | 'dimensions';
 
 export const VARIABLE_KIND_INFO: Record<VariableKind, { label: string; description: string; params: Param[] }> = {
   regions: { label: 'Regions', description: 'AWS Regions where Amazon Connect is available.', params: [] },
