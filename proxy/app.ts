@@ -18,7 +18,7 @@ import { createMetrics } from './metrics';
 import { healthRoutes } from './routes/health';
 import { queryRoutes } from './routes/query';
 import { resourceRoutes } from './routes/resources';
-import { TtlCache } from './upstream/cache';
+import { TtlCache, type LookupOutcome } from './upstream/cache';
 import { RateLimiter } from './upstream/rateLimiter';
 
 /**
@@ -93,10 +93,15 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const metrics = createMetrics();
-  const onLookup = (cache: string, outcome: 'hit' | 'miss' | 'coalesced') =>
-    metrics.cacheLookups.inc({ cache, outcome });
+  const onLookup = (cache: string, outcome: LookupOutcome) => metrics.cacheLookups.inc({ cache, outcome });
   const cache = (name: keyof typeof CACHE_SHARES) =>
-    new TtlCache(name, { maxBytes: Math.floor(config.cacheMaxBytes * CACHE_SHARES[name]), onLookup });
+    new TtlCache(name, {
+      maxBytes: Math.floor(config.cacheMaxBytes * CACHE_SHARES[name]),
+      onLookup,
+      // Passthrough switches off the data caches only: the lists (names, ListMetrics) stay cached, so that the
+      // comparison measures the data calls that grow with viewers.
+      passthrough: config.cacheMode === 'passthrough' && name !== 'resources',
+    });
   const ctx: ProxyContext = {
     config,
     log: app.log,

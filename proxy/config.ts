@@ -120,6 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
   const realtimeCacheTtlMs = integer('REALTIME_CACHE_TTL_MS', 5000, 0, 300_000);
   const resourceCacheTtlMs = integer('RESOURCE_CACHE_TTL_MS', 300_000, 0, 86_400_000);
   const cacheMaxMb = integer('CACHE_MAX_MB', 256, 1, 65_536);
+  const staleMaxAgeMs = integer('STALE_MAX_AGE_MS', 300_000, 0, 86_400_000);
+  const staleIfSlowMs = integer('STALE_IF_SLOW_MS', 2000, 0, 120_000);
+  const cacheMode = (raw(env, 'CACHE_MODE') ?? 'cache').toLowerCase();
+  if (cacheMode !== 'cache' && cacheMode !== 'passthrough') {
+    problems.push(`CACHE_MODE must be cache or passthrough (got ${shown(cacheMode)})`);
+  }
   const rateLimitMaxWaitMs = integer('RATE_LIMIT_MAX_WAIT_MS', 5000, 0, 120_000);
   const bodyLimitBytes = integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024);
 
@@ -165,6 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
     realtimeCacheTtlMs,
     resourceCacheTtlMs,
     cacheMaxBytes: cacheMaxMb * 1024 * 1024,
+    cacheMode: cacheMode === 'passthrough' ? 'passthrough' : 'cache',
+    staleMaxAgeMs,
+    staleIfSlowMs,
     rateLimitMaxWaitMs,
     upstreamQuotas,
     bodyLimitBytes,

@@ -19,6 +19,15 @@ export interface ProxyConfig {
   resourceCacheTtlMs: number;
   /** Memory for all caches together. */
   cacheMaxBytes: number;
+  /**
+   * `cache` (default): data caches, coalescing, real-time call merging and stale fallback. `passthrough`: none of
+   * these for real-time and CloudWatch data (every panel refresh calls AWS), to measure what they save.
+   */
+  cacheMode: 'cache' | 'passthrough';
+  /** How long past its lifetime a cached answer may still be served, marked stale, when AWS fails or throttles. */
+  staleMaxAgeMs: number;
+  /** With a stale answer at hand, a refresh slower than this answers with it instead (0: always wait). */
+  staleIfSlowMs: number;
   /** Longest a call waits for the client-side rate limiter before failing. */
   rateLimitMaxWaitMs: number;
   /** Overrides of the upstream quotas, per API. */

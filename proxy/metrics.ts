@@ -49,7 +49,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Proxy
     }),
     cacheLookups: new Counter({
       name: 'switchboard_cache_lookups_total',
-      help: 'Cache lookups by cache and outcome (hit, miss, coalesced: joined an identical call in flight).',
+      help: 'Cache lookups by cache and outcome (hit, miss, coalesced: joined a call in flight, stale: an old answer served because the refresh failed or was slow).',
       labelNames: ['cache', 'outcome'],
       registers,
     }),

@@ -22,6 +22,9 @@ export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext 
     realtimeCacheTtlMs: 5000,
     resourceCacheTtlMs: 300_000,
     cacheMaxBytes: 64 * 1024 * 1024,
+    cacheMode: 'cache',
+    staleMaxAgeMs: 300_000,
+    staleIfSlowMs: 2000,
     rateLimitMaxWaitMs: 5000,
     upstreamQuotas: {},
     bodyLimitBytes: 1024 * 1024,
@@ -36,8 +39,8 @@ export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext 
     metrics,
     limiter: new RateLimiter({ quotas: config.upstreamQuotas, maxWaitMs: config.rateLimitMaxWaitMs }),
     caches: {
-      realtime: new TtlCache('realtime', { onLookup }),
-      cloudwatch: new TtlCache('cloudwatch', { onLookup }),
+      realtime: new TtlCache('realtime', { onLookup, passthrough: config.cacheMode === 'passthrough' }),
+      cloudwatch: new TtlCache('cloudwatch', { onLookup, passthrough: config.cacheMode === 'passthrough' }),
       resources: new TtlCache('resources', { onLookup }),
     },
   };

@@ -182,10 +182,21 @@ export function fieldConfig(o: FieldOptions): FieldConfigSource {
     },
     overrides: (o.overrides ?? []).map(({ name, properties }) => ({
       matcher: { id: 'byName', options: name },
-      properties: Object.entries(properties).map(([id, value]) => ({ id, value })),
+      // Thresholds colour a field only in the thresholds colour mode: an override that sets them sets that too.
+      properties: Object.entries(
+        'thresholds' in properties && !('color' in properties)
+          ? { ...properties, color: { mode: 'thresholds' } }
+          : properties
+      ).map(([id, value]) => ({ id, value })),
     })),
   };
 }
+
+/**
+ * Keeps only the named fields. Stat, gauge and bar-gauge panels showing one column of a table per row (quota used per
+ * channel) need it: their `fields` regex matches display names, which a row-wise display name replaces.
+ */
+export const onlyFields = (...names: string[]) => [{ id: 'filterFieldsByName', options: { include: { names } } }];
 
 /** An override property set that hides a column or series (ids stay available to links and transformations). */
 export const hidden = { 'custom.hidden': true, 'custom.hideFrom': { legend: true, tooltip: true, viz: true } };
@@ -293,7 +304,7 @@ export const timeseries = (p: PanelSpec, style: 'lines' | 'bars' = 'lines') =>
           showPoints: 'never',
           spanNulls: false,
           stacking: { mode: style === 'bars' ? 'normal' : 'none', group: 'A' },
-          thresholdsStyle: { mode: p.fieldConfig.defaults?.thresholds?.steps?.length ? 'line+area' : 'off' },
+          thresholdsStyle: { mode: (p.fieldConfig.defaults?.thresholds?.steps?.length ?? 0) > 1 ? 'line+area' : 'off' },
           ...p.fieldConfig.defaults?.custom,
         },
       },

@@ -24,6 +24,9 @@ export type DashboardKey = keyof typeof DASHBOARDS;
 
 export const TAG = 'switchboard';
 
+/** The revision of every shipped dashboard; raise it when any dashboard changes so upgrades re-import them. */
+export const REVISION = 1;
+
 /** The dropdown of every Switchboard dashboard, carrying the time range and the variables they share. */
 const switchboardLinks: DashboardLink = {
   title: 'Switchboard',
@@ -67,6 +70,8 @@ export function dashboard(s: DashboardSpec): Dashboard {
     timezone: 'browser',
     schemaVersion: defaultDashboard.schemaVersion ?? 42,
     version: 1,
+    // Grafana re-imports an app's included dashboard when its revision grows: raise REVISION with every change.
+    revision: REVISION,
     links: [
       ...(s.links ?? []).map((l): DashboardLink => ({
         title: l.title,

@@ -1,5 +1,6 @@
 import {
   NONE,
+  onlyFields,
   bargauge,
   cloudwatch,
   COLORS,
@@ -57,7 +58,11 @@ const counter = (
       h: 4,
       targets: [target],
       fieldConfig: fieldConfig({ unit: 'short', decimals: 0, thresholds: t, noValue: '0' }),
-      options: { textMode: 'value', graphMode: 'area' },
+      // Per-flow counters show a tile per flow with its name; instance counters a single value.
+      options: {
+        textMode: target.dimensions && 'ContactFlowName' in (target.dimensions as object) ? 'value_and_name' : 'value',
+        graphMode: 'area',
+      },
       ...(link ? { links: [link] } : {}),
     },
     ['sum']
@@ -135,6 +140,7 @@ const headroom = bargauge(
     w: 8,
     h: 8,
     targets: [quota('A', 'table', null)],
+    transformations: onlyFields('Channel', 'Used'),
     fieldConfig: fieldConfig({
       unit: 'percent',
       min: 0,
@@ -146,8 +152,7 @@ const headroom = bargauge(
     links: [linkTo('quotas')],
   },
   ['lastNotNull'],
-  true,
-  '/^Used$/'
+  true
 );
 
 const worstQueues = table({

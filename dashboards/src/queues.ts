@@ -1,4 +1,4 @@
-import { STANDARD_REALTIME_METRICS } from '../../src/connect/realtimeMetrics';
+import { DEFAULT_OPTIONS as QUEUEWALL_DEFAULTS, type QueueWallOptions } from '../../src/panels/queuewall/options';
 import {
   cloudwatch,
   COLORS,
@@ -47,22 +47,20 @@ const wallboard = plugin('switchboard-queuewall-panel', {
   ],
   fieldConfig: fieldConfig({ unit: 'short' }),
   options: {
-    version: 1,
+    ...QUEUEWALL_DEFAULTS,
     tiles: {
       metrics: [
         { field: 'CONTACTS_IN_QUEUE', warn: 5, alert: 10, direction: 'above' },
         { field: 'OLDEST_CONTACT_AGE', warn: 60, alert: 180, direction: 'above' },
-        { field: 'AGENTS_AVAILABLE', warn: 1, alert: 0, direction: 'below' },
+        // No agent available is a warning; contacts waiting and their age make the alerts (an empty queue with
+        // nobody available is not an emergency).
+        { field: 'AGENTS_AVAILABLE', warn: 0, direction: 'below' },
         { field: 'AGENTS_ONLINE', direction: 'above' },
         { field: 'AGENTS_ON_CONTACT', direction: 'above' },
       ],
     },
-    sortBy: 'severity',
     tileMinWidth: 240,
-    fontScale: 1,
-    showTicking: true,
-    hideQuiet: false,
-  },
+  } satisfies QueueWallOptions,
 });
 
 const totals = stat(
@@ -113,7 +111,22 @@ const perQueue = table({
       queues: '$queue',
       channels: '$channel',
       groupings: ['QUEUE'],
-      metrics: STANDARD_REALTIME_METRICS,
+      // Contacts first (what a NOC reads first), then agents, then slots; AGENTS_ON_CALL is left out (Connect
+      // replaced it with AGENTS_ON_CONTACT, which has the same report name).
+      metrics: [
+        'CONTACTS_IN_QUEUE',
+        'OLDEST_CONTACT_AGE',
+        'CONTACTS_SCHEDULED',
+        'AGENTS_ONLINE',
+        'AGENTS_AVAILABLE',
+        'AGENTS_ON_CONTACT',
+        'AGENTS_AFTER_CONTACT_WORK',
+        'AGENTS_NON_PRODUCTIVE',
+        'AGENTS_ERROR',
+        'AGENTS_STAFFED',
+        'SLOTS_ACTIVE',
+        'SLOTS_AVAILABLE',
+      ],
       sort: { metric: 'OLDEST_CONTACT_AGE', order: 'DESCENDING' },
     }),
   ],

@@ -1,5 +1,6 @@
 import {
   NONE,
+  onlyFields,
   bargauge,
   cloudwatch,
   COLORS,
@@ -45,6 +46,7 @@ const usedGauges = gauge(
     w: 12,
     h: 7,
     targets: [quota('A', 'table')],
+    transformations: onlyFields('Channel', 'Used'),
     fieldConfig: fieldConfig({
       unit: 'percent',
       min: 0,
@@ -55,8 +57,7 @@ const usedGauges = gauge(
     }),
   },
   ['lastNotNull'],
-  true,
-  '/^Used$/'
+  true
 );
 
 const headroom = stat(
@@ -66,6 +67,7 @@ const headroom = stat(
     w: 12,
     h: 7,
     targets: [quota('A', 'table')],
+    transformations: onlyFields('Channel', 'Headroom'),
     fieldConfig: fieldConfig({
       unit: 'short',
       decimals: 0,
@@ -74,8 +76,7 @@ const headroom = stat(
     }),
   },
   ['lastNotNull'],
-  true,
-  '/^Headroom$/'
+  true
 );
 
 const quotaTable = table({
@@ -116,9 +117,18 @@ const inUseTrend = timeseries({
     unit: 'short',
     decimals: 0,
     min: 0,
+    // The frames are per channel (label `channel`): "VOICE In use", "VOICE Quota".
+    displayName: '${__field.labels.channel} ${__field.name}',
     overrides: [
       { name: 'Quota', properties: { 'custom.lineStyle': { fill: 'dash', dash: [10, 10] } } },
-      { name: 'Used', properties: { 'custom.hideFrom': { legend: true, tooltip: false, viz: true }, unit: 'percent' } },
+      {
+        name: 'Used',
+        properties: {
+          'custom.hideFrom': { legend: true, tooltip: false, viz: true },
+          'custom.axisPlacement': 'hidden',
+          unit: 'percent',
+        },
+      },
     ],
   }),
 });

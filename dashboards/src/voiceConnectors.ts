@@ -1,3 +1,4 @@
+import { DEFAULT_OPTIONS as CALLPATH_DEFAULTS } from '../../src/panels/callpath/options';
 import { SIDE_QUALITY_METRICS, VOICE_CONNECTOR_LEGS, legQualityMetrics } from '../../src/connect/voiceConnector';
 import {
   NONE,
@@ -27,11 +28,21 @@ import { datasourceVar, regionVar, voiceConnectorVar } from './variables';
 
 const NS = 'AWS/ChimeVoiceConnector';
 const VC = { VoiceConnectorId: ['$voice_connector'] };
+// The call-path panel's defaults are the one source of these thresholds (src/panels/callpath/options.ts).
+const T = CALLPATH_DEFAULTS.thresholds;
+/** A default threshold (never switched off, unlike a user's). */
+const on = (v: number | null): number => {
+  if (v === null) {
+    throw new Error('the call-path panel has a default threshold switched off');
+  }
+  return v;
+};
 export const QUALITY = {
-  mos: lowIsBad(3.5, 3.8),
-  jitterUs: highIsBad(30_000, 50_000),
-  lossPercent: highIsBad(1, 3),
-  rttUs: highIsBad(150_000, 300_000),
+  mos: lowIsBad(on(T.mos.alert), on(T.mos.warn)),
+  // CloudWatch publishes jitter and RTT in microseconds; the panel's thresholds are milliseconds.
+  jitterUs: highIsBad(on(T.jitterMs.warn) * 1000, on(T.jitterMs.alert) * 1000),
+  lossPercent: highIsBad(on(T.lossPercent.warn), on(T.lossPercent.alert)),
+  rttUs: highIsBad(on(T.rttMs.warn) * 1000, on(T.rttMs.alert) * 1000),
 };
 const LEG_NAMES = {
   CustomerToVc: 'customer → VC',
@@ -58,7 +69,7 @@ const callPath = plugin('switchboard-callpath-panel', {
   h: 10,
   targets: pathTargets,
   fieldConfig: fieldConfig({ unit: 'none' }),
-  options: {},
+  options: { ...CALLPATH_DEFAULTS },
 });
 
 const mos = timeseries({
@@ -118,10 +129,10 @@ const jitter = timeseries({
   }),
 });
 
-// Loss is PacketsLost ÷ RtpPackets per leg. A math expression may repeat over one multi-series query only, so the
-// panel repeats per voice connector and each copy reads single series.
+// Loss is PacketsLost ÷ RtpPackets per leg: hidden queries and a math expression, which the proxy repeats for each
+// voice connector, pairing the two queries' series by their VoiceConnectorId.
 const loss = timeseries({
-  title: 'Packet loss per leg — $voice_connector',
+  title: 'Packet loss per leg',
   description: '100 × PacketsLost ÷ RtpPackets of each leg, per period. Orange from 1 %, red from 3 %.',
   w: 12,
   h: 8,
@@ -132,7 +143,7 @@ const loss = timeseries({
     return [
       { ...vc(`L${i}`, m.packetsLost, m.packetsLost, true), id: lost },
       { ...vc(`P${i}`, m.rtpPackets, m.rtpPackets, true), id: pkts },
-      expression(`E${i}`, `100 * ${lost} / ${pkts}`, LEG_NAMES[l.id]),
+      expression(`E${i}`, `100 * ${lost} / ${pkts}`, `${LEG_NAMES[l.id]} \${VoiceConnectorId}`),
     ];
   }),
   fieldConfig: fieldConfig({
@@ -144,7 +155,6 @@ const loss = timeseries({
     custom: { thresholdsStyle: { mode: 'dashed' } },
   }),
 });
-const lossRepeated = { ...loss, repeat: 'voice_connector', repeatDirection: 'h' as const, maxPerRow: 2 };
 
 const sip = timeseries(
   {
@@ -229,7 +239,7 @@ export const voiceConnectors = dashboard({
     mos,
     rtt,
     jitter,
-    lossRepeated,
+    loss,
     row('Signalling and calls'),
     sip,
     calls,

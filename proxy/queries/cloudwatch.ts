@@ -12,7 +12,8 @@ import type { CloudWatchQuery } from '../../src/connect/query';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { frame, type DataFrameJSON, type Notice } from '../frames';
-import { getMetricData, referencedIds, type SeriesData } from './metricData';
+import { getMetricData, referencedIds, type MetricDataResult, type SeriesData } from './metricData';
+import { staleNotice } from './stale';
 import { resourceLoaders } from '../resources';
 import { autoPeriod, checkPeriod } from './period';
 import { QueryError } from './validate';
@@ -32,21 +33,24 @@ export interface TimeRange {
   maxDataPoints: number;
 }
 
-interface PlannedSeries {
+export interface PlannedSeries {
   /** GetMetricData id. */
   id: string;
   dimensions: Record<string, string>;
 }
 
-interface PlannedQuery {
+export interface PlannedQuery {
   query: CloudWatchQuery;
   id: string;
   region: string;
   period: number;
   statistic: string;
   series: PlannedSeries[];
-  /** For an expression: the query it repeats over, series by series (when it reads a query with several series). */
-  over?: string;
+  /**
+   * For an expression that reads queries with several series: for each of its series, the series id to put in place
+   * of each such query id (series paired by equal dimensions).
+   */
+  over?: Array<Record<string, string>>;
 }
 
 export const queryId = (q: CloudWatchQuery) =>
@@ -182,7 +186,8 @@ export function renderLabel(
 
 function defaultLabel(p: PlannedQuery, s: PlannedSeries): string {
   if (p.query.expression) {
-    return p.query.label || p.id;
+    // A repeated expression's series carry the dimensions of the series it read: `${VoiceConnectorId}` works.
+    return p.query.label ? renderLabel(p.query.label, p.query, p.statistic, p.period, s.dimensions) : p.id;
   }
   const varying = Object.keys(p.query.dimensions ?? {}).filter(
     (d) => p.series.length > 1 && new Set(p.series.map((x) => x.dimensions[d])).size > 1
@@ -199,13 +204,25 @@ export interface CloudWatchRun {
   calls: number;
 }
 
-/** Every cloudwatch query of a request, together. Queries that cannot be planned get their own error. */
-export async function runCloudWatch(
+export interface CloudWatchPlan {
+  /** Queries that cannot run, with their error. */
+  results: CloudWatchRun['results'];
+  planned: PlannedQuery[];
+  /** The GetMetricData queries of each region (batched into calls of at most 500 by getMetricData). */
+  regions: Map<string, MetricDataQuery[]>;
+}
+
+/**
+ * Every cloudwatch query of a request planned together: expanded, periods chosen, expressions checked, and the
+ * GetMetricData queries grouped by region, so that N of them take ceil(N/500) calls per region and range whatever
+ * their periods (GetMetricData takes a period per query). Queries that cannot be planned get their own error.
+ */
+export async function planCloudWatch(
   ctx: ProxyContext,
   aws: AwsContext,
   queries: CloudWatchQuery[],
   range: TimeRange
-): Promise<CloudWatchRun> {
+): Promise<CloudWatchPlan> {
   const results: CloudWatchRun['results'] = new Map();
   const planned: PlannedQuery[] = [];
   await Promise.all(
@@ -238,15 +255,35 @@ export async function runCloudWatch(
       });
     } else if (failed.length > 0) {
       results.set(p.query.refId, { error: new QueryError(`expression: the query ${failed[0]} it reads has an error`) });
-    } else if (multi.length > 1) {
-      results.set(p.query.refId, {
-        error: new QueryError(
-          `expression: reads ${multi.join(' and ')}, which both have several series; an expression can repeat over one of them only`
-        ),
+    } else if (multi.length > 0) {
+      // Repeated for each series of the queries it reads; with several such queries, their series pair up by equal
+      // dimensions (lost / sent of the same voice connector), and all of them must have the same set.
+      const key = (d: Record<string, string>) =>
+        JSON.stringify(Object.entries(d).sort(([a], [b]) => a.localeCompare(b)));
+      const [first, ...others] = multi.map((r) => byId.get(r)!);
+      const unpaired: string[] = [];
+      const over = first.series.map((s) => {
+        const ids: Record<string, string> = { [first.id]: s.id };
+        for (const o of others) {
+          const match = o.series.find((x) => key(x.dimensions) === key(s.dimensions));
+          if (match) {
+            ids[o.id] = match.id;
+          } else {
+            unpaired.push(`${o.id} has no series for ${Object.values(s.dimensions).join(', ')}`);
+          }
+        }
+        return ids;
       });
-    } else if (multi.length === 1) {
-      p.over = multi[0];
-      p.series = byId.get(multi[0])!.series.map((s, k) => ({ id: `${p.id}_${k}`, dimensions: s.dimensions }));
+      if (unpaired.length > 0 || others.some((o) => o.series.length !== first.series.length)) {
+        results.set(p.query.refId, {
+          error: new QueryError(
+            `expression: reads ${multi.join(' and ')}, whose series do not pair up by dimensions (${unpaired[0] ?? 'different numbers of series'}); give them the same dimension values`
+          ),
+        });
+        continue;
+      }
+      p.over = over;
+      p.series = first.series.map((s, k) => ({ id: `${p.id}_${k}`, dimensions: s.dimensions }));
     }
   }
 
@@ -259,11 +296,11 @@ export async function runCloudWatch(
     regions.set(p.region, list);
     const returnData = !p.query.hide;
     if (p.query.expression) {
-      const source = p.over ? byId.get(p.over)! : undefined;
       p.series.forEach((s, k) => {
-        const expression = source
-          ? p.query.expression!.replace(new RegExp(`\\b${p.over}\\b`, 'g'), source.series[k].id)
-          : p.query.expression!;
+        const expression = Object.entries(p.over?.[k] ?? {}).reduce(
+          (e, [queryIdRef, seriesId]) => e.replace(new RegExp(`\\b${queryIdRef}\\b`, 'g'), seriesId),
+          p.query.expression!
+        );
         list.push({ Id: s.id, Expression: expression, ReturnData: returnData });
       });
       continue;
@@ -285,6 +322,17 @@ export async function runCloudWatch(
     }
   }
 
+  return { results, planned, regions };
+}
+
+/** Every cloudwatch query of a request, together. Queries that cannot be planned get their own error. */
+export async function runCloudWatch(
+  ctx: ProxyContext,
+  aws: AwsContext,
+  queries: CloudWatchQuery[],
+  range: TimeRange
+): Promise<CloudWatchRun> {
+  const { results, planned, regions } = await planCloudWatch(ctx, aws, queries, range);
   // Align the range to whole minutes so that refreshes within a minute share the cache.
   const startMs = Math.floor(range.fromMs / 60_000) * 60_000;
   const endMs = Math.ceil(range.toMs / 60_000) * 60_000;
@@ -300,7 +348,7 @@ export async function runCloudWatch(
             results.set(p.query.refId, { frames: [] });
             continue;
           }
-          results.set(p.query.refId, { frames: framesOf(p, data.series, data.messages) });
+          results.set(p.query.refId, { frames: framesOf(p, data.series, data.messages, data.stale) });
         }
       } catch (err) {
         for (const p of inRegion) {
@@ -312,11 +360,24 @@ export async function runCloudWatch(
   return { results, calls };
 }
 
-function framesOf(p: PlannedQuery, series: Map<string, SeriesData>, messages: string[]): DataFrameJSON[] {
+/**
+ * One time-series frame per series of a planned query. meta.custom: period, id, and when the answer is an old one
+ * served because CloudWatch failed or was slow, stale: true and dataAgeMs (since it was fetched) with a notice.
+ */
+export function framesOf(
+  p: PlannedQuery,
+  series: Map<string, SeriesData>,
+  messages: string[],
+  stale?: MetricDataResult['stale']
+): DataFrameJSON[] {
   const info = findMetric(p.query.namespace ?? '', p.query.metricName ?? '');
   const notices: Notice[] = messages
     .filter((m) => p.series.some((s) => m.startsWith(`${s.id}:`)) || !m.includes(':'))
     .map((text) => ({ severity: 'warning', text }));
+  const staleMeta = stale ? { stale: true, dataAgeMs: stale.ageMs } : {};
+  if (stale) {
+    notices.unshift(staleNotice(stale.ageMs, stale.reasons));
+  }
   const executed = p.query.expression
     ? p.query.expression
     : `${p.query.namespace} ${p.query.metricName} ${p.statistic} ${p.period}s`;
@@ -353,7 +414,7 @@ function framesOf(p: PlannedQuery, series: Map<string, SeriesData>, messages: st
       {
         executedQueryString: executed,
         ...(frameNotices.length ? { notices: frameNotices } : {}),
-        custom: { period: p.period, id: s.id },
+        custom: { period: p.period, id: s.id, ...staleMeta },
       }
     );
   });

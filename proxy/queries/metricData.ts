@@ -2,6 +2,7 @@ import { paginateGetMetricData, type MetricDataQuery } from '@aws-sdk/client-clo
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { followPages } from '../aws/pages';
+import type { Loaded } from '../upstream/cache';
 
 /**
  * GetMetricData with CloudWatch's limits handled: at most 500 queries per call (a query travels with the queries
@@ -21,6 +22,19 @@ export interface MetricDataResult {
   series: Map<string, SeriesData>;
   messages: string[];
   calls: number;
+  /**
+   * Set when some batch was answered from an older cached answer because CloudWatch failed, throttled or was slow:
+   * the age of the oldest such answer (ms) and why.
+   */
+  stale?: { ageMs: number; reasons: string[] };
+}
+
+/** Why an old answer was served, for notices. */
+export function staleReasonText(reason: unknown): string {
+  if (reason === 'slow') {
+    return 'AWS is answering slowly';
+  }
+  return ((reason as Error)?.message ?? String(reason)).replace(/\.$/, '');
 }
 
 /** Bytes a call's answer takes in the cache: two numbers a point plus the labels. */
@@ -143,21 +157,34 @@ export async function getMetricData(
     return out;
   }
   const nowMs = Date.now();
-  const results = await Promise.all(
+  const loaded = await Promise.all(
     batchQueries(queries).map((batch) => {
-      const key = JSON.stringify(['gmd', aws.credentialsKey, region, startMs, endMs, batch]);
-      return ctx.caches.cloudwatch.getOrLoad(
-        key,
-        cloudWatchTtlMs(endMs, nowMs),
-        () => oneCall(ctx, aws, region, startMs, endMs, batch),
-        (r) => resultBytes(r as MetricDataResult)
-      ) as Promise<MetricDataResult>;
+      const batchKey = JSON.stringify(batch);
+      return ctx.caches.cloudwatch.load(
+        JSON.stringify(['gmd', aws.credentialsKey, region, startMs, endMs, batchKey]),
+        {
+          ttlMs: cloudWatchTtlMs(endMs, nowMs),
+          staleMs: ctx.config.staleMaxAgeMs,
+          slowMs: ctx.config.staleIfSlowMs,
+          // The same batch over a range of the same length: the previous minute's answer is the fallback.
+          family: JSON.stringify(['gmd', aws.credentialsKey, region, endMs - startMs, batchKey]),
+          size: (r) => resultBytes(r as MetricDataResult),
+        },
+        () => oneCall(ctx, aws, region, startMs, endMs, batch)
+      ) as Promise<Loaded<MetricDataResult>>;
     })
   );
-  for (const r of results) {
+  for (const { value: r, stale, ageMs, reason } of loaded) {
     r.series.forEach((s, id) => out.series.set(id, s));
     out.messages.push(...r.messages);
     out.calls += r.calls;
+    if (stale) {
+      const text = staleReasonText(reason);
+      out.stale = {
+        ageMs: Math.max(ageMs ?? 0, out.stale?.ageMs ?? 0),
+        reasons: [...new Set([...(out.stale?.reasons ?? []), text])],
+      };
+    }
   }
   return out;
 }

@@ -7,6 +7,7 @@ import type { ProxyContext } from '../context';
 import { frame, type Column, type DataFrameJSON, type Notice } from '../frames';
 import { getMetricData, type SeriesData } from './metricData';
 import { autoPeriod } from './period';
+import { staleNotice } from './stale';
 import type { TimeRange } from './cloudwatch';
 
 /**
@@ -136,7 +137,12 @@ export async function runQuota(
       notices.push({ severity: 'info', text: `The ${r.channel} quota cannot be derived while nothing is in use.` });
     }
   }
-  const meta = { custom: { period }, ...(notices.length ? { notices } : {}) };
+  // An old answer served because CloudWatch failed or was slow says so, with its age.
+  const staleMeta = data.stale ? { stale: true, dataAgeMs: data.stale.ageMs } : {};
+  if (data.stale) {
+    notices.unshift(staleNotice(data.stale.ageMs, data.stale.reasons));
+  }
+  const meta = { custom: { period, ...staleMeta }, ...(notices.length ? { notices } : {}) };
 
   if (q.format === 'timeseries') {
     return rows.map((r) =>

@@ -16,10 +16,13 @@ import {
 import { REALTIME_UNIT_TO_GRAFANA } from '../../src/connect/units';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
-import { frame, type Column, type DataFrameJSON } from '../frames';
+import { frame, type Column, type DataFrameJSON, type FrameMeta } from '../frames';
 import { followPages } from '../aws/pages';
 import { agentStatusNames, queueNames, routingProfileNames } from './names';
 import { resolveFilterRefs } from './resolveRefs';
+import { staleNotice } from './stale';
+import { staleReasonText } from './metricData';
+import { mergerFor } from './realtimeMerge';
 import { QueryError } from './validate';
 
 /**
@@ -117,54 +120,120 @@ export interface RealtimeRow {
   values: Array<number | null>;
 }
 
-interface CallResult {
+export interface CallResult {
   rows: RealtimeRow[];
   /** DataSnapshotTime of the first page, ms. */
   snapshotMs: number;
   pages: number;
+  /** Served from an expired answer because the refresh failed or was slow: why (a message). */
+  staleReason?: string;
 }
 
-/** One planned call, every page, cached for realtimeCacheTtlMs and coalesced with identical calls in flight. */
-function fetchCall(
+/** Between the first call of a shape and its departure: time for the other panels of a refresh to join (ms). */
+export const MERGE_WINDOW_MS = 5;
+
+/** Bytes of a call's answer in the cache: a row's dimensions and values (estimateBytes would stringify it all). */
+const answerBytes = (rows: RealtimeRow[], metrics: number) => 256 + rows.length * (200 + 16 * metrics);
+
+/** One page set of GetCurrentMetricData for a planned call with the given metrics. */
+async function callConnect(
+  ctx: ProxyContext,
+  aws: AwsContext,
+  region: string,
+  instanceId: string,
+  call: PlannedCall,
+  metrics: RealtimeMetricName[]
+): Promise<CallResult> {
+  const pages = await followPages(
+    ctx,
+    aws,
+    { service: 'connect', operation: 'GetCurrentMetricData', region, instanceId },
+    paginateGetCurrentMetricData(
+      { client: aws.connect(region), pageSize: 100 },
+      {
+        InstanceId: instanceId,
+        Filters: call.filters,
+        Groupings: call.groupings as SdkGrouping[],
+        CurrentMetrics: metrics.map((Name) => ({
+          Name: Name as CurrentMetricName,
+          Unit: REALTIME_METRICS[Name].unit,
+        })),
+      }
+    )
+  );
+  const rows = pages.flatMap((page) =>
+    (page.MetricResults ?? []).map((r) => {
+      const byName = new Map((r.Collections ?? []).map((c) => [c.Metric?.Name, c.Value]));
+      return {
+        dims: r.Dimensions ?? {},
+        values: metrics.map((m) => {
+          const v = byName.get(m);
+          return v === undefined || v === null ? null : realtimeValueInSeconds(m, v, call.groupings.length);
+        }),
+      };
+    })
+  );
+  return { rows, snapshotMs: pages[0]?.DataSnapshotTime?.getTime() ?? Date.now(), pages: pages.length };
+}
+
+/** Whether Connect takes these metrics in one call with this call's filters and groupings. */
+function accepts(call: PlannedCall, metrics: RealtimeMetricName[]): boolean {
+  const f = call.filters;
+  return (
+    validateRealtimeRequest({
+      filters: {
+        queues: f.Queues,
+        routingProfiles: f.RoutingProfiles,
+        channels: f.Channels,
+        routingStepExpressions: f.RoutingStepExpressions,
+        agentStatuses: f.AgentStatuses,
+        subtypes: f.Subtypes,
+      },
+      groupings: call.groupings,
+      metrics,
+    }).length === 0
+  );
+}
+
+/**
+ * One planned call, every page: merged with compatible calls (same credentials, region, instance, filters and
+ * groupings) into one GetCurrentMetricData call with the union of their metrics (realtimeMerge.ts), cached for
+ * realtimeCacheTtlMs, and served stale (marked) when a refresh fails or is slow. The rows come back with the
+ * call's own metrics, in its order.
+ */
+async function fetchCall(
   ctx: ProxyContext,
   aws: AwsContext,
   region: string,
   instanceId: string,
   call: PlannedCall
 ): Promise<CallResult> {
-  const key = JSON.stringify(['gcmd', aws.credentialsKey, region, instanceId, call]);
-  return ctx.caches.realtime.getOrLoad(key, ctx.config.realtimeCacheTtlMs, async () => {
-    const pages = await followPages(
-      ctx,
-      aws,
-      { service: 'connect', operation: 'GetCurrentMetricData', region, instanceId },
-      paginateGetCurrentMetricData(
-        { client: aws.connect(region), pageSize: 100 },
-        {
-          InstanceId: instanceId,
-          Filters: call.filters,
-          Groupings: call.groupings as SdkGrouping[],
-          CurrentMetrics: call.metrics.map((Name) => ({
-            Name: Name as CurrentMetricName,
-            Unit: REALTIME_METRICS[Name].unit,
-          })),
-        }
-      )
-    );
-    const rows = pages.flatMap((page) =>
-      (page.MetricResults ?? []).map((r) => {
-        const byName = new Map((r.Collections ?? []).map((c) => [c.Metric?.Name, c.Value]));
-        return {
-          dims: r.Dimensions ?? {},
-          values: call.metrics.map((m) => {
-            const v = byName.get(m);
-            return v === undefined || v === null ? null : realtimeValueInSeconds(m, v, call.groupings.length);
-          }),
-        };
-      })
-    );
-    return { rows, snapshotMs: pages[0]?.DataSnapshotTime?.getTime() ?? Date.now(), pages: pages.length };
-  }) as Promise<CallResult>;
+  const shape = JSON.stringify(['gcmd', aws.credentialsKey, region, instanceId, call.filters, call.groupings]);
+  const merger = mergerFor<CallResult>(ctx.caches.realtime, {
+    windowMs: MERGE_WINDOW_MS,
+    // Metrics of panels refreshed within this span stay in the shape's union.
+    rememberMs: Math.max(60_000, 4 * ctx.config.realtimeCacheTtlMs),
+  });
+  const loaded = await merger.get(
+    shape,
+    call.metrics,
+    {
+      ttlMs: ctx.config.realtimeCacheTtlMs,
+      staleMs: ctx.config.staleMaxAgeMs,
+      slowMs: ctx.config.staleIfSlowMs,
+      accepts: (metrics) => accepts(call, metrics),
+      size: (a) => answerBytes(a.result.rows, a.metrics.length),
+    },
+    (metrics) => callConnect(ctx, aws, region, instanceId, call, metrics)
+  );
+  const { metrics, result } = loaded.value;
+  const index = call.metrics.map((m) => metrics.indexOf(m));
+  return {
+    rows: result.rows.map((r) => ({ dims: r.dims, values: index.map((i) => r.values[i]) })),
+    snapshotMs: result.snapshotMs,
+    pages: result.pages,
+    ...(loaded.stale ? { staleReason: staleReasonText(loaded.reason) } : {}),
+  };
 }
 
 function dimsKey(d: Dimensions): string {
@@ -214,7 +283,7 @@ const GROUPING_COLUMNS: Record<Grouping, string> = {
   VALIDATION_TEST_TYPE: 'Validation test type',
 };
 
-interface Names {
+export interface Names {
   queues: Map<string, string>;
   routingProfiles: Map<string, string>;
   agentStatuses: Map<string, string>;
@@ -250,24 +319,49 @@ const metricField = (m: RealtimeMetricName) => ({
   },
 });
 
-export async function runRealtime(
-  ctx: ProxyContext,
-  aws: AwsContext,
-  asked: RealtimeQuery
-): Promise<DataFrameJSON[]> {
+/** Like Promise.all, but waits for every promise before throwing the first failure. */
+async function allSettled<T extends readonly unknown[]>(
+  promises: T
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    throw failed.reason;
+  }
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>;
+  };
+}
+
+export async function runRealtime(ctx: ProxyContext, aws: AwsContext, asked: RealtimeQuery): Promise<DataFrameJSON[]> {
   const region = asked.region ?? aws.defaultRegion;
   // The rules first (no upstream call for a query that cannot run), then names to ids, then the calls.
   planRealtime(asked);
   const q = await resolveFilterRefs(ctx, aws, region, asked);
   const plan = planRealtime(q);
   const none = Promise.resolve(new Map<string, string>());
-  const [results, queues, routingProfiles, agentStatuses] = await Promise.all([
+  // Settled, not Promise.all: a failed name list must not leave a merged call behind that lands after the answer.
+  const [results, queues, routingProfiles, agentStatuses] = await allSettled([
     Promise.all(plan.calls.map((call) => fetchCall(ctx, aws, region, q.instanceId, call))),
     q.groupings.includes('QUEUE') ? queueNames(ctx, aws, region, q.instanceId) : none,
     q.groupings.includes('ROUTING_PROFILE') ? routingProfileNames(ctx, aws, region, q.instanceId) : none,
     q.groupings.includes('AGENT_STATUS') ? agentStatusNames(ctx, aws, region, q.instanceId) : none,
-  ]);
-  const names: Names = { queues, routingProfiles, agentStatuses };
+  ] as const);
+  return realtimeFrames(q, plan, results, { queues, routingProfiles, agentStatuses });
+}
+
+/**
+ * The frames of a real-time query from its calls' answers (pure: also what the frame micro-benchmark measures).
+ * meta.custom: snapshotTime and dataAgeMs (ms), upstreamCalls, pages, and stale: true with a warning notice when
+ * an answer is an old one served because Connect failed, throttled or was slow.
+ */
+export function realtimeFrames(
+  q: RealtimeQuery,
+  plan: RealtimePlan,
+  results: CallResult[],
+  names: Names,
+  nowMs = Date.now()
+): DataFrameJSON[] {
   const rows = combineRows(
     plan,
     plan.metrics,
@@ -277,13 +371,17 @@ export async function runRealtime(
   sortRows(rows, q.sort ? plan.metrics.indexOf(q.sort.metric) : -1, q.sort?.order, label);
 
   const snapshotMs = Math.min(...results.map((r) => r.snapshotMs));
-  const meta = {
+  const dataAgeMs = Math.max(0, nowMs - snapshotMs);
+  const staleReasons = [...new Set(results.flatMap((r) => (r.staleReason ? [r.staleReason] : [])))];
+  const meta: FrameMeta = {
     custom: {
       snapshotTime: snapshotMs,
-      dataAgeMs: Math.max(0, Date.now() - snapshotMs),
+      dataAgeMs,
       upstreamCalls: plan.calls.length,
       pages: results.reduce((n, r) => n + r.pages, 0),
+      ...(staleReasons.length > 0 ? { stale: true } : {}),
     },
+    ...(staleReasons.length > 0 ? { notices: [staleNotice(dataAgeMs, staleReasons)] } : {}),
   };
 
   if ((q.format ?? 'table') === 'timeseries') {

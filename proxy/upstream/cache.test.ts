@@ -1,4 +1,4 @@
-import { TtlCache } from './cache';
+import { estimateBytes, TtlCache } from './cache';
 
 describe('TtlCache', () => {
   it('returns values until they expire', () => {
@@ -43,5 +43,84 @@ describe('TtlCache', () => {
     expect(cache.stats()).toMatchObject({ misses: 1, coalesced: 4, hits: 1 });
     await expect(cache.getOrLoad('bad', 1000, () => Promise.reject(new Error('nope')))).rejects.toThrow('nope');
     expect(await cache.getOrLoad('bad', 1000, async () => 7)).toBe(7);
+  });
+});
+
+describe('TtlCache byte budget', () => {
+  it('never holds more than maxBytes however many values arrive, keeping the most recently used', () => {
+    const cache = new TtlCache<string>('t', { maxBytes: 100_000 });
+    for (let i = 0; i < 5000; i++) {
+      cache.set(`k${i}`, 'x'.repeat(100 + (i % 400)), 60_000);
+      if (i % 10 === 0) {
+        cache.get('k0'); // k0 stays in use
+      }
+      expect(cache.stats().bytes).toBeLessThanOrEqual(100_000);
+    }
+    expect(cache.get('k0')).toBeDefined();
+    expect(cache.get('k4999')).toBeDefined();
+    expect(cache.get('k1')).toBeUndefined();
+    // the bookkeeping equals the sum of what is held
+    const held = Array.from({ length: 5000 }, (_, i) => cache.peek(`k${i}`)).filter(Boolean);
+    expect(held.reduce((n, e) => n + e!.bytes, 0)).toBe(cache.stats().bytes);
+    expect(held.length).toBe(cache.stats().entries);
+  });
+
+  it('counts what Maps, Sets and typed arrays hold (JSON alone would see {})', () => {
+    const names = new Map(Array.from({ length: 1000 }, (_, i) => [`queue-${i}`, `Queue number ${i}`]));
+    expect(estimateBytes(names)).toBeGreaterThan(2 * 1000 * 'queue-0Queue number 0'.length);
+    expect(estimateBytes(new Set(['a'.repeat(5000)]))).toBeGreaterThan(10_000);
+    expect(estimateBytes(new Float64Array(1000))).toBeGreaterThan(8000);
+  });
+
+  it('keeps expired entries for stale fallback within the budget, and drops them after staleMs', () => {
+    let now = 0;
+    const cache = new TtlCache<string>('t', { now: () => now, maxBytes: 1000 });
+    cache.set('a', 'a', 100, 400, 1000);
+    now = 200;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.peek('a')?.value).toBe('a');
+    expect(cache.stats().bytes).toBe(400);
+    now = 1100;
+    expect(cache.peek('a')).toBeUndefined();
+    expect(cache.stats().bytes).toBe(0);
+  });
+});
+
+describe('TtlCache stale-while-revalidate', () => {
+  it('serves the last value marked stale when the refresh fails, and throws without one', async () => {
+    let now = 0;
+    const cache = new TtlCache<number>('t', { now: () => now });
+    const first = await cache.load('k', { ttlMs: 100, staleMs: 1000 }, async () => 1);
+    expect(first).toEqual({ value: 1, storedAt: 0, stale: false });
+    now = 500;
+    const err = new Error('Throttling');
+    const stale = await cache.load('k', { ttlMs: 100, staleMs: 1000 }, () => Promise.reject(err));
+    expect(stale).toEqual({ value: 1, storedAt: 0, stale: true, reason: err, ageMs: 500 });
+    await expect(cache.load('other', { ttlMs: 100, staleMs: 1000 }, () => Promise.reject(err))).rejects.toBe(err);
+    // a successful refresh replaces it
+    expect(await cache.load('k', { ttlMs: 100, staleMs: 1000 }, async () => 2)).toMatchObject({ value: 2 });
+    expect(cache.stats()).toMatchObject({ stale: 1 });
+  });
+
+  it('falls back on the latest entry of the same family (the previous minute of a CloudWatch range)', async () => {
+    let now = 0;
+    const cache = new TtlCache<string>('t', { now: () => now });
+    await cache.load('range-10:00', { ttlMs: 60, staleMs: 1000, family: 'f' }, async () => 'ten');
+    now = 70;
+    const out = await cache.load('range-10:01', { ttlMs: 60, staleMs: 1000, family: 'f' }, () =>
+      Promise.reject(new Error('down'))
+    );
+    expect(out).toMatchObject({ value: 'ten', stale: true, storedAt: 0 });
+    await expect(
+      cache.load('range-10:01', { ttlMs: 60, staleMs: 1000, family: 'g' }, () => Promise.reject(new Error('down')))
+    ).rejects.toThrow('down');
+  });
+
+  it('in passthrough runs every load and stores nothing', async () => {
+    const cache = new TtlCache<number>('t', { passthrough: true });
+    let loads = 0;
+    await Promise.all(Array.from({ length: 3 }, () => cache.getOrLoad('k', 1000, async () => ++loads)));
+    expect(loads).toBe(3);
+    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });
 });

@@ -1,19 +1,29 @@
 /**
  * A byte-bounded TTL cache with coalescing of identical in-flight loads: however many panels and viewers ask for
- * the same thing at once, the loader runs once and everybody gets its answer.
+ * the same thing at once, the loader runs once and everybody gets its answer. Expired entries are kept a while
+ * longer (`staleMs`) so that a failed or slow refresh can fall back to the last good value, marked stale with its
+ * age (stale-while-revalidate); they still count against the byte budget and leave first when it is full.
  */
 export interface CacheStats {
   hits: number;
   misses: number;
   coalesced: number;
+  /** Answers served from an expired entry because the refresh failed or was slow. */
+  stale: number;
   entries: number;
   bytes: number;
 }
 
+export type LookupOutcome = 'hit' | 'miss' | 'coalesced' | 'stale';
+
 interface Entry<T> {
   value: T;
+  storedAt: number;
   expiresAt: number;
+  /** Until when the entry may still be served stale (>= expiresAt). */
+  keepUntil: number;
   bytes: number;
+  family?: string;
 }
 
 export interface CacheOptions {
@@ -21,13 +31,62 @@ export interface CacheOptions {
   maxBytes?: number;
   now?: () => number;
   /** Observes hits and misses (for /metrics), with the cache name. */
-  onLookup?: (cache: string, outcome: 'hit' | 'miss' | 'coalesced') => void;
+  onLookup?: (cache: string, outcome: LookupOutcome) => void;
+  /**
+   * No caching and no coalescing: every load runs (CACHE_MODE=passthrough, to measure what the cache saves).
+   */
+  passthrough?: boolean;
 }
 
-/** Rough size of a JSON-like value in bytes (strings count two bytes a character, as V8 may store them). */
+/** What a load answered: the value, when it was fetched, and whether it is a stale fallback (and why). */
+export interface Loaded<T> {
+  value: T;
+  /** When the value was stored (ms); for a fresh load, now. */
+  storedAt: number;
+  stale: boolean;
+  /** Why a stale value was served: the refresh's error, or 'slow'. */
+  reason?: unknown;
+  /** For a stale value: how old it is (ms, by the cache's clock). */
+  ageMs?: number;
+}
+
+export interface LoadOptions<T> {
+  /** Lifetime; a function of the value when it depends on it. */
+  ttlMs: number | ((value: T) => number);
+  /** How long after expiry the value may still be served when a refresh fails or is slow (0: never). */
+  staleMs?: number;
+  /** With a stale value at hand, a refresh slower than this answers with the stale value (it keeps running). */
+  slowMs?: number;
+  /** Bytes of the value when JSON would be slow or wrong. */
+  size?: (value: T) => number;
+  /**
+   * Keys of one family answer the same question at different moments (a CloudWatch batch for the range ending this
+   * minute, then the next): without an old entry of its own, a key falls back on the family's latest entry.
+   */
+  family?: string;
+}
+
+/**
+ * Rough size of a JSON-like value in bytes (strings count two bytes a character, as V8 may store them). Maps and
+ * Sets count their contents and typed arrays their bytes (plain JSON would see `{}`).
+ */
 export function estimateBytes(value: unknown): number {
+  let binary = 0;
+  const replacer = (_key: string, v: unknown): unknown => {
+    if (v instanceof Map) {
+      return [...v.entries()];
+    }
+    if (v instanceof Set) {
+      return [...v.values()];
+    }
+    if (ArrayBuffer.isView(v)) {
+      binary += v.byteLength;
+      return null;
+    }
+    return v;
+  };
   try {
-    return 2 * JSON.stringify(value).length + 64;
+    return 2 * (JSON.stringify(value, replacer)?.length ?? 0) + binary + 64;
   } catch {
     return 1024;
   }
@@ -35,13 +94,14 @@ export function estimateBytes(value: unknown): number {
 
 export class TtlCache<T = unknown> {
   private readonly entries = new Map<string, Entry<T>>();
-  private readonly inflight = new Map<string, Promise<T>>();
+  private readonly inflight = new Map<string, Promise<Loaded<T>>>();
+  /** family -> its latest stored key. */
+  private readonly latest = new Map<string, string>();
   private bytes = 0;
   private readonly maxBytes: number;
   private readonly now: () => number;
-  private hits = 0;
-  private misses = 0;
-  private coalesced = 0;
+  private readonly counts: Record<LookupOutcome, number> = { hit: 0, miss: 0, coalesced: 0, stale: 0 };
+  readonly passthrough: boolean;
 
   constructor(
     readonly name: string,
@@ -49,30 +109,45 @@ export class TtlCache<T = unknown> {
   ) {
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.now = options.now ?? Date.now;
+    this.passthrough = options.passthrough ?? false;
   }
 
+  /** The fresh value of a key (and marks it recently used). */
   get(key: string): T | undefined {
+    const e = this.peek(key);
+    return e && e.expiresAt > this.now() ? e.value : undefined;
+  }
+
+  /** The entry of a key, fresh or kept for stale fallback, with its times (and marks it recently used). */
+  peek(key: string): Readonly<Entry<T>> | undefined {
     const e = this.entries.get(key);
     if (!e) {
       return undefined;
     }
-    if (e.expiresAt <= this.now()) {
+    if (e.keepUntil <= this.now()) {
       this.delete(key);
       return undefined;
     }
     // least recently used goes first
     this.entries.delete(key);
     this.entries.set(key, e);
-    return e.value;
+    return e;
   }
 
-  set(key: string, value: T, ttlMs: number, bytes = estimateBytes(value)): void {
-    if (ttlMs <= 0 || bytes > this.maxBytes) {
+  set(key: string, value: T, ttlMs: number, bytes = estimateBytes(value), staleMs = 0, family?: string): void {
+    if (this.passthrough || (ttlMs <= 0 && staleMs <= 0) || bytes > this.maxBytes) {
       return;
     }
     this.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs, bytes });
+    const now = this.now();
+    const expiresAt = now + Math.max(0, ttlMs);
+    const keepUntil = expiresAt + Math.max(0, staleMs);
+    this.entries.set(key, { value, storedAt: now, expiresAt, keepUntil, bytes, family });
     this.bytes += bytes;
+    if (family !== undefined) {
+      this.latest.set(family, key);
+    }
+    // Map iteration follows insertion order, and every use re-inserts: the first key is the least recently used.
     while (this.bytes > this.maxBytes) {
       this.delete(this.entries.keys().next().value as string);
     }
@@ -83,18 +158,27 @@ export class TtlCache<T = unknown> {
     if (e) {
       this.bytes -= e.bytes;
       this.entries.delete(key);
+      if (e.family !== undefined && this.latest.get(e.family) === key) {
+        this.latest.delete(e.family);
+      }
     }
   }
 
   clear(): void {
     this.entries.clear();
+    this.latest.clear();
     this.bytes = 0;
+  }
+
+  /** Counts a lookup made by a caller that keeps its own bookkeeping (the real-time call merger). */
+  record(outcome: LookupOutcome): void {
+    this.counts[outcome]++;
+    this.options.onLookup?.(this.name, outcome);
   }
 
   /**
    * The cached value, or the result of `load` (run once for all concurrent callers of the same key), kept for
-   * `ttlMs` (a function of the value when the lifetime depends on it). Failures are not cached. `size` estimates
-   * the value's bytes when JSON would be slow or wrong (typed arrays, Maps).
+   * `ttlMs`. Failures are not cached. `size` estimates the value's bytes when JSON would be slow or wrong.
    */
   async getOrLoad(
     key: string,
@@ -102,45 +186,94 @@ export class TtlCache<T = unknown> {
     load: () => Promise<T>,
     size?: (value: T) => number
   ): Promise<T> {
-    const cached = this.get(key);
-    if (cached !== undefined) {
-      this.hits++;
-      this.options.onLookup?.(this.name, 'hit');
-      return cached;
+    return (await this.load(key, { ttlMs, size }, load)).value;
+  }
+
+  /**
+   * Like getOrLoad, with stale-while-revalidate: when the refresh of an expired entry fails (or, with `slowMs`,
+   * takes too long) and the entry is at most `staleMs` past its expiry, the old value is returned with
+   * `stale: true` and the reason. Without such a value the failure is thrown as before.
+   */
+  async load(key: string, options: LoadOptions<T>, load: () => Promise<T>): Promise<Loaded<T>> {
+    if (this.passthrough) {
+      return { value: await load(), storedAt: this.now(), stale: false };
     }
-    const pending = this.inflight.get(key);
+    const entry = this.peek(key);
+    if (entry && entry.expiresAt > this.now()) {
+      this.record('hit');
+      return { value: entry.value, storedAt: entry.storedAt, stale: false };
+    }
+    const latestKey = options.family !== undefined ? this.latest.get(options.family) : undefined;
+    const old = entry ?? (latestKey !== undefined ? this.peek(latestKey) : undefined);
+    let pending = this.inflight.get(key);
     if (pending) {
-      this.coalesced++;
-      this.options.onLookup?.(this.name, 'coalesced');
+      this.record('coalesced');
+    } else {
+      this.record('miss');
+      pending = load().then(
+        (value) => {
+          this.inflight.delete(key);
+          const ttl = typeof options.ttlMs === 'function' ? options.ttlMs(value) : options.ttlMs;
+          const bytes = options.size ? options.size(value) : estimateBytes(value);
+          this.set(key, value, ttl, bytes, options.staleMs ?? 0, options.family);
+          return { value, storedAt: this.now(), stale: false };
+        },
+        (err: unknown) => {
+          this.inflight.delete(key);
+          throw err;
+        }
+      );
+      this.inflight.set(key, pending);
+    }
+    return this.withFallback(pending, old, options.slowMs);
+  }
+
+  /**
+   * Awaits a refresh; with an old entry at hand, its failure or (after slowMs) its slowness answers with the old
+   * value instead. Shared by load() and the real-time call merger.
+   */
+  async withFallback<V>(
+    pending: Promise<Loaded<V>>,
+    old: Readonly<{ value: V; storedAt: number }> | undefined,
+    slowMs?: number
+  ): Promise<Loaded<V>> {
+    if (!old) {
       return pending;
     }
-    this.misses++;
-    this.options.onLookup?.(this.name, 'miss');
-    const promise = load().then(
-      (value) => {
-        this.inflight.delete(key);
-        this.set(
-          key,
-          value,
-          typeof ttlMs === 'function' ? ttlMs(value) : ttlMs,
-          size ? size(value) : estimateBytes(value)
-        );
-        return value;
-      },
-      (err: unknown) => {
-        this.inflight.delete(key);
-        throw err;
+    const staleOf = () => ({
+      value: old.value,
+      storedAt: old.storedAt,
+      stale: true,
+      ageMs: Math.max(0, this.now() - old.storedAt),
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const slow =
+      slowMs !== undefined && slowMs > 0
+        ? new Promise<Loaded<V>>((resolve) => {
+            timer = setTimeout(() => resolve({ ...staleOf(), reason: 'slow' }), slowMs);
+            timer.unref?.();
+          })
+        : undefined;
+    const refreshed = pending.catch((reason: unknown): Loaded<V> => ({ ...staleOf(), reason }));
+    // A refresh that fails after the slow answer was given must not become an unhandled rejection.
+    pending.catch(() => undefined);
+    try {
+      const out = await (slow ? Promise.race([refreshed, slow]) : refreshed);
+      if (out.stale) {
+        this.record('stale');
       }
-    );
-    this.inflight.set(key, promise);
-    return promise;
+      return out;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   stats(): CacheStats {
     return {
-      hits: this.hits,
-      misses: this.misses,
-      coalesced: this.coalesced,
+      hits: this.counts.hit,
+      misses: this.counts.miss,
+      coalesced: this.counts.coalesced,
+      stale: this.counts.stale,
       entries: this.entries.size,
       bytes: this.bytes,
     };

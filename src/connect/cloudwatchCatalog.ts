@@ -1,4 +1,5 @@
 import { CLOUDWATCH_UNIT_TO_GRAFANA, type CloudWatchUnit, type GrafanaUnit } from './units';
+import { VOICE_CONNECTOR_ENDPOINTS, VOICE_CONNECTOR_LEGS } from './voiceConnector';
 
 /**
  * The CloudWatch metrics of Amazon Connect and its neighbours, from AWS's documentation (seeds 000 and 001):
@@ -253,13 +254,11 @@ const connectMetrics: CloudWatchMetricInfo[] = [
 ];
 
 const chimeDims = [['VoiceConnectorId'], ['VoiceConnectorId', 'Region']];
-type Leg = { prefix: string; from: string; to: string };
-const legs: Leg[] = [
-  { prefix: 'CustomerToVc', from: 'the customer', to: 'the Voice Connector' },
-  { prefix: 'VcToCustomer', from: 'the Voice Connector', to: 'the customer' },
-  { prefix: 'RemoteToVc', from: 'the remote end', to: 'the Voice Connector' },
-  { prefix: 'VcToRemote', from: 'the Voice Connector', to: 'the remote end' },
-];
+const legs = VOICE_CONNECTOR_LEGS.map((leg) => ({
+  prefix: leg.id,
+  from: `the ${VOICE_CONNECTOR_ENDPOINTS[leg.from]}`,
+  to: `the ${VOICE_CONNECTOR_ENDPOINTS[leg.to]}`,
+}));
 const legSpecs: Spec[] = legs.flatMap(({ prefix, from, to }): Spec[] => [
   [`${prefix}RtpPackets`, 'Count', 'Sum', `RTP packets sent from ${from} to ${to}.`],
   // AWS publishes byte counters with the unit Count; Grafana should still show them as bytes.

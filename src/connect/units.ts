@@ -30,3 +30,25 @@ export const CLOUDWATCH_UNIT_TO_GRAFANA: Record<CloudWatchUnit, GrafanaUnit> = {
   Bytes: 'bytes',
   None: 'none',
 };
+
+/**
+ * Milliseconds in one of each Grafana time unit (the ids of Grafana's "Time" unit category), so a duration can be
+ * read in whatever unit its field config names: CloudWatch's microseconds (`µs`), or a math expression that already
+ * converted to `ms` or `s`.
+ */
+const GRAFANA_TIME_UNIT_MS: Record<string, number> = {
+  ns: 1e-6,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** Milliseconds per unit of a Grafana time unit id; undefined when the unit is not a time unit. */
+export function grafanaTimeUnitInMs(unit: string | undefined): number | undefined {
+  return unit !== undefined && Object.prototype.hasOwnProperty.call(GRAFANA_TIME_UNIT_MS, unit)
+    ? GRAFANA_TIME_UNIT_MS[unit]
+    : undefined;
+}

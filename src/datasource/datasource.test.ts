@@ -112,7 +112,12 @@ describe('SwitchboardDataSource.query', () => {
         request([
           realtime('A'),
           realtime('B', { hide: true }),
-          realtime('C', { filters: { queues: ['$allQueues', 'q-9'] } }),
+          // Grafana's panel query runner adds `datasource` (and may add `key`) to every query.
+          realtime('C', {
+            filters: { queues: ['$allQueues', 'q-9'] },
+            datasource: { type: 'switchboard-connect-datasource', uid: 'sb' },
+            key: 'Q-C',
+          } as never),
         ])
       )
     );
@@ -135,6 +140,9 @@ describe('SwitchboardDataSource.query', () => {
     });
     // "All" without a custom all value is every value
     expect(body.queries[1]).toMatchObject({ filters: { queues: ['q-1', 'q-2', 'q-3', 'q-9'] } });
+    // ...which the proxy would refuse: only the query type's own fields are sent.
+    expect(body.queries[1]).not.toHaveProperty('datasource');
+    expect(body.queries[1]).not.toHaveProperty('key');
 
     expect(res.errors).toBeUndefined();
     expect(res.data).toHaveLength(1);

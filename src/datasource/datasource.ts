@@ -15,6 +15,7 @@ import { getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 import { catchError, map, of, type Observable } from 'rxjs';
 import { defaultQuery, type QueryRequest } from '../connect/query';
 import { describeProxyError, ProxyApi } from './api';
+import { toProxyQuery } from './proxyQuery';
 import { interpolateQuery } from './interpolate';
 import { migrateQuery } from './migrate';
 import { queryId, referencedQueryIds } from './references';
@@ -78,7 +79,9 @@ export class SwitchboardDataSource extends DataSourceApi<SwitchboardDataQuery, S
       range: { from: request.range.from.toISOString(), to: request.range.to.toISOString() },
       maxDataPoints: request.maxDataPoints,
       intervalMs: request.intervalMs,
-      queries: sent.map((q) => this.applyTemplateVariables(q, request.scopedVars)) as QueryRequest['queries'],
+      queries: sent.map((q) =>
+        toProxyQuery(this.applyTemplateVariables(q, request.scopedVars))
+      ) as QueryRequest['queries'],
     };
     return this.api.query(body, request.requestId).pipe(
       map((res) => toResponse(res.results, sent)),

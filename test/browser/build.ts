@@ -112,6 +112,35 @@ function externalsPlugin(modules: string[]): Plugin {
   };
 }
 
+/**
+ * CommonJS packages with an ES-module style `exports.default` that @grafana/ui's `.mjs` files import by default.
+ * esbuild follows Node for `.mjs` importers (the default import is the whole `module.exports`), webpack (Grafana's
+ * build) takes `exports.default`: without this, Table's scrollbar is an object and React refuses to render it.
+ */
+const CJS_DEFAULT_INTEROP = ['react-custom-scrollbars-2'];
+
+function cjsDefaultInteropPlugin(): Plugin {
+  const filter = new RegExp(`^(${CJS_DEFAULT_INTEROP.map((n) => n.replace(/[-/]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'switchboard-host-cjs-default',
+    setup(b) {
+      // The wrapper's own import of the package resolves normally (namespace cjs-default).
+      b.onResolve({ filter }, (args) =>
+        args.namespace === 'cjs-default' ? undefined : { path: args.path, namespace: 'cjs-default' }
+      );
+      b.onLoad({ filter: /.*/, namespace: 'cjs-default' }, (args) => ({
+        contents: [
+          `import * as m from ${JSON.stringify(args.path)};`,
+          'const d = m.default && m.default.__esModule ? m.default.default : m.default;',
+          'export default d;',
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: ROOT,
+      }));
+    },
+  };
+}
+
 export async function buildHost(options: { reactMode?: 'production' | 'development' } = {}): Promise<HostBuild> {
   const started = Date.now();
   const files = distModules();
@@ -158,7 +187,7 @@ export async function buildHost(options: { reactMode?: 'production' | 'developme
       'process.env.NODE_ENV': JSON.stringify(options.reactMode ?? 'production'),
       global: 'globalThis',
     },
-    plugins: [externalsPlugin(modules)],
+    plugins: [externalsPlugin(modules), cjsDefaultInteropPlugin()],
   });
 
   writeFileSync(path.join(OUT, 'meta.json'), JSON.stringify(result.metafile));

@@ -400,6 +400,88 @@ describe('proxy query engine against the simulator', () => {
     expect(c[0].data.values[1]).toEqual((b[0].data.values[1] as number[]).map((v) => v / 60));
   });
 
+  it('pairs the series of two multi-series queries by dimensions in an expression (loss per voice connector)', async () => {
+    const vc = (refId: string, metricName: string, values: string[], hide = true) => ({
+      refId,
+      queryType: 'cloudwatch',
+      namespace: 'AWS/ChimeVoiceConnector',
+      metricName,
+      statistic: 'Sum',
+      period: 300,
+      dimensions: { VoiceConnectorId: values },
+      hide,
+    });
+    const ids = sim.context.world.voiceConnectors.map((v) => v.id);
+    expect(ids.length).toBeGreaterThan(1);
+    const res = await runQueries(
+      testContext(),
+      aws,
+      request([
+        // The two lists in opposite orders: pairing is by dimension value, not by position.
+        { ...vc('A', 'CustomerToVcPacketsLost', ['*'], false), id: 'lost' },
+        { ...vc('B', 'CustomerToVcRtpPackets', [...ids].reverse(), false), id: 'sent' },
+        { refId: 'C', queryType: 'cloudwatch', expression: '100 * lost / sent', label: 'loss ${VoiceConnectorId}' },
+        { ...vc('D', 'CustomerToVcRtpPackets', ids.slice(0, 1)), id: 'one' },
+        { refId: 'E', queryType: 'cloudwatch', expression: 'lost / one' },
+      ])
+    );
+    const byName = (refId: string) =>
+      new Map(
+        res.results[refId].frames!.map((f) => [
+          f.schema.fields[1].labels?.VoiceConnectorId,
+          f.data.values[1] as number[],
+        ])
+      );
+    const lost = byName('A');
+    const sent = byName('B');
+    const loss = res.results.C.frames!;
+    expect(loss).toHaveLength(ids.length);
+    for (const f of loss) {
+      const id = f.schema.fields[1].labels!.VoiceConnectorId;
+      expect(f.schema.name).toBe(`loss ${id}`);
+      expect(f.data.values[1]).toEqual(lost.get(id)!.map((l, i) => (100 * l) / sent.get(id)![i]));
+    }
+    // A single-series query next to a multi-series one is read as it is (no pairing needed).
+    expect(res.results.E.status).toBe(200);
+  });
+
+  it('says which query has no partner when expression series do not pair up', async () => {
+    const ids = sim.context.world.voiceConnectors.map((v) => v.id);
+    const res = await runQueries(
+      testContext(),
+      aws,
+      request([
+        {
+          refId: 'A',
+          queryType: 'cloudwatch',
+          namespace: 'AWS/ChimeVoiceConnector',
+          metricName: 'CustomerToVcPacketsLost',
+          statistic: 'Sum',
+          period: 300,
+          dimensions: { VoiceConnectorId: ids },
+          hide: true,
+          id: 'lost',
+        },
+        {
+          refId: 'B',
+          queryType: 'cloudwatch',
+          namespace: 'AWS/ChimeVoiceConnector',
+          metricName: 'CustomerToVcRtpPackets',
+          statistic: 'Sum',
+          period: 300,
+          dimensions: { VoiceConnectorId: [ids[0], 'vc-unknown'] },
+          hide: true,
+          id: 'sent',
+        },
+        { refId: 'C', queryType: 'cloudwatch', expression: 'lost / sent' },
+      ])
+    );
+    expect(res.results.C.status).toBe(400);
+    expect(res.results.C.error).toMatch(
+      /^expression: reads lost and sent, whose series do not pair up by dimensions \(sent has no series for /
+    );
+  });
+
   it('names unknown expression ids and periods CloudWatch does not accept', async () => {
     const res = await runQueries(
       testContext(),

@@ -48,11 +48,17 @@ import type {
   HostApi,
   HostStateJson,
   ModuleReport,
+  PanelReportJson,
   QueryJson,
   QueryRequestJson,
   QueryResultJson,
 } from '../support/hostApi';
 import { HostBackendSrv } from './backendSrv';
+import { DashboardView, gridPixels, layoutDashboard } from './dashboard';
+import { resolveVariables } from './dashboardVariables';
+import './grafanaRegistries';
+import { PanelRuntime, type PanelEnv } from './panelRuntime';
+import { PanelView } from './panelView';
 import { HostTemplateSrv } from './templateSrv';
 
 interface Amd {
@@ -127,12 +133,12 @@ class EditorErrorBoundary extends Component<{ children: ReactNode }, { error?: E
   }
 }
 
-function Frame({ children }: { children: ReactNode }) {
+function Frame({ children, testId = 'host-editor' }: { children: ReactNode; testId?: string }) {
   return (
     <ThemeContext.Provider value={theme}>
       <GlobalStyles />
       <div
-        data-testid="host-editor"
+        data-testid={testId}
         style={{ padding: theme.spacing(2), background: theme.colors.background.primary, minHeight: '100vh' }}
       >
         <EditorErrorBoundary>{children}</EditorErrorBoundary>
@@ -245,13 +251,40 @@ function QueryEditorHost({
   );
 }
 
-function render(node: ReactNode): Promise<void> {
+/** One frame for React to commit and run effects; the tests then wait for what they look for. */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+function render(node: ReactNode, testId?: string): Promise<void> {
   root?.unmount();
+  shown = undefined;
   const container = document.getElementById('root')!;
   root = createRoot(container);
-  root.render(<Frame>{node}</Frame>);
-  // One frame for React to commit and run effects; the tests then wait for what they look for.
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  root.render(<Frame testId={testId}>{node}</Frame>);
+  return nextFrame();
+}
+
+/** The panels on the page (renderPanel, renderDashboard) and the widths their queries were sized for. */
+let shown: { runtimes: Array<{ runtime: PanelRuntime; width: number }> } | undefined;
+
+function panelEnv(ds: AnyDataSource, from: string, to: string, dashboardUID?: string): PanelEnv {
+  return {
+    ds,
+    theme,
+    range: toRange(from, to),
+    timeZone: 'utc',
+    replaceVariables: (value, scopedVars, format) => templateSrv.replace(value, scopedVars, format),
+    loadAmd,
+    dashboardUID,
+  };
+}
+
+/** Runs the queries of every panel shown, then lets React draw the answers. */
+async function runPanels(): Promise<PanelReportJson[]> {
+  const panels = shown?.runtimes ?? [];
+  await Promise.all(panels.map(({ runtime, width }) => runtime.run(width)));
+  await nextFrame();
+  await nextFrame();
+  return panels.map(({ runtime }) => runtime.report());
 }
 
 function toFrameJson(frame: DataFrame, all: DataFrame[]): FrameJson {
@@ -378,6 +411,61 @@ const host: HostApi = {
 
   setVariables(variables) {
     templateSrv.setVariables(variables);
+  },
+
+  async renderPanel({ panel, width, height, from: start, to, variables }) {
+    const { ds } = needBoot();
+    templateSrv.setVariables(variables ?? {});
+    const runtime = new PanelRuntime('panel', panel, panelEnv(ds, start, to));
+    await render(
+      <PanelView runtime={runtime} width={width} height={height} eventBus={new EventBusSrv()} />,
+      'host-panels'
+    );
+    shown = { runtimes: [{ runtime, width }] };
+    return (await runPanels())[0];
+  },
+
+  async renderDashboard({ dashboard, from: start, to, width = 1600, variables = {}, expandRows = false }) {
+    const { ds, settings } = needBoot();
+    const env = panelEnv(ds, start, to, dashboard.uid);
+    const resolved = await resolveVariables(dashboard.templating?.list ?? [], variables, {
+      ds,
+      dsUid: settings.uid,
+      range: env.range,
+      templateSrv,
+    });
+    const items = layoutDashboard(dashboard.panels ?? [], expandRows);
+    const runtimes = new Map(
+      items.filter((i) => i.panel.type !== 'row').map((i) => [i.key, new PanelRuntime(i.key, i.panel, env)])
+    );
+    const replace = (s: string) => templateSrv.replace(s, undefined, 'text');
+    await render(
+      <DashboardView
+        title={replace(dashboard.title ?? '')}
+        items={items}
+        runtimes={runtimes}
+        width={width}
+        eventBus={new EventBusSrv()}
+        replace={replace}
+      />,
+      'host-panels'
+    );
+    shown = {
+      runtimes: items
+        .filter((i) => runtimes.has(i.key))
+        .map((i) => ({ runtime: runtimes.get(i.key)!, width: gridPixels(i.box, width).width })),
+    };
+    const panels = await runPanels();
+    const el = document.querySelector('[data-testid="host-dashboard"]')!.getBoundingClientRect();
+    return { title: replace(dashboard.title ?? ''), width: el.width, height: el.height, variables: resolved, panels };
+  },
+
+  refresh() {
+    return runPanels();
+  },
+
+  panels() {
+    return (shown?.runtimes ?? []).map(({ runtime }) => runtime.report());
   },
 
   state() {

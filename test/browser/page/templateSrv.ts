@@ -1,6 +1,7 @@
 import type { ScopedVars, TimeRange, TypedVariableModel } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 import type { VariablesJson } from '../support/hostApi';
+import { dataMacro } from './dataMacros';
 
 type FormatFn = (value: unknown, variable: unknown, fallback: (v: unknown, f?: unknown) => string) => string;
 
@@ -62,9 +63,12 @@ function formatValue(value: unknown, format: unknown, name: string, variable: un
  */
 export class HostTemplateSrv implements TemplateSrv {
   private variables: VariablesJson = {};
+  /** What the `text` format shows for a variable when it is not its values (e.g. "All"), as Grafana's pickers. */
+  private texts: Record<string, string> = {};
 
-  setVariables(variables: VariablesJson): void {
+  setVariables(variables: VariablesJson, texts: Record<string, string> = {}): void {
     this.variables = { ...variables };
+    this.texts = { ...texts };
   }
 
   getVariables(): TypedVariableModel[] {
@@ -100,9 +104,13 @@ export class HostTemplateSrv implements TemplateSrv {
     if (!target) {
       return target ?? '';
     }
-    return target.replace(VARIABLE, (match, var1, var2, fmt2, var3, _fieldPath, fmt3) => {
+    return target.replace(VARIABLE, (match, var1, var2, fmt2, var3, fieldPath, fmt3) => {
       const name: string = var1 ?? var2 ?? var3;
       const fmt: unknown = fmt2 ?? fmt3 ?? format;
+      const macro = dataMacro(name, fieldPath, scopedVars);
+      if (macro !== undefined) {
+        return macro;
+      }
       const scoped = scopedVars?.[name];
       if (scoped) {
         return formatValue(scoped.value, fmt, name, scoped);
@@ -111,6 +119,9 @@ export class HostTemplateSrv implements TemplateSrv {
         return match;
       }
       const value = this.variables[name];
+      if (fmt === 'text' && name in this.texts) {
+        return this.texts[name];
+      }
       return formatValue(value, fmt, name, { name, multi: Array.isArray(value) });
     });
   }

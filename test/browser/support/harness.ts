@@ -87,11 +87,23 @@ export function keysDatasource(proxyUrl: string, instanceId: string, overrides: 
   } satisfies HostDatasource;
 }
 
+export interface HarnessOptions {
+  /**
+   * The page's clock (Date.now, new Date()) fixed at this instant (ms), timers still running: panels that compute
+   * with the time (the wallboard's counting ages) then agree with the simulator's frozen clock. Move it with
+   * `page.clock.setFixedTime`. Default: the real time.
+   */
+  browserTime?: number;
+  /** Extra proxy settings (environment variables of proxy/config.ts), e.g. REALTIME_CACHE_TTL_MS. */
+  proxyEnv?: Record<string, string>;
+  viewport?: { width: number; height: number };
+}
+
 /**
  * The simulator, the Switchboard proxy in front of it, the host server (Grafana's part) and Chromium on the host
  * page. The host page must have been built (the jest global setup does it).
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH. ` +
@@ -106,7 +118,13 @@ export async function startHarness(): Promise<Harness> {
   }
   const sim = await startTestSimulator({ at: SIM_AT });
   const config = loadConfig(
-    { PROXY_TOKEN: TEST_TOKEN, AWS_ENDPOINT_URL: sim.url, AWS_MAX_ATTEMPTS: '1', LOG_LEVEL: 'warn' },
+    {
+      PROXY_TOKEN: TEST_TOKEN,
+      AWS_ENDPOINT_URL: sim.url,
+      AWS_MAX_ATTEMPTS: '1',
+      LOG_LEVEL: 'warn',
+      ...options.proxyEnv,
+    },
     []
   );
   const awsClients = new AwsClients(config, {
@@ -125,8 +143,11 @@ export async function startHarness(): Promise<Harness> {
     hosts: { [new URL(PROXY_URL).host]: new URL(proxy.url).host },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: options.viewport ?? VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  if (options.browserTime !== undefined) {
+    await page.clock.setFixedTime(options.browserTime);
+  }
   const collector = new ConsoleCollector(page);
   const pageRequests: PageRequest[] = [];
   page.on('request', (r) =>

@@ -87,6 +87,108 @@ export interface TestDatasourceJson {
   message: string;
 }
 
+/** A panel of a dashboard JSON (Grafana's panel model), as far as the host's preview reads it. */
+export interface PanelJson {
+  id?: number;
+  type: string;
+  title?: string;
+  description?: string;
+  gridPos?: { x: number; y: number; w: number; h: number };
+  datasource?: { type?: string; uid?: string } | null;
+  targets?: QueryJson[];
+  options?: Record<string, unknown>;
+  fieldConfig?: { defaults?: Record<string, unknown>; overrides?: unknown[] };
+  transformations?: Array<{ id: string; options?: unknown; disabled?: boolean }>;
+  pluginVersion?: string;
+  maxDataPoints?: number;
+  interval?: string;
+  transparent?: boolean;
+  /** A row: collapsed rows hold their panels here. */
+  collapsed?: boolean;
+  panels?: PanelJson[];
+}
+
+/** A dashboard variable as saved in `templating.list`. */
+export interface VariableJson {
+  type: string;
+  name: string;
+  label?: string;
+  query?: unknown;
+  datasource?: { type?: string; uid?: string } | null;
+  current?: { text?: unknown; value?: unknown };
+  options?: Array<{ text?: unknown; value?: unknown }>;
+  multi?: boolean;
+  includeAll?: boolean;
+  allValue?: string | null;
+  sort?: number;
+  regex?: string;
+}
+
+export interface DashboardJson {
+  uid?: string;
+  title?: string;
+  panels?: PanelJson[];
+  templating?: { list?: VariableJson[] };
+  /** The dashboard's default time range, e.g. { from: 'now-6h', to: 'now' }. */
+  time?: { from: string; to: string };
+}
+
+export interface RenderPanelRequestJson {
+  panel: PanelJson;
+  /** The panel's size in the page, PanelChrome included (its header takes about 32 px). */
+  width: number;
+  height: number;
+  /** The time range, ISO-8601. */
+  from: string;
+  to: string;
+  /** Dashboard variables for its queries. */
+  variables?: VariablesJson;
+}
+
+export interface RenderDashboardRequestJson {
+  dashboard: DashboardJson;
+  from: string;
+  to: string;
+  /** The grid's width in px (default 1600); rows are 30 px as in Grafana. */
+  width?: number;
+  /** Values that win over the variables' saved ones; "$__all" selects All. */
+  variables?: VariablesJson;
+  /** Rows saved collapsed stay collapsed as in Grafana; true opens them (to check their panels too). */
+  expandRows?: boolean;
+}
+
+/** What one rendered panel showed, for the tests. */
+export interface PanelReportJson {
+  key: string;
+  id?: number;
+  type: string;
+  title: string;
+  /** Where PanelChrome was drawn in the page (px). */
+  box: { x: number; y: number; width: number; height: number };
+  /** Grafana's LoadingState of its queries: NotStarted, Loading, Done, Error. */
+  state: string;
+  /** Failed queries ("A: message"), a visualization the preview cannot draw, an error the panel threw. */
+  errors: string[];
+  frames: number;
+  /** Rows over every frame. */
+  rows: number;
+  /** No frame has a row: Grafana's core panels say "No data". */
+  noData: boolean;
+  /** How many times the queries ran. */
+  runs: number;
+  /** The options the panel component got: after the plugin's migration and defaults. */
+  options: Record<string, unknown>;
+}
+
+export interface DashboardReportJson {
+  title: string;
+  width: number;
+  height: number;
+  /** Every variable as resolved for the queries (All as its values). */
+  variables: VariablesJson;
+  panels: PanelReportJson[];
+}
+
 /** What the page saw since it loaded: the tests assert on it. */
 export interface HostStateJson {
   /** Errors caught by the error boundary around the rendered editor. */
@@ -119,4 +221,15 @@ export interface HostApi {
   /** Sets the dashboard variables the TemplateSrv knows. */
   setVariables(variables: VariablesJson): void;
   state(): HostStateJson;
+  /**
+   * Renders one panel as a dashboard shows it (PanelChrome, the plugin's migration and defaults, its queries run
+   * through the datasource); resolves once its queries answered and it rendered.
+   */
+  renderPanel(request: RenderPanelRequestJson): Promise<PanelReportJson>;
+  /** Renders a dashboard JSON on Grafana's grid (a preview: see page/dashboard.tsx); resolves once every panel answered. */
+  renderDashboard(request: RenderDashboardRequestJson): Promise<DashboardReportJson>;
+  /** Runs every rendered panel's queries again, as the dashboard's refresh does, and waits for the answers. */
+  refresh(): Promise<PanelReportJson[]>;
+  /** The rendered panels now. */
+  panels(): PanelReportJson[];
 }

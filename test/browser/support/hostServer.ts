@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +14,8 @@ import { interpolateRouteTemplate, type RouteTemplateData } from './routeTemplat
  *   GET  /public/plugins/<app id>/*             dist/ (the app; its nested datasource under datasource/)
  *   GET  /public/build/img/icons/*              @grafana/ui's icons; /public/fonts/* a local stand-in font
  *   GET  /api/datasources/uid/:uid              the datasource's settings, secrets reduced to secureJsonFields
- *   GET  /api/plugins/:id/settings              a plugin's plugin.json with its module path
+ *   GET  /api/plugins/:id/settings              a plugin's plugin.json with its module path (the app, its datasource
+ *                                               and the panels built into dist/panels/<name>/)
  *   *    /api/datasources/proxy/uid/:uid/<path> Grafana's datasource proxy: the first route of
  *                                               dist/datasource/plugin.json whose path prefixes <path> is applied
  *                                               (url and headers templated from jsonData and secureJsonData), and
@@ -172,6 +173,16 @@ export async function startHostServer(options: {
     datasourcePlugins.set(json.id, { json, dir });
   }
   const [dsPluginId, dsPlugin] = [...datasourcePlugins.entries()][0];
+  // The nested panel plugins: dist/panels/<name>/plugin.json (those built so far).
+  const panelPlugins = new Map<string, { json: PluginJson; dir: string }>();
+  const panelsDir = path.join(dist, 'panels');
+  for (const name of existsSync(panelsDir) ? readdirSync(panelsDir) : []) {
+    const file = path.join(panelsDir, name, 'plugin.json');
+    if (existsSync(file) && existsSync(path.join(panelsDir, name, 'module.js'))) {
+      const json = JSON.parse(readFileSync(file, 'utf8')) as PluginJson;
+      panelPlugins.set(json.id, { json, dir: `panels/${name}` });
+    }
+  }
   const datasources = new Map(options.datasources.map((d) => [d.uid, d]));
   const forwarded: ForwardedRequest[] = [];
   const fonts = STAND_IN_FONTS.find((f) => existsSync(f));
@@ -314,7 +325,7 @@ export async function startHostServer(options: {
           : json(res, 404, { message: 'Data source not found' });
       }
       if ((m = /^\/api\/plugins\/([^/]+)\/settings$/.exec(p))) {
-        const found = datasourcePlugins.get(m[1]);
+        const found = datasourcePlugins.get(m[1]) ?? panelPlugins.get(m[1]);
         if (found) {
           const base = `public/plugins/${app.id}/${found.dir}`;
           return json(res, 200, { ...found.json, baseUrl: base, module: `${base}/module.js`, enabled: true });

@@ -1,0 +1,210 @@
+import React from 'react';
+import { act, render, screen, within } from '@testing-library/react';
+import { LoadingState } from '@grafana/data';
+import { DEFAULT_OPTIONS, type QueueWallOptions } from './options';
+import { QueueWallPanel } from './QueueWallPanel';
+import { realtimeFrame, type QueueValues } from './testFrames';
+import { panelProps } from './testPanelProps';
+
+const T0 = Date.parse('2026-11-18T19:05:00Z');
+
+const q = (queue: string, inQueue: number, oldest: number, available: number, online = 5): QueueValues => ({
+  queue,
+  id: `q-${queue.toLowerCase()}`,
+  CONTACTS_IN_QUEUE: inQueue,
+  OLDEST_CONTACT_AGE: oldest,
+  AGENTS_AVAILABLE: available,
+  AGENTS_ONLINE: online,
+});
+
+function renderPanel(rows: QueueValues[], options: Partial<QueueWallOptions> = {}, snapshotTime = T0) {
+  const props = panelProps({ ...DEFAULT_OPTIONS, ...options }, [realtimeFrame(rows, { snapshotTime })]);
+  const result = render(<QueueWallPanel {...props} />);
+  const rerenderWith = (next: QueueValues[], nextSnapshot: number) =>
+    result.rerender(
+      <QueueWallPanel
+        {...props}
+        data={{ ...props.data, series: [realtimeFrame(next, { snapshotTime: nextSnapshot })] }}
+      />
+    );
+  return { ...result, rerenderWith };
+}
+
+const tiles = () => screen.getAllByTestId('queuewall-tile');
+const tile = (name: string) => tiles().find((t) => t.getAttribute('data-queue') === name)!;
+const metric = (name: string, field: string) =>
+  within(tile(name))
+    .getAllByTestId('queuewall-metric')
+    .find((m) => m.getAttribute('data-field') === field)!;
+const shown = (name: string, field: string) => metric(name, field).lastElementChild!.textContent;
+const advance = (ms: number) => act(() => jest.advanceTimersByTime(ms));
+
+describe('QueueWallPanel', () => {
+  beforeEach(() => {
+    jest.useFakeTimers({ now: T0 });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('shows a tile per queue, worst first, with the rule of each metric judged', () => {
+    renderPanel([q('Sales', 0, 0, 3), q('Billing', 6, 42, 2), q('Tech', 12, 200, 0)]);
+    expect(tiles().map((t) => [t.getAttribute('data-queue'), t.getAttribute('data-status')])).toEqual([
+      ['Tech', 'alert'],
+      ['Billing', 'warn'],
+      ['Sales', 'ok'],
+    ]);
+    expect(within(tile('Billing')).getByText('Billing')).toBeInTheDocument();
+    expect(within(tile('Billing')).getByText('In queue')).toBeInTheDocument();
+    expect(shown('Billing', 'CONTACTS_IN_QUEUE')).toBe('6');
+    expect(metric('Billing', 'CONTACTS_IN_QUEUE')).toHaveAttribute('data-severity', 'warn');
+    expect(shown('Tech', 'OLDEST_CONTACT_AGE')).toBe('3:20');
+    expect(metric('Tech', 'AGENTS_AVAILABLE')).toHaveAttribute('data-severity', 'alert');
+  });
+
+  it('the oldest age counts every second while contacts wait, and not for an empty queue', () => {
+    renderPanel([q('Billing', 2, 90, 2), q('Sales', 0, 0, 3)]);
+    expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('1:30');
+    expect(metric('Billing', 'OLDEST_CONTACT_AGE')).toHaveAttribute('data-ticking', 'true');
+    advance(1000);
+    expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('1:31');
+    advance(4000);
+    expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('1:35');
+    expect(shown('Sales', 'OLDEST_CONTACT_AGE')).toBe('0:00');
+    expect(metric('Sales', 'OLDEST_CONTACT_AGE')).not.toHaveAttribute('data-ticking');
+  });
+
+  it('a new snapshot restarts from the new value', () => {
+    const { rerenderWith } = renderPanel([q('Billing', 2, 90, 2)]);
+    advance(8000);
+    expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('1:38');
+    // the oldest contact was answered: the next one has waited 20 s at the new snapshot
+    rerenderWith([q('Billing', 1, 20, 2)], T0 + 8000);
+    expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('0:20');
+    advance(3000);
+    expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('0:23');
+    // the queue emptied: no counting
+    rerenderWith([q('Billing', 0, 0, 2)], T0 + 11_000);
+    advance(5000);
+    expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('0:00');
+  });
+
+  it('a counting age crosses its threshold between refreshes: the tile turns to alert and moves up', () => {
+    // Sales: nobody available (alert) but nobody waiting either
+    renderPanel([q('Sales', 0, 0, 0, 3), q('Billing', 1, 175, 2)]);
+    expect(tiles().map((t) => [t.getAttribute('data-queue'), t.getAttribute('data-status')])).toEqual([
+      ['Sales', 'alert'],
+      ['Billing', 'warn'],
+    ]);
+    advance(5000);
+    expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('3:00');
+    // two alerts: the older contact first
+    expect(tiles().map((t) => [t.getAttribute('data-queue'), t.getAttribute('data-status')])).toEqual([
+      ['Billing', 'alert'],
+      ['Sales', 'alert'],
+    ]);
+  });
+
+  it('showTicking off: the age stays as Connect answered', () => {
+    renderPanel([q('Billing', 2, 90, 2)], { showTicking: false });
+    advance(5000);
+    expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('1:30');
+  });
+
+  it('a metric the answer lacks reads "no data", not 0', () => {
+    renderPanel([{ queue: 'Billing', CONTACTS_IN_QUEUE: 1, OLDEST_CONTACT_AGE: 4, AGENTS_ONLINE: 3 }]);
+    expect(shown('Billing', 'AGENTS_AVAILABLE')).toBe('no data');
+    expect(metric('Billing', 'AGENTS_AVAILABLE')).toHaveAttribute('data-severity', 'nodata');
+  });
+
+  it('quiet queues are dimmed at the end, or hidden; all hidden says so', () => {
+    const { unmount } = renderPanel([q('Closed', 0, 0, 0, 0), q('Billing', 1, 4, 2)]);
+    expect(tiles().map((t) => [t.getAttribute('data-queue'), t.getAttribute('data-status')])).toEqual([
+      ['Billing', 'ok'],
+      ['Closed', 'quiet'],
+    ]);
+    unmount();
+    renderPanel([q('Closed', 0, 0, 0, 0)], { hideQuiet: true });
+    expect(screen.queryByTestId('queuewall-tile')).not.toBeInTheDocument();
+    expect(screen.getByText('Every queue is quiet: no contacts and no agents')).toBeInTheDocument();
+  });
+
+  it('says when the data is stale and stops counting', () => {
+    renderPanel([q('Billing', 2, 90, 2)], {}, T0 - 11 * 60_000);
+    expect(screen.getByTestId('queuewall-stale')).toHaveTextContent('Data from 2026-11-18 18:54:00');
+    expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('1:30');
+  });
+
+  it('no rows: the no-data message names the grouping to check', () => {
+    render(<QueueWallPanel {...panelProps(DEFAULT_OPTIONS, [realtimeFrame([])])} />);
+    expect(screen.getByText('No queues in the answer: check the query groups by QUEUE')).toBeInTheDocument();
+  });
+
+  it('rows without a Queue column: says to group by QUEUE in table format', () => {
+    const frame = realtimeFrame([{ queue: 'Billing', CONTACTS_IN_QUEUE: 1 }]);
+    frame.fields = frame.fields.filter((f) => f.name !== 'Queue');
+    render(<QueueWallPanel {...panelProps(DEFAULT_OPTIONS, [frame])} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('The answer has no Queue column');
+    expect(screen.getByRole('alert')).toHaveTextContent('Group the real-time query by QUEUE and use the Table format.');
+  });
+
+  it('a failed query: its message, large', () => {
+    const props = panelProps(DEFAULT_OPTIONS, [], {
+      state: LoadingState.Error,
+      errors: [{ refId: 'A', message: 'The Switchboard proxy refused the request (401)' }],
+    });
+    render(<QueueWallPanel {...props} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('The query failed');
+    expect(screen.getByRole('alert')).toHaveTextContent('The Switchboard proxy refused the request (401)');
+  });
+
+  it('one query failed while another answered: the tiles stay, a line names the failed query', () => {
+    const props = panelProps(DEFAULT_OPTIONS, [realtimeFrame([q('Billing', 2, 90, 2)], { snapshotTime: T0 })], {
+      state: LoadingState.Error,
+      errors: [{ refId: 'B', message: 'filters: filter by at least one queue or one routing profile' }],
+    });
+    render(<QueueWallPanel {...props} />);
+    expect(tiles().map((t) => t.getAttribute('data-queue'))).toEqual(['Billing']);
+    expect(screen.getByTestId('queuewall-query-error')).toHaveTextContent(
+      'Query B: filters: filter by at least one queue or one routing profile'
+    );
+    // the grid gives the banner its line
+    expect(screen.getByTestId('queuewall-grid').style.height).toBe(`${600 - 28}px`);
+  });
+
+  it('several failed queries and no rows: each message, by query', () => {
+    const props = panelProps(DEFAULT_OPTIONS, [], {
+      state: LoadingState.Error,
+      errors: [
+        { refId: 'A', message: 'instanceId: unknown instance' },
+        { refId: 'B', message: 'Throttled by Connect' },
+      ],
+    });
+    render(<QueueWallPanel {...props} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Query A: instanceId: unknown instance');
+    expect(screen.getByRole('alert')).toHaveTextContent('Query B: Throttled by Connect');
+  });
+
+  it('loading without data yet', () => {
+    render(<QueueWallPanel {...panelProps(DEFAULT_OPTIONS, [], { state: LoadingState.Loading })} />);
+    expect(screen.getByText(/Loading queues/)).toBeInTheDocument();
+  });
+
+  it('sizes tiles from the panel: larger panels, larger numbers', () => {
+    const heroSize = (width: number, height: number) => {
+      const props = panelProps(DEFAULT_OPTIONS, [realtimeFrame([q('Billing', 2, 90, 2), q('Sales', 1, 5, 2)])], {
+        width,
+        height,
+      });
+      const { unmount } = render(<QueueWallPanel {...props} />);
+      const size = parseFloat(
+        metric('Billing', 'CONTACTS_IN_QUEUE')
+          .lastElementChild!.getAttribute('style')!
+          .match(/font-size: ([\d.]+)px/)![1]
+      );
+      unmount();
+      return size;
+    };
+    expect(heroSize(1600, 900)).toBeGreaterThan(heroSize(600, 300) * 2);
+  });
+});

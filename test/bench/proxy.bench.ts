@@ -1,0 +1,235 @@
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { microBenchmarks } from './proxyMicro';
+import { BENCH_TOKEN, startProxyProcess, startSimulatorProcess, type Child } from './proxyProcesses';
+import { panelRequests, percentile, runViewers, type LoadResult } from './viewerLoad';
+
+/**
+ * npm run bench [-- --quick] [-- --seconds N] [-- --viewers 1,10,50,200]
+ *
+ * The viewer-load benchmark of the proxy (issue 6): the simulator (AWS's request quotas) and the proxy run as child
+ * processes; V viewers refresh every panel of the Queues and NOC overview dashboards over HTTP for T seconds, once
+ * with the proxy's caches (CACHE_MODE=cache) and once without (passthrough), a fresh proxy per phase. Then the
+ * cached /api/query in a tight loop (autocannon) and the micro-benchmarks. Prints markdown tables for
+ * docs/benchmarks.md.
+ */
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    seconds: { type: 'string' },
+    viewers: { type: 'string' },
+  },
+});
+const quick = args.quick ?? false;
+const seconds = Number(args.seconds ?? (quick ? 3 : 60));
+const viewerCounts = (args.viewers ?? (quick ? '1,50,200' : '1,10,50,200')).split(',').map(Number);
+const MODES = ['cache', 'passthrough'] as const;
+type Mode = (typeof MODES)[number];
+
+interface SimStats {
+  services: Record<string, Record<string, { requests: number; outcomes: Record<string, number> }>>;
+}
+
+interface Phase {
+  viewers: number;
+  mode: Mode;
+  load: LoadResult;
+  /** Upstream requests per operation as the simulator counted them, and their throttles. */
+  upstream: Record<string, { requests: number; throttled: number }>;
+  /** GetCurrentMetricData calls the proxy wanted but refused itself (its rate limiter's wait would be too long). */
+  gcmdRateLimited: number;
+  peakRssBytes: number;
+}
+
+const sim = async (url: string, path: string, method = 'GET') => (await fetch(`${url}${path}`, { method })).json();
+
+async function scenarioValues(simUrl: string) {
+  const s = (await sim(simUrl, '/_sim/scenario')) as {
+    instances: Array<{ id: string; region: string; queues: Array<{ name: string; type: string }> }>;
+  };
+  const instance = s.instances.find((i) => i.region === 'us-east-1')!;
+  return {
+    region: ['us-east-1'],
+    instance: [instance.id],
+    queue: instance.queues.filter((q) => q.type === 'STANDARD').map((q) => q.name),
+    channel: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
+  };
+}
+
+function upstreamOf(stats: SimStats): Phase['upstream'] {
+  const out: Phase['upstream'] = {};
+  for (const ops of Object.values(stats.services ?? {})) {
+    for (const [op, s] of Object.entries(ops)) {
+      out[op] = {
+        requests: s.requests,
+        throttled: (s.outcomes.throttled ?? 0) + (s.outcomes.fault_throttle ?? 0),
+      };
+    }
+  }
+  return out;
+}
+
+async function rateLimited(proxy: Child): Promise<number> {
+  const text = await (await fetch(`${proxy.url}/metrics`)).text();
+  const m =
+    /switchboard_upstream_calls_total\{[^}]*operation="GetCurrentMetricData"[^}]*outcome="rate_limited"[^}]*\} (\d+)/.exec(
+      text
+    );
+  return m ? Number(m[1]) : 0;
+}
+
+async function phase(
+  simUrl: string,
+  viewers: number,
+  mode: Mode,
+  panels: ReturnType<typeof panelRequests>
+): Promise<Phase> {
+  const proxy = await startProxyProcess(simUrl, { CACHE_MODE: mode });
+  try {
+    // Let the simulator's token buckets refill after the previous phase (GetCurrentMetricData: burst 8 at 5/s).
+    await new Promise((r) => setTimeout(r, 1600));
+    await sim(simUrl, '/_sim/stats', 'DELETE');
+    const load = await runViewers(proxy.url, panels.panels, viewers, panels.refreshMs, seconds * 1000);
+    const upstream = upstreamOf((await sim(simUrl, '/_sim/stats')) as SimStats);
+    return { viewers, mode, load, upstream, gcmdRateLimited: await rateLimited(proxy), peakRssBytes: proxy.peakRss() };
+  } finally {
+    await proxy.stop();
+  }
+}
+
+const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : '–';
+const perMin = (count: number, ms: number) => (count * 60_000) / ms;
+
+function report(phases: Phase[]): void {
+  const ops = ['GetCurrentMetricData', 'GetMetricData', 'ListMetrics', 'ListQueues', 'ListInstances'];
+  console.log(
+    `\n### Viewer load: ${seconds} s per phase, refresh 10 s, REALTIME_CACHE_TTL_MS=${process.env.REALTIME_CACHE_TTL_MS ?? 5000}\n`
+  );
+  console.log(
+    `| viewers | mode | panel requests | req/s | ${ops.map((o) => `${o} /min`).join(' | ')} | upstream throttles | GCMD refused by the proxy's limiter | query errors (throttles) | stale answers | latency p50 / p95 / p99 (ms) | data age p50 / max (s) | proxy peak RSS (MB) |`
+  );
+  console.log(`|${'---|'.repeat(12 + ops.length)}`);
+  for (const p of phases) {
+    const lat = [...p.load.latenciesMs].sort((a, b) => a - b);
+    const ages = [...p.load.dataAgesMs].sort((a, b) => a - b);
+    const throttles = Object.values(p.upstream).reduce((n, u) => n + u.throttled, 0);
+    console.log(
+      `| ${p.viewers} | ${p.mode} | ${fmt(p.load.requests)} | ${fmt((p.load.requests * 1000) / p.load.elapsedMs, 1)} | ${ops
+        .map((o) => fmt(perMin(p.upstream[o]?.requests ?? 0, p.load.elapsedMs), 1))
+        .join(
+          ' | '
+        )} | ${fmt(throttles)} | ${fmt(p.gcmdRateLimited)} | ${fmt(p.load.queryErrors + p.load.failedRequests)} (${fmt(p.load.throttleErrors)}) | ${fmt(p.load.staleQueries)} | ${fmt(percentile(lat, 50), 1)} / ${fmt(percentile(lat, 95), 1)} / ${fmt(percentile(lat, 99), 1)} | ${fmt(percentile(ages, 50) / 1000, 1)} / ${fmt(ages[ages.length - 1] / 1000, 1)} | ${fmt(p.peakRssBytes / 1024 / 1024)} |`
+    );
+  }
+  console.log(
+    '\nRatios, passthrough ÷ cache (GetCurrentMetricData calls per minute: reaching AWS; and wanted = reaching AWS + refused by the proxy limiter):\n'
+  );
+  console.log('| viewers | GCMD reaching AWS | GCMD wanted | GetMetricData | p99 latency | query errors |');
+  console.log('|---|---|---|---|---|---|');
+  for (const v of viewerCounts) {
+    const c = phases.find((p) => p.viewers === v && p.mode === 'cache');
+    const x = phases.find((p) => p.viewers === v && p.mode === 'passthrough');
+    if (!c || !x) {
+      continue;
+    }
+    const gcmd = (p: Phase) => perMin(p.upstream.GetCurrentMetricData?.requests ?? 0, p.load.elapsedMs);
+    const wanted = (p: Phase) => gcmd(p) + perMin(p.gcmdRateLimited, p.load.elapsedMs);
+    const gmd = (p: Phase) => perMin(p.upstream.GetMetricData?.requests ?? 0, p.load.elapsedMs);
+    const p99 = (p: Phase) =>
+      percentile(
+        [...p.load.latenciesMs].sort((a, b) => a - b),
+        99
+      );
+    const errors = (p: Phase) => p.load.queryErrors + p.load.failedRequests;
+    const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '1' : '∞') : `${fmt(a / b, 1)}×`);
+    console.log(
+      `| ${v} | ${ratio(gcmd(x), gcmd(c))} | ${ratio(wanted(x), wanted(c))} | ${ratio(gmd(x), gmd(c))} | ${ratio(p99(x), p99(c))} | ${fmt(errors(x))} vs ${fmt(errors(c))} |`
+    );
+  }
+  const samples = phases.flatMap((p) => p.load.errorSamples.map((s) => `${p.viewers} ${p.mode}: ${s}`)).slice(0, 8);
+  if (samples.length) {
+    console.log(`\nSample errors:\n${samples.map((s) => `- ${s}`).join('\n')}`);
+  }
+}
+
+async function tightLoop(simUrl: string, panels: ReturnType<typeof panelRequests>): Promise<void> {
+  const proxy = await startProxyProcess(simUrl, { CACHE_MODE: 'cache' });
+  try {
+    const wall = panels.panels.find((p) => p.queries.every((q) => q.queryType === 'realtime'))!;
+    const now = Date.now();
+    const body = JSON.stringify({
+      range: { from: new Date(now - wall.rangeMs).toISOString(), to: new Date(now).toISOString() },
+      maxDataPoints: 1000,
+      queries: wall.queries,
+    });
+    const headers = { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' };
+    const warm = await fetch(`${proxy.url}/api/query`, { method: 'POST', headers, body });
+    const size = (await warm.text()).length;
+    const duration = quick ? 2 : 15;
+    const result = await autocannon({
+      url: `${proxy.url}/api/query`,
+      method: 'POST',
+      headers,
+      body,
+      connections: 10,
+      duration,
+    });
+    console.log(`\n### Cached /api/query in a tight loop (autocannon, 10 connections, ${duration} s)\n`);
+    console.log(`Request: the "${wall.panel}" panel (${wall.dashboard}); answer ${fmt(size / 1024, 1)} KiB.\n`);
+    console.log('| requests/s (mean) | latency p50 / p90 / p99 / max (ms) | non-2xx | errors | proxy peak RSS (MB) |');
+    console.log('|---|---|---|---|---|');
+    console.log(
+      `| ${fmt(result.requests.average)} | ${result.latency.p50} / ${result.latency.p90} / ${result.latency.p99} / ${result.latency.max} | ${result.non2xx} | ${result.errors} | ${fmt(proxy.peakRss() / 1024 / 1024)} |`
+    );
+  } finally {
+    await proxy.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const simulator = await startSimulatorProcess();
+  try {
+    const values = await scenarioValues(simulator.url);
+    const panels = panelRequests(values);
+    console.log(
+      `Simulator ${simulator.url} (AWS request quotas), ${panels.panels.length} panels (${panels.panels.reduce((n, p) => n + p.queries.length, 0)} queries) per viewer every ${panels.refreshMs / 1000} s; viewers ${viewerCounts.join(', ')}; ${seconds} s per phase.`
+    );
+    // Warm-up: the simulator computes the day on its first calls; no phase should pay for it.
+    const warm = await startProxyProcess(simulator.url);
+    await runViewers(warm.url, panels.panels, 1, panels.refreshMs, 1, () => 0);
+    await warm.stop();
+
+    const phases: Phase[] = [];
+    for (const v of viewerCounts) {
+      for (const mode of MODES) {
+        const p = await phase(simulator.url, v, mode, panels);
+        phases.push(p);
+        process.stderr.write(`phase ${v} viewers ${mode}: ${p.load.requests} requests\n`);
+      }
+    }
+    report(phases);
+    await tightLoop(simulator.url, panels);
+
+    console.log('\n### Micro-benchmarks (no network)\n');
+    console.log('| measurement | median (ms) | worst (ms) | goal | note |');
+    console.log('|---|---|---|---|---|');
+    for (const m of await microBenchmarks(quick)) {
+      console.log(
+        `| ${m.name} | ${fmt(m.medianMs, 2)} | ${fmt(m.maxMs, 2)} | ${m.goalMs ? `≤ ${m.goalMs} ms` : ''} | ${m.note} |`
+      );
+    }
+    console.log(`\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  } finally {
+    await simulator.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

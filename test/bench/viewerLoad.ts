@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Dashboard } from '@grafana/schema';
+import type { SwitchboardQuery } from '../../src/connect/query';
+import { interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
+import { BENCH_TOKEN, ROOT } from './proxyProcesses';
+
+/**
+ * Viewers of the Queues and NOC overview dashboards, as Grafana runs them: every refresh interval each panel's
+ * targets go in one POST /api/query (one request per panel), the dashboard's relative range taken at that moment.
+ * Viewers start at random offsets within the interval, as screens switched on at different times do.
+ */
+
+export const DASHBOARDS = ['queues.json', 'noc-overview.json'];
+
+export interface PanelRequest {
+  dashboard: string;
+  panel: string;
+  /** The dashboard's range length (now-3h -> 3 h), ms. */
+  rangeMs: number;
+  queries: SwitchboardQuery[];
+}
+
+const refreshMs = (d: Dashboard) => {
+  const m = /^(\d+)(s|m)$/.exec(d.refresh ?? '');
+  return m ? Number(m[1]) * (m[2] === 'm' ? 60_000 : 1000) : 10_000;
+};
+
+/** The panels' requests with the variables' values (the panels of a repeated row once per value). */
+export function panelRequests(values: VariableValues): { panels: PanelRequest[]; refreshMs: number } {
+  const panels: PanelRequest[] = [];
+  let refresh = Infinity;
+  for (const file of DASHBOARDS) {
+    const d = JSON.parse(readFileSync(path.join(ROOT, 'dashboards', file), 'utf8')) as Dashboard;
+    refresh = Math.min(refresh, refreshMs(d));
+    const hours = Number(/now-(\d+)h/.exec(d.time?.from ?? '')?.[1] ?? 1);
+    for (const p of panelsOf(d)) {
+      const runs = p.repeat ? values[p.repeat].map((v) => ({ ...values, [p.repeat!]: [v] })) : [values];
+      for (const vars of runs) {
+        panels.push({
+          dashboard: file,
+          panel: p.title ?? '',
+          rangeMs: hours * 3600_000,
+          queries: interpolatedTargets(p, vars),
+        });
+      }
+    }
+  }
+  return { panels, refreshMs: refresh };
+}
+
+export interface LoadResult {
+  requests: number;
+  /** Requests that failed as a whole (non-200, network). */
+  failedRequests: number;
+  /** Queries answered with an error, and those of them that are throttles (429 or a throttling message). */
+  queryErrors: number;
+  throttleErrors: number;
+  errorSamples: string[];
+  /** Queries answered from an old answer (meta.custom.stale). */
+  staleQueries: number;
+  latenciesMs: number[];
+  /** Real-time frames' meta.custom.dataAgeMs at the response. */
+  dataAgesMs: number[];
+  elapsedMs: number;
+}
+
+interface Frame {
+  schema?: { meta?: { custom?: { dataAgeMs?: number; stale?: boolean } } };
+}
+
+/** V viewers refreshing every panel for durationMs; returns when the last request has answered. */
+export async function runViewers(
+  proxyUrl: string,
+  panels: PanelRequest[],
+  viewers: number,
+  refresh: number,
+  durationMs: number,
+  random: () => number = Math.random
+): Promise<LoadResult> {
+  const out: LoadResult = {
+    requests: 0,
+    failedRequests: 0,
+    queryErrors: 0,
+    throttleErrors: 0,
+    errorSamples: [],
+    staleQueries: 0,
+    latenciesMs: [],
+    dataAgesMs: [],
+    elapsedMs: 0,
+  };
+  const inflight = new Set<Promise<void>>();
+  const one = async (p: PanelRequest) => {
+    const now = Date.now();
+    const body = JSON.stringify({
+      range: { from: new Date(now - p.rangeMs).toISOString(), to: new Date(now).toISOString() },
+      maxDataPoints: 1000,
+      intervalMs: Math.max(10_000, Math.round(p.rangeMs / 1000)),
+      queries: p.queries,
+    });
+    const t0 = performance.now();
+    out.requests++;
+    try {
+      const res = await fetch(`${proxyUrl}/api/query`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' },
+        body,
+      });
+      const json = (await res.json()) as {
+        results?: Record<string, { status: number; error?: string; frames?: Frame[] }>;
+      };
+      out.latenciesMs.push(performance.now() - t0);
+      if (!res.ok || !json.results) {
+        out.failedRequests++;
+        return;
+      }
+      for (const [refId, r] of Object.entries(json.results)) {
+        if (r.status !== 200) {
+          out.queryErrors++;
+          if (r.status === 429 || /throttl/i.test(r.error ?? '')) {
+            out.throttleErrors++;
+          }
+          if (out.errorSamples.length < 5) {
+            out.errorSamples.push(`${p.dashboard} / ${p.panel} / ${refId}: ${r.status} ${r.error}`);
+          }
+          continue;
+        }
+        const custom = r.frames?.[0]?.schema?.meta?.custom;
+        if (custom?.stale) {
+          out.staleQueries++;
+        }
+        const q = p.queries.find((x) => x.refId === refId);
+        if (q?.queryType === 'realtime' && typeof custom?.dataAgeMs === 'number') {
+          out.dataAgesMs.push(custom.dataAgeMs);
+        }
+      }
+    } catch (err) {
+      out.latenciesMs.push(performance.now() - t0);
+      out.failedRequests++;
+      if (out.errorSamples.length < 5) {
+        out.errorSamples.push(`${p.dashboard} / ${p.panel}: ${(err as Error).message}`);
+      }
+    }
+  };
+  const started = Date.now();
+  const timers: NodeJS.Timeout[] = [];
+  const refreshAll = () => {
+    for (const p of panels) {
+      const task = one(p).finally(() => inflight.delete(task));
+      inflight.add(task);
+    }
+  };
+  for (let v = 0; v < viewers; v++) {
+    // within the interval, or within a run shorter than it (--quick) so that every viewer refreshes at least once
+    const offset = random() * Math.min(refresh, durationMs);
+    timers.push(
+      setTimeout(() => {
+        refreshAll();
+        const every = setInterval(() => {
+          if (Date.now() - started + 1 < durationMs) {
+            refreshAll();
+          }
+        }, refresh);
+        timers.push(every);
+      }, offset)
+    );
+  }
+  await new Promise((r) => setTimeout(r, durationMs));
+  timers.forEach((t) => clearTimeout(t));
+  while (inflight.size > 0) {
+    await Promise.all([...inflight]);
+  }
+  out.elapsedMs = Date.now() - started;
+  return out;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) {
+    return NaN;
+  }
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}

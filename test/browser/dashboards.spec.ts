@@ -1,0 +1,157 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DIST, ROOT } from './build';
+import { DS_UID, SIM_AT, startHarness, type Harness } from './support/harness';
+import type { DashboardJson, DashboardReportJson, PanelJson } from './support/hostApi';
+import { saveScreenshot } from './support/screenshots';
+
+const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const DASHBOARDS = path.join(ROOT, 'dashboards');
+const T_SIM = Date.parse(SIM_AT);
+/** The grid's width, as on a 1600 px wide screen; the host page adds 16 px of padding on each side. */
+const WIDTH = 1600;
+
+/** Every provisioned dashboard, as the lead engineer adds them. */
+const FILES = existsSync(DASHBOARDS)
+  ? readdirSync(DASHBOARDS)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
+
+/**
+ * Panels allowed to show "No data", by dashboard file and panel title, each with the reason. Everything else must
+ * draw data from the proxy and the simulator.
+ */
+const NO_DATA_EXPECTED: Record<string, Record<string, string>> = {};
+
+const CALLPATH_MODULE = path.join(DIST, 'panels/callpath/module.js');
+
+/**
+ * Every dashboards/*.json rendered by the host page's preview (page/dashboard.tsx) against the proxy and the
+ * simulator: the variables resolved through the datasource, every panel's queries run through the route, each
+ * panel drawn by its visualization (ours from dist/, Grafana's core ones with @grafana/ui). A screenshot of each
+ * for the docs.
+ */
+describe('provisioned dashboards in Chromium', () => {
+  let h: Harness;
+  const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+  /** The dashboard's own time range ("now-6h" to "now"), "now" being the simulator's frozen clock. */
+  const rangeOf = (d: DashboardJson) => {
+    const at = (expr: string) => {
+      const m = /^now(?:-(\d+)([smhd]))?$/.exec(expr);
+      if (!m) {
+        throw new Error(`time "${expr}": only now and now-<n><s|m|h|d> are understood here`);
+      }
+      return new Date(T_SIM - (m[1] ? Number(m[1]) * UNITS[m[2]] : 0)).toISOString();
+    };
+    return { from: at(d.time?.from ?? 'now-6h'), to: at(d.time?.to ?? 'now') };
+  };
+  const reports = new Map<string, DashboardReportJson>();
+  /** What went wrong in each dashboard's render: its screenshot is only taken of a clean render. */
+  const problemsOf = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // The page's clock at the simulator's: real-time panels are not "stale" and count ages as in the demo.
+    h = await startHarness({ browserTime: T_SIM + 20_000, viewport: { width: WIDTH + 32, height: 900 } });
+    await h.host('boot', DS_UID);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  afterEach(() => {
+    expect(h.console.take()).toEqual([]);
+  });
+
+  it('finds the dashboards to check', () => {
+    expect(FILES.length).toBeGreaterThan(0);
+  });
+
+  describe.each(FILES.length > 0 ? FILES : ['(none)'])('%s', (file) => {
+    const name = path.basename(file, '.json');
+    const load = () => JSON.parse(readFileSync(path.join(DASHBOARDS, file), 'utf8')) as DashboardJson;
+
+    it('renders every panel with data from the proxy, without errors', async () => {
+      const dashboard = load();
+      const report = await h.host('renderDashboard', {
+        dashboard,
+        ...rangeOf(dashboard),
+        width: WIDTH,
+        expandRows: true,
+      });
+      reports.set(file, report);
+
+      // every panel of the file is on the page (rows included, collapsed ones opened)
+      const all = (panels: PanelJson[]): PanelJson[] => panels.flatMap((p) => [p, ...all(p.panels ?? [])]);
+      const expectedPanels = all(dashboard.panels ?? []).filter((p) => p.type !== 'row');
+      expect(report.panels.map((p) => p.id).sort()).toEqual(expectedPanels.map((p) => p.id).sort());
+
+      const problems = report.panels.flatMap((p) => {
+        const why = NO_DATA_EXPECTED[file]?.[p.title];
+        return [
+          ...p.errors.map((e) => `${p.title} (${p.type}): ${e}`),
+          ...(p.state !== 'Done' ? [`${p.title} (${p.type}): state ${p.state}`] : []),
+          ...(p.noData && !why ? [`${p.title} (${p.type}): no data`] : []),
+        ];
+      });
+      problemsOf.set(file, problems);
+      expect(problems).toEqual([]);
+      // nothing drawn on top of something else, nothing outside the grid
+      for (const p of report.panels) {
+        expect(p.box.width).toBeGreaterThan(0);
+        expect(p.box.x + p.box.width).toBeLessThanOrEqual(WIDTH + 16 + 1);
+      }
+      expect(await h.page.getByTestId('host-panel-error').count()).toBe(0);
+      expect((await h.host('state')).editorErrors).toEqual([]);
+    });
+
+    it('resolves the variables through the datasource: region and instance, All for lists', () => {
+      const report = reports.get(file);
+      expect(report).toBeDefined();
+      const vars = report!.variables;
+      expect(vars.datasource).toBe(DS_UID);
+      if ('instance' in vars) {
+        expect(vars.instance).toBe(h.sim.context.world.instances[0].id);
+      }
+      if ('region' in vars) {
+        expect(vars.region).toBe('us-east-1');
+      }
+      if ('queue' in vars) {
+        // All: every standard queue's name (the variable lists names for real-time and CloudWatch alike)
+        expect(vars.queue).toEqual(expect.arrayContaining(['Billing', 'VIP']));
+      }
+    });
+
+    it(`writes docs/screenshots/dashboard-${name}.png`, async () => {
+      expect(reports.get(file)).toBeDefined();
+      // a picture of panels in error would replace the docs' picture: none until the render is clean
+      expect(problemsOf.get(file)).toEqual([]);
+      const report = reports.get(file)!;
+      await h.page.setViewportSize({ width: WIDTH + 32, height: Math.ceil(report.height) + 32 });
+      await h.page.mouse.move(0, 0);
+      await h.page.waitForTimeout(300);
+      await saveScreenshot(h.page, path.join(SCREENSHOTS, `dashboard-${name}.png`));
+    });
+  });
+
+  (existsSync(CALLPATH_MODULE) ? it : it.skip)(
+    'writes docs/screenshots/panel-callpath.png (the call path panel alone)',
+    async () => {
+      const file = FILES.find((f) => {
+        const d = JSON.parse(readFileSync(path.join(DASHBOARDS, f), 'utf8')) as DashboardJson;
+        return (d.panels ?? []).some((p) => p.type === 'switchboard-callpath-panel');
+      });
+      expect(file).toBeDefined();
+      const dashboard = JSON.parse(readFileSync(path.join(DASHBOARDS, file!), 'utf8')) as DashboardJson;
+      const panel = dashboard.panels!.find((p) => p.type === 'switchboard-callpath-panel')!;
+      // the dashboard's variables as its render resolved them
+      const variables = reports.get(file!)?.variables ?? {};
+      const report = await h.host('renderPanel', { panel, width: 1200, height: 420, ...rangeOf(dashboard), variables });
+      expect(report).toMatchObject({ state: 'Done', errors: [], noData: false });
+      await h.page.setViewportSize({ width: 1200 + 32, height: 420 + 32 });
+      await h.page.mouse.move(0, 0);
+      await h.page.waitForTimeout(300);
+      await saveScreenshot(h.page, path.join(SCREENSHOTS, 'panel-callpath.png'));
+    }
+  );
+});
