@@ -51,13 +51,21 @@ type SchemaErrorDataVar = Parameters<NonNullable<FastifyServerOptions['schemaErr
 /** Shares of CACHE_MAX_MB: CloudWatch series are the bulk; real-time pages are small and short-lived. */
 const CACHE_SHARES = { realtime: 0.1, cloudwatch: 0.7, resources: 0.2 };
 
-/** "body.queries.0.refId must NOT have fewer than 1 characters": the field, then ajv's rule. */
+/**
+ * Schema errors in the shape of every other rejection, "<field>: <rule>": `queries[0].refId: must NOT have fewer than
+ * 1 characters`, `range: is required`; `body: ...` when the body as a whole is wrong (not an object).
+ */
 export function formatSchemaErrors(errors: FastifySchemaValidationError[], dataVar: SchemaErrorDataVar): Error {
   const lines = errors.map((e) => {
     const params = e.params as { additionalProperty?: string; missingProperty?: string; allowedValues?: unknown[] };
-    const field = `${dataVar}${e.instancePath.replace(/\//g, '.')}`;
+    const parts = e.instancePath.split('/').filter(Boolean);
     if (params.missingProperty !== undefined) {
-      return `${field}.${params.missingProperty} is required`;
+      parts.push(params.missingProperty);
+    }
+    const path = parts.reduce((p, part) => (/^\d+$/.test(part) ? `${p}[${part}]` : p ? `${p}.${part}` : part), '');
+    const field = path || dataVar;
+    if (params.missingProperty !== undefined) {
+      return `${field}: is required`;
     }
     const extra =
       params.additionalProperty !== undefined
@@ -65,7 +73,7 @@ export function formatSchemaErrors(errors: FastifySchemaValidationError[], dataV
         : params.allowedValues
           ? ` (${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')})`
           : '';
-    return `${field} ${e.message ?? 'is invalid'}${extra}`;
+    return `${field}: ${e.message ?? 'is invalid'}${extra}`;
   });
   return new Error([...new Set(lines)].join('; '));
 }
@@ -151,6 +159,10 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
       return reply.code(status).send({
         error: `The proxy failed to answer this request; its log has the details (request id ${request.id}).`,
       });
+    }
+    // Fastify's own body errors (not JSON, empty, too large) in the "<field>: <rule>" shape of every rejection.
+    if (error.code?.startsWith('FST_ERR_CTP_') && !error.message.startsWith('body')) {
+      return reply.code(status).send({ error: `body: ${error.message}` });
     }
     return reply.code(status).send({ error: error.message });
   });

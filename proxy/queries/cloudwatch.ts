@@ -198,6 +198,29 @@ function defaultLabel(p: PlannedQuery, s: PlannedSeries): string {
   return varying.length > 0 ? varying.map((d) => s.dimensions[d]).join(' ') : (p.query.metricName ?? p.id);
 }
 
+/** The ids of a reference cycle through `id` (a -> b -> a), if its expression reaches itself. */
+function expressionCycle(id: string, byId: Map<string, PlannedQuery>): string[] | undefined {
+  const walk = (at: string, path: string[]): string[] | undefined => {
+    const expr = byId.get(at)?.query.expression;
+    if (!expr) {
+      return undefined;
+    }
+    for (const ref of referencedIds(expr)) {
+      if (ref === id) {
+        return [...path, ref];
+      }
+      if (!path.includes(ref)) {
+        const found = walk(ref, [...path, ref]);
+        if (found) {
+          return found;
+        }
+      }
+    }
+    return undefined;
+  };
+  return walk(id, [id]);
+}
+
 export interface CloudWatchRun {
   /** refId -> frames, or the error of that query. */
   results: Map<string, { frames?: DataFrameJSON[]; error?: QueryError }>;
@@ -247,7 +270,14 @@ export async function planCloudWatch(
     const unknown = refs.filter((r) => !byId.has(r));
     const failed = refs.filter((r) => byId.has(r) && results.has(byId.get(r)!.query.refId));
     const multi = refs.filter((r) => (byId.get(r)?.series.length ?? 0) > 1);
-    if (unknown.length > 0) {
+    const cycle = expressionCycle(p.id, byId);
+    if (cycle) {
+      results.set(p.query.refId, {
+        error: new QueryError(
+          `expression: reads itself (${cycle.join(' -> ')}); an expression can read other queries only`
+        ),
+      });
+    } else if (unknown.length > 0) {
       results.set(p.query.refId, {
         error: new QueryError(
           `expression: ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not the id of a query' : 'are not ids of queries'} in this panel (ids: ${[...byId.keys()].join(', ') || 'none'})`

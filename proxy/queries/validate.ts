@@ -14,10 +14,24 @@ export class QueryError extends Error {
 
 /** "/filters/queues/0" -> "filters.queues[0]" */
 function fieldPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .filter(Boolean)
-    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+  return (
+    pointer
+      .split('/')
+      .filter(Boolean)
+      // JSON Pointer escapes ("~1" is "/", "~0" is "~"); a key that is not a plain name is quoted: filters[":"].
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce(
+        (path, part) =>
+          /^\d+$/.test(part)
+            ? `${path}[${part}]`
+            : /^[A-Za-z_$][\w$]*$/.test(part)
+              ? path
+                ? `${path}.${part}`
+                : part
+              : `${path}[${JSON.stringify(part)}]`,
+        ''
+      )
+  );
 }
 
 /**

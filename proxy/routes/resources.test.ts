@@ -131,7 +131,7 @@ describe('GET /api/resources/:kind', () => {
 
   it('answers invalid parameters with 400 naming them', async () => {
     const cases: Array<[string, string | RegExp]> = [
-      ['instances?region=Virginia', 'querystring.region must match pattern "^[a-z]{2}(-[a-z]+)+-\\d$"'],
+      ['instances?region=Virginia', 'region: must match pattern "^[a-z]{2}(-[a-z]+)+-\\d$"'],
       [
         `queues?instanceId=${instanceId}&queueTypes=STANDARD,BOGUS`,
         'queueTypes must be STANDARD, AGENT or both, comma-separated (got "STANDARD,BOGUS")',
@@ -152,7 +152,7 @@ describe('GET /api/resources/:kind', () => {
         `dimension-keys?namespace=AWS/Connect&dimensions=${encodeURIComponent(JSON.stringify(Object.fromEntries([...Array(11).keys()].map((i) => [`D${i}`, '*']))))}`,
         "dimensions: at most 10 dimension filters (CloudWatch's limit), got 11",
       ],
-      [`queues?instanceId=${'x'.repeat(600)}`, 'querystring.instanceId must NOT have more than 512 characters'],
+      [`queues?instanceId=${'x'.repeat(600)}`, 'instanceId: must NOT have more than 512 characters'],
     ];
     for (const [path, error] of cases) {
       const res = await get(`/api/resources/${path}`);
