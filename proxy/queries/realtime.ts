@@ -11,6 +11,7 @@ import {
   formatViolation,
   REALTIME_LIMITS,
   validateRealtimeRequest,
+  violationsIntroducedBy,
   type Grouping,
 } from '../../src/connect/realtimeRules';
 import { REALTIME_UNIT_TO_GRAFANA } from '../../src/connect/units';
@@ -82,6 +83,20 @@ export function planRealtime(q: RealtimeQuery): RealtimePlan {
   );
   if (violations.length > 0) {
     throw new QueryError(violations.map((v) => formatViolation(v)).join('; '));
+  }
+  // The call fetches the sort metric too (to sort by it): it must fit the filters and groupings like the others.
+  if (q.sort && !q.metrics.includes(q.sort.metric)) {
+    const shape = { filters: f, groupings: q.groupings, metrics: q.metrics };
+    const added = violationsIntroducedBy(
+      shape,
+      { ...shape, metrics: [...q.metrics, q.sort.metric] },
+      { splitsLargeSets: true }
+    );
+    if (added.length > 0) {
+      throw new QueryError(
+        `sort.metric: sorting by ${q.sort.metric} fetches it as well, and ${added.map((v) => `${v.field}: ${v.text}`).join('; ')}; sort by one of the query's metrics`
+      );
+    }
   }
   const queues = f.queues ?? [];
   const profiles = f.routingProfiles ?? [];
