@@ -21,7 +21,7 @@ describe('loadConfig', () => {
       demo: false,
       awsRegion: 'us-east-1',
       sdkMaxAttempts: 3,
-      realtimeCacheTtlMs: 5000,
+      realtimeCacheTtlMs: 10_000,
       resourceCacheTtlMs: 300_000,
       cacheMaxBytes: 256 * 1024 * 1024,
       cacheMode: 'cache',

@@ -117,7 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
   }
 
   const sdkMaxAttempts = integer('AWS_MAX_ATTEMPTS', 3, 1, 10);
-  const realtimeCacheTtlMs = integer('REALTIME_CACHE_TTL_MS', 5000, 0, 300_000);
+  // The shipped dashboards refresh every 10 s: a shorter lifetime would fetch twice per refresh for the same screens
+  // (Connect's real-time data is a snapshot; the data shown is then up to 10 s old, see docs/proxy.md).
+  const realtimeCacheTtlMs = integer('REALTIME_CACHE_TTL_MS', 10_000, 0, 300_000);
   const resourceCacheTtlMs = integer('RESOURCE_CACHE_TTL_MS', 300_000, 0, 86_400_000);
   const cacheMaxMb = integer('CACHE_MAX_MB', 256, 1, 65_536);
   const staleMaxAgeMs = integer('STALE_MAX_AGE_MS', 300_000, 0, 86_400_000);

@@ -23,6 +23,7 @@ import { agentStatusNames, queueNames, routingProfileNames } from './names';
 import { resolveFilterRefs } from './resolveRefs';
 import { staleNotice } from './stale';
 import { staleReasonText } from './metricData';
+import { memoiseAnswer, type AnswerSource } from './realtimeAnswers';
 import { mergerFor } from './realtimeMerge';
 import { QueryError } from './validate';
 
@@ -142,6 +143,8 @@ export interface CallResult {
   pages: number;
   /** Served from an expired answer because the refresh failed or was slow: why (a message). */
   staleReason?: string;
+  /** The cached answer of the call's shape this came from (for the answer memo, realtimeAnswers.ts). */
+  source?: AnswerSource;
 }
 
 /** Between the first call of a shape and its departure: time for the other panels of a refresh to join (ms). */
@@ -248,6 +251,7 @@ async function fetchCall(
     snapshotMs: result.snapshotMs,
     pages: result.pages,
     ...(loaded.stale ? { staleReason: staleReasonText(loaded.reason) } : {}),
+    source: { shape, value: loaded.value },
   };
 }
 
@@ -348,7 +352,16 @@ async function allSettled<T extends readonly unknown[]>(
   };
 }
 
-export async function runRealtime(ctx: ProxyContext, aws: AwsContext, asked: RealtimeQuery): Promise<DataFrameJSON[]> {
+/**
+ * The frames of a real-time query. With `memoKey` (answerKey() of the query as received), a fresh answer is kept
+ * in the answer memo for the next identical query while its cached calls stay fresh (realtimeAnswers.ts).
+ */
+export async function runRealtime(
+  ctx: ProxyContext,
+  aws: AwsContext,
+  asked: RealtimeQuery,
+  memoKey?: string
+): Promise<DataFrameJSON[]> {
   const region = asked.region ?? aws.defaultRegion;
   // The rules first (no upstream call for a query that cannot run), then names to ids, then the calls.
   planRealtime(asked);
@@ -362,7 +375,17 @@ export async function runRealtime(ctx: ProxyContext, aws: AwsContext, asked: Rea
     q.groupings.includes('ROUTING_PROFILE') ? routingProfileNames(ctx, aws, region, q.instanceId) : none,
     q.groupings.includes('AGENT_STATUS') ? agentStatusNames(ctx, aws, region, q.instanceId) : none,
   ] as const);
-  return realtimeFrames(q, plan, results, { queues, routingProfiles, agentStatuses });
+  const frames = realtimeFrames(q, plan, results, { queues, routingProfiles, agentStatuses });
+  if (memoKey !== undefined && results.every((r) => !r.staleReason && r.source)) {
+    memoiseAnswer(
+      ctx.caches.realtime,
+      memoKey,
+      ctx.config.realtimeCacheTtlMs,
+      frames,
+      results.map((r) => r.source!)
+    );
+  }
+  return frames;
 }
 
 /**

@@ -98,7 +98,8 @@ export class TtlCache<T = unknown> {
   /** family -> its latest stored key. */
   private readonly latest = new Map<string, string>();
   private bytes = 0;
-  private readonly maxBytes: number;
+  /** Upper bound of the stored values' estimated size (bytes). */
+  readonly maxBytes: number;
   private readonly now: () => number;
   private readonly counts: Record<LookupOutcome, number> = { hit: 0, miss: 0, coalesced: 0, stale: 0 };
   readonly passthrough: boolean;

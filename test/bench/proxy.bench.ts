@@ -9,8 +9,9 @@ import { panelRequests, percentile, runViewers, type LoadResult } from './viewer
  *
  * The viewer-load benchmark of the proxy (issue 6): the simulator (AWS's request quotas) and the proxy run as child
  * processes; V viewers refresh every panel of the Queues and NOC overview dashboards over HTTP for T seconds, once
- * with the proxy's caches (CACHE_MODE=cache) and once without (passthrough), a fresh proxy per phase. Then the
- * cached /api/query in a tight loop (autocannon) and the micro-benchmarks. Prints markdown tables for
+ * with the proxy's caches (CACHE_MODE=cache) and once without (passthrough), one proxy per mode for all phases
+ * (viewer counts ascending, as a running proxy meets more screens). Then the cached /api/query in a tight loop
+ * (autocannon, on the cache-mode proxy) and the micro-benchmarks. Prints markdown tables for
  * docs/benchmarks.md.
  */
 
@@ -79,23 +80,36 @@ async function rateLimited(proxy: Child): Promise<number> {
   return m ? Number(m[1]) : 0;
 }
 
+/**
+ * One phase on a running proxy of its mode: the peak memory restarts from the current one, and the limiter's
+ * refusals are counted from the phase's start. The proxy keeps its caches from the previous (smaller) phase, as a
+ * proxy that has been running does; the first phase of each mode starts cold.
+ */
 async function phase(
   simUrl: string,
+  proxy: Child,
   viewers: number,
   mode: Mode,
-  panels: ReturnType<typeof panelRequests>
+  panels: ReturnType<typeof panelRequests>,
+  afterPassthrough: boolean
 ): Promise<Phase> {
-  const proxy = await startProxyProcess(simUrl, { CACHE_MODE: mode });
-  try {
-    // Let the simulator's token buckets refill after the previous phase (GetCurrentMetricData: burst 8 at 5/s).
+  if (afterPassthrough) {
+    // Let the simulator's token buckets refill after a passthrough phase (GetCurrentMetricData: burst 8 at 5/s).
     await new Promise((r) => setTimeout(r, 1600));
-    await sim(simUrl, '/_sim/stats', 'DELETE');
-    const load = await runViewers(proxy.url, panels.panels, viewers, panels.refreshMs, seconds * 1000);
-    const upstream = upstreamOf((await sim(simUrl, '/_sim/stats')) as SimStats);
-    return { viewers, mode, load, upstream, gcmdRateLimited: await rateLimited(proxy), peakRssBytes: proxy.peakRss() };
-  } finally {
-    await proxy.stop();
   }
+  await sim(simUrl, '/_sim/stats', 'DELETE');
+  const refusedBefore = await rateLimited(proxy);
+  proxy.resetPeakRss();
+  const load = await runViewers(proxy.url, panels.panels, viewers, panels.refreshMs, seconds * 1000);
+  const upstream = upstreamOf((await sim(simUrl, '/_sim/stats')) as SimStats);
+  return {
+    viewers,
+    mode,
+    load,
+    upstream,
+    gcmdRateLimited: (await rateLimited(proxy)) - refusedBefore,
+    peakRssBytes: proxy.peakRss(),
+  };
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -107,7 +121,7 @@ const perMin = (count: number, ms: number) => (count * 60_000) / ms;
 function report(phases: Phase[]): void {
   const ops = ['GetCurrentMetricData', 'GetMetricData', 'ListMetrics', 'ListQueues', 'ListInstances'];
   console.log(
-    `\n### Viewer load: ${seconds} s per phase, refresh 10 s, REALTIME_CACHE_TTL_MS=${process.env.REALTIME_CACHE_TTL_MS ?? 5000}\n`
+    `\n### Viewer load: ${seconds} s per phase, refresh 10 s, REALTIME_CACHE_TTL_MS=${process.env.REALTIME_CACHE_TTL_MS ?? 10_000}\n`
   );
   console.log(
     `| viewers | mode | panel requests | req/s | ${ops.map((o) => `${o} /min`).join(' | ')} | upstream throttles | GCMD refused by the proxy's limiter | query errors (throttles) | stale answers | latency p50 / p95 / p99 (ms) | data age p50 / max (s) | proxy peak RSS (MB) |`
@@ -156,38 +170,34 @@ function report(phases: Phase[]): void {
   }
 }
 
-async function tightLoop(simUrl: string, panels: ReturnType<typeof panelRequests>): Promise<void> {
-  const proxy = await startProxyProcess(simUrl, { CACHE_MODE: 'cache' });
-  try {
-    const wall = panels.panels.find((p) => p.queries.every((q) => q.queryType === 'realtime'))!;
-    const now = Date.now();
-    const body = JSON.stringify({
-      range: { from: new Date(now - wall.rangeMs).toISOString(), to: new Date(now).toISOString() },
-      maxDataPoints: 1000,
-      queries: wall.queries,
-    });
-    const headers = { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' };
-    const warm = await fetch(`${proxy.url}/api/query`, { method: 'POST', headers, body });
-    const size = (await warm.text()).length;
-    const duration = quick ? 2 : 15;
-    const result = await autocannon({
-      url: `${proxy.url}/api/query`,
-      method: 'POST',
-      headers,
-      body,
-      connections: 10,
-      duration,
-    });
-    console.log(`\n### Cached /api/query in a tight loop (autocannon, 10 connections, ${duration} s)\n`);
-    console.log(`Request: the "${wall.panel}" panel (${wall.dashboard}); answer ${fmt(size / 1024, 1)} KiB.\n`);
-    console.log('| requests/s (mean) | latency p50 / p90 / p99 / max (ms) | non-2xx | errors | proxy peak RSS (MB) |');
-    console.log('|---|---|---|---|---|');
-    console.log(
-      `| ${fmt(result.requests.average)} | ${result.latency.p50} / ${result.latency.p90} / ${result.latency.p99} / ${result.latency.max} | ${result.non2xx} | ${result.errors} | ${fmt(proxy.peakRss() / 1024 / 1024)} |`
-    );
-  } finally {
-    await proxy.stop();
-  }
+async function tightLoop(proxy: Child, panels: ReturnType<typeof panelRequests>): Promise<void> {
+  proxy.resetPeakRss();
+  const wall = panels.panels.find((p) => p.queries.every((q) => q.queryType === 'realtime'))!;
+  const now = Date.now();
+  const body = JSON.stringify({
+    range: { from: new Date(now - wall.rangeMs).toISOString(), to: new Date(now).toISOString() },
+    maxDataPoints: 1000,
+    queries: wall.queries,
+  });
+  const headers = { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' };
+  const warm = await fetch(`${proxy.url}/api/query`, { method: 'POST', headers, body });
+  const size = (await warm.text()).length;
+  const duration = quick ? 2 : 15;
+  const result = await autocannon({
+    url: `${proxy.url}/api/query`,
+    method: 'POST',
+    headers,
+    body,
+    connections: 10,
+    duration,
+  });
+  console.log(`\n### Cached /api/query in a tight loop (autocannon, 10 connections, ${duration} s)\n`);
+  console.log(`Request: the "${wall.panel}" panel (${wall.dashboard}); answer ${fmt(size / 1024, 1)} KiB.\n`);
+  console.log('| requests/s (mean) | latency p50 / p90 / p99 / max (ms) | non-2xx | errors | proxy peak RSS (MB) |');
+  console.log('|---|---|---|---|---|');
+  console.log(
+    `| ${fmt(result.requests.average)} | ${result.latency.p50} / ${result.latency.p90} / ${result.latency.p99} / ${result.latency.max} | ${result.non2xx} | ${result.errors} | ${fmt(proxy.peakRss() / 1024 / 1024)} |`
+  );
 }
 
 async function main(): Promise<void> {
@@ -199,21 +209,36 @@ async function main(): Promise<void> {
     console.log(
       `Simulator ${simulator.url} (AWS request quotas), ${panels.panels.length} panels (${panels.panels.reduce((n, p) => n + p.queries.length, 0)} queries) per viewer every ${panels.refreshMs / 1000} s; viewers ${viewerCounts.join(', ')}; ${seconds} s per phase.`
     );
-    // Warm-up: the simulator computes the day on its first calls; no phase should pay for it.
-    const warm = await startProxyProcess(simulator.url);
-    await runViewers(warm.url, panels.panels, 1, panels.refreshMs, 1, () => 0);
-    await warm.stop();
+    // One proxy per mode for every phase (started together; a start costs about 1.5 s).
+    const proxies = Object.fromEntries(
+      await Promise.all(MODES.map(async (mode) => [mode, await startProxyProcess(simulator.url, { CACHE_MODE: mode })]))
+    ) as Record<Mode, Child>;
+    try {
+      // Warm-up: the simulator computes the day on its first calls; no phase should pay for it. (A throwaway proxy,
+      // so that the cache phases start cold.)
+      const warm = await startProxyProcess(simulator.url);
+      await runViewers(warm.url, panels.panels, 1, panels.refreshMs, 1, () => 0);
+      await warm.stop();
+      process.stderr.write(`warm-up done at ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
-    const phases: Phase[] = [];
-    for (const v of viewerCounts) {
-      for (const mode of MODES) {
-        const p = await phase(simulator.url, v, mode, panels);
-        phases.push(p);
-        process.stderr.write(`phase ${v} viewers ${mode}: ${p.load.requests} requests\n`);
+      const phases: Phase[] = [];
+      let afterPassthrough = false;
+      for (const v of viewerCounts) {
+        for (const mode of MODES) {
+          const p = await phase(simulator.url, proxies[mode], v, mode, panels, afterPassthrough);
+          afterPassthrough = mode === 'passthrough';
+          phases.push(p);
+          process.stderr.write(
+            `phase ${v} viewers ${mode}: ${p.load.requests} requests, load ${(p.load.elapsedMs / 1000).toFixed(1)} s (at ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
+          );
+        }
       }
+      report(phases);
+      await tightLoop(proxies.cache, panels);
+      process.stderr.write(`tight loop done at ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    } finally {
+      await Promise.all(Object.values(proxies).map((p) => p.stop()));
     }
-    report(phases);
-    await tightLoop(simulator.url, panels);
 
     console.log('\n### Micro-benchmarks (no network)\n');
     console.log('| measurement | median (ms) | worst (ms) | goal | note |');

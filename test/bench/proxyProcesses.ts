@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -44,8 +44,10 @@ async function waitFor(url: string, child: ChildProcess, what: string, timeoutMs
 export interface Child {
   url: string;
   pid: number;
-  /** Peak resident memory so far (VmHWM), bytes. */
+  /** Peak resident memory (VmHWM) since the start or the last resetPeakRss(), bytes. */
   peakRss(): number;
+  /** Starts a new peak from the current resident memory (Linux: "5" into /proc/<pid>/clear_refs). */
+  resetPeakRss(): void;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ function child(proc: ChildProcess, url: string): Child {
       const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1];
       return Number(kb ?? 0) * 1024;
     },
+    resetPeakRss: () => writeFileSync(`/proc/${proc.pid}/clear_refs`, '5'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (proc.exitCode !== null) {
