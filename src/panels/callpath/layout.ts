@@ -2,52 +2,19 @@
  * The grid of diagrams and their text sizes, from the panel size alone: on a TV the diagrams fill the screen and
  * every size follows the diagram, so the same dashboard reads on a laptop and across a room.
  */
+import { cardGrid, type CardGrid } from '../shared/grid';
 
-export const GAP = 8;
+export { GAP } from '../shared/grid';
 /** Below this height a diagram cannot show its three rows per link; the grid scrolls instead. */
 export const MIN_DIAGRAM_HEIGHT = 170;
 /** The shape the diagram is drawn for (width / height): three boxes in a row with two links between them. */
 const DIAGRAM_ASPECT = 2.2;
 
-export interface GridLayout {
-  columns: number;
-  rows: number;
-  cellWidth: number;
-  cellHeight: number;
-  /** The diagrams need more height than the panel has: the grid scrolls. */
-  scroll: boolean;
-}
+export type GridLayout = CardGrid;
 
-/**
- * Tries every column count the minimum width allows and keeps the one with the largest usable diagram (its size
- * limited to the drawn shape); ties keep fewer columns.
- */
+/** The grid of diagrams (../shared/grid.ts) for diagrams at least `minWidth` wide. */
 export function diagramGrid(width: number, height: number, count: number, minWidth: number): GridLayout {
-  const n = Math.max(1, count);
-  const maxColumns = Math.max(1, Math.min(n, Math.floor((width + GAP) / (minWidth + GAP))));
-  let best: GridLayout | undefined;
-  let bestScore = -1;
-  for (let columns = 1; columns <= maxColumns; columns++) {
-    const rows = Math.ceil(n / columns);
-    const cellWidth = Math.floor((width - GAP * (columns - 1)) / columns);
-    const cellHeight = Math.floor((height - GAP * (rows - 1)) / rows);
-    const score = Math.min(cellWidth, cellHeight * DIAGRAM_ASPECT);
-    if (cellHeight >= MIN_DIAGRAM_HEIGHT && score > bestScore) {
-      best = { columns, rows, cellWidth, cellHeight, scroll: false };
-      bestScore = score;
-    }
-  }
-  if (best) {
-    return best;
-  }
-  // More connectors than the panel can hold: the most columns allowed, diagrams of the minimum height, scrolling.
-  return {
-    columns: maxColumns,
-    rows: Math.ceil(n / maxColumns),
-    cellWidth: Math.floor((width - GAP * (maxColumns - 1)) / maxColumns),
-    cellHeight: MIN_DIAGRAM_HEIGHT,
-    scroll: true,
-  };
+  return cardGrid(width, height, count, { minWidth, minHeight: MIN_DIAGRAM_HEIGHT, aspect: DIAGRAM_ASPECT });
 }
 
 export interface DiagramFonts {

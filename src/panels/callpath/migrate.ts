@@ -1,4 +1,5 @@
 import type { PanelModel } from '@grafana/data';
+import { clamp, isObject, needsMigration, readNumber, type Loose } from '../shared/readOptions';
 import {
   DEFAULT_OPTIONS,
   DIAGRAM_MIN_WIDTH,
@@ -23,24 +24,6 @@ import { QUALITIES, type Quality, type QualityThreshold, type QualityThresholds 
  * History: version 1 is the first shape. Options without `version` are treated as version 0 (hand-written): each
  * field is read leniently as described above.
  */
-
-type Loose = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A finite number, or a string that is one ("3.5"); anything else is undefined. */
-function readNumber(v: unknown): number | undefined {
-  if (typeof v === 'number') {
-    return Number.isFinite(v) ? v : undefined;
-  }
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
-}
-
-const clamp = (v: number, { min, max }: { min: number; max: number }) => Math.min(max, Math.max(min, v));
 
 /** Keys a hand-written dashboard may use for a quality, besides its own. */
 const QUALITY_ALIASES: Record<Quality, string[]> = {
@@ -113,5 +96,4 @@ export const migrationHandler = (panel: PanelModel<Partial<CallPathOptions>>): C
   migrateOptions(panel.options);
 
 /** Whatever the plugin version, options of another shape version (or none) are migrated. */
-export const shouldMigrate = (panel: PanelModel): boolean =>
-  (panel.options as Loose | undefined)?.version !== OPTIONS_VERSION;
+export const shouldMigrate = (panel: PanelModel): boolean => needsMigration(panel.options, OPTIONS_VERSION);

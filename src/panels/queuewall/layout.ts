@@ -2,8 +2,9 @@
  * The wallboard grid and its text sizes, from the panel size alone: on a TV the tiles fill the screen and every
  * size follows the tile, so the same dashboard reads on a laptop and across a room.
  */
+import { cardGrid } from '../shared/grid';
 
-export const GAP = 8;
+export { GAP } from '../shared/grid';
 /** Below this height a tile cannot show its numbers; the grid scrolls instead. */
 export const MIN_TILE_HEIGHT = 120;
 /** The tile shape the content is drawn for (width / height); the grid picks the column count closest to it. */
@@ -20,37 +21,14 @@ export interface GridLayout {
   scroll: boolean;
 }
 
-/**
- * Tries every column count the minimum width allows and keeps the one with the largest usable tile (the tile's
- * size limited to the drawn shape); ties keep fewer columns (fewer empty places).
- */
+/** The grid of tiles (../shared/grid.ts) for tiles at least `minWidth` wide. */
 export function gridLayout(width: number, height: number, count: number, minWidth: number): GridLayout {
-  const n = Math.max(1, count);
-  const maxColumns = Math.max(1, Math.min(n, Math.floor((width + GAP) / (minWidth + GAP))));
-  let best: GridLayout | undefined;
-  let bestScore = -1;
-  for (let columns = 1; columns <= maxColumns; columns++) {
-    const rows = Math.ceil(n / columns);
-    const tileWidth = Math.floor((width - GAP * (columns - 1)) / columns);
-    const tileHeight = Math.floor((height - GAP * (rows - 1)) / rows);
-    const score = Math.min(tileWidth, tileHeight * TILE_ASPECT);
-    if (tileHeight >= MIN_TILE_HEIGHT && score > bestScore) {
-      best = { columns, rows, tileWidth, tileHeight, scroll: false };
-      bestScore = score;
-    }
-  }
-  if (best) {
-    return best;
-  }
-  // Too many queues for the panel: the most columns allowed, tiles of the minimum height, scrolling.
-  const rows = Math.ceil(n / maxColumns);
-  return {
-    columns: maxColumns,
-    rows,
-    tileWidth: Math.floor((width - GAP * (maxColumns - 1)) / maxColumns),
-    tileHeight: MIN_TILE_HEIGHT,
-    scroll: true,
-  };
+  const { cellWidth, cellHeight, ...grid } = cardGrid(width, height, count, {
+    minWidth,
+    minHeight: MIN_TILE_HEIGHT,
+    aspect: TILE_ASPECT,
+  });
+  return { ...grid, tileWidth: cellWidth, tileHeight: cellHeight };
 }
 
 export interface TileFonts {

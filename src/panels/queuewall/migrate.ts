@@ -1,4 +1,5 @@
 import type { PanelModel } from '@grafana/data';
+import { clamp, isObject, needsMigration, readBoolean, readNumber, type Loose } from '../shared/readOptions';
 import {
   DEFAULT_OPTIONS,
   FONT_SCALE,
@@ -20,34 +21,6 @@ import {
  * field is read leniently as described above.
  */
 
-type Loose = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A finite number, or a string that is one ("5"); anything else is undefined. */
-function num(v: unknown): number | undefined {
-  if (typeof v === 'number') {
-    return Number.isFinite(v) ? v : undefined;
-  }
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
-}
-
-const clamp = (v: number, { min, max }: { min: number; max: number }) => Math.min(max, Math.max(min, v));
-
-function bool(v: unknown, fallback: boolean): boolean {
-  if (typeof v === 'boolean') {
-    return v;
-  }
-  if (v === 'true' || v === 'false') {
-    return v === 'true';
-  }
-  return fallback;
-}
-
 export function migrateRule(input: unknown): MetricRule | undefined {
   const raw: Loose = typeof input === 'string' ? { field: input } : isObject(input) ? input : {};
   const field = typeof raw.field === 'string' ? raw.field.trim() : '';
@@ -61,8 +34,8 @@ export function migrateRule(input: unknown): MetricRule | undefined {
   if (typeof raw.label === 'string' && raw.label.trim() !== '') {
     rule.label = raw.label;
   }
-  const warn = num(raw.warn);
-  const alert = num(raw.alert);
+  const warn = readNumber(raw.warn);
+  const alert = readNumber(raw.alert);
   if (warn !== undefined) {
     rule.warn = warn;
   }
@@ -81,16 +54,16 @@ export function migrateOptions(input: unknown): QueueWallOptions {
   const metrics = Array.isArray(tiles.metrics)
     ? tiles.metrics.map(migrateRule).filter((r): r is MetricRule => r !== undefined)
     : DEFAULT_OPTIONS.tiles.metrics.map((r) => ({ ...r }));
-  const tileMinWidth = num(raw.tileMinWidth);
-  const fontScale = num(raw.fontScale);
+  const tileMinWidth = readNumber(raw.tileMinWidth);
+  const fontScale = readNumber(raw.fontScale);
   return {
     version: OPTIONS_VERSION,
     tiles: { metrics },
     sortBy: SORTS.includes(raw.sortBy as SortBy) ? (raw.sortBy as SortBy) : DEFAULT_OPTIONS.sortBy,
     tileMinWidth: tileMinWidth !== undefined ? clamp(tileMinWidth, TILE_MIN_WIDTH) : DEFAULT_OPTIONS.tileMinWidth,
     fontScale: fontScale !== undefined && fontScale > 0 ? clamp(fontScale, FONT_SCALE) : DEFAULT_OPTIONS.fontScale,
-    showTicking: bool(raw.showTicking, DEFAULT_OPTIONS.showTicking),
-    hideQuiet: bool(raw.hideQuiet, DEFAULT_OPTIONS.hideQuiet),
+    showTicking: readBoolean(raw.showTicking, DEFAULT_OPTIONS.showTicking),
+    hideQuiet: readBoolean(raw.hideQuiet, DEFAULT_OPTIONS.hideQuiet),
   };
 }
 
@@ -99,5 +72,4 @@ export const migrationHandler = (panel: PanelModel<Partial<QueueWallOptions>>): 
   migrateOptions(panel.options);
 
 /** Whatever the plugin version, options of another shape version (or none) are migrated. */
-export const shouldMigrate = (panel: PanelModel): boolean =>
-  (panel.options as Loose | undefined)?.version !== OPTIONS_VERSION;
+export const shouldMigrate = (panel: PanelModel): boolean => needsMigration(panel.options, OPTIONS_VERSION);
