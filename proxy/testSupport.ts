@@ -6,34 +6,18 @@ import { AwsError } from '../simulator/protocol/awsError';
 import type { OperationSpec } from '../simulator/protocol/types';
 import type { TestSimulator } from '../test/support/simulator';
 import type { ProxyConfig } from './config.types';
+import { testConfig as baseTestConfig } from './testing';
 
 /** Shared by the proxy's tests: a valid configuration, the headers of a datasource using access keys, simulators. */
 
 export const TEST_TOKEN = 'test-proxy-token-0123456789';
+
+/** The proxy settings of the tests (proxy/testing.ts), with the token the tests send. */
+export const testConfig = (overrides: Partial<ProxyConfig> = {}): ProxyConfig =>
+  baseTestConfig({ token: TEST_TOKEN, logLevel: 'info', ...overrides });
+// AWS's documented example key pair (IAM user guide): not a credential, and recognisably so in logs.
 export const TEST_ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';
 export const TEST_SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-
-export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    token: TEST_TOKEN,
-    demo: false,
-    awsRegion: 'us-east-1',
-    sdkMaxAttempts: 1,
-    realtimeCacheTtlMs: 5000,
-    resourceCacheTtlMs: 300_000,
-    cacheMaxBytes: 16 * 1024 * 1024,
-    cacheMode: 'cache',
-    staleMaxAgeMs: 300_000,
-    staleIfSlowMs: 2000,
-    rateLimitMaxWaitMs: 5000,
-    upstreamQuotas: {},
-    bodyLimitBytes: 1024 * 1024,
-    logLevel: 'info',
-    ...overrides,
-  };
-}
 
 /** Authorization plus access-key settings, as the Grafana datasource route sends them. */
 export function keysHeaders(extra: Record<string, string> = {}): Record<string, string> {

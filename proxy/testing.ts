@@ -10,9 +10,9 @@ import { createMetrics } from './metrics';
 import { TtlCache } from './upstream/cache';
 import { RateLimiter } from './upstream/rateLimiter';
 
-/** A ProxyContext for unit and integration tests of the query engine, without the HTTP app. */
-export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext {
-  const config: ProxyConfig = {
+/** Proxy settings for tests: no port, short waits, quiet logs, caches of 16 MB. */
+export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
+  return {
     port: 0,
     host: '127.0.0.1',
     token: 'test-token-0123456789',
@@ -21,7 +21,7 @@ export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext 
     sdkMaxAttempts: 1,
     realtimeCacheTtlMs: 5000,
     resourceCacheTtlMs: 300_000,
-    cacheMaxBytes: 64 * 1024 * 1024,
+    cacheMaxBytes: 16 * 1024 * 1024,
     cacheMode: 'cache',
     staleMaxAgeMs: 300_000,
     staleIfSlowMs: 2000,
@@ -31,6 +31,11 @@ export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext 
     logLevel: 'silent',
     ...overrides,
   };
+}
+
+/** A ProxyContext for unit and integration tests of the query engine, without the HTTP app. */
+export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext {
+  const config = testConfig({ cacheMaxBytes: 64 * 1024 * 1024, ...overrides });
   const metrics = createMetrics({ defaultMetrics: false });
   const onLookup = (cache: string, outcome: string) => metrics.cacheLookups.inc({ cache, outcome });
   return {
