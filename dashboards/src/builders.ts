@@ -10,7 +10,7 @@ import {
 } from '@grafana/schema';
 import { findMetric } from '../../src/connect/cloudwatchCatalog';
 import type { Channel } from '../../src/connect/channels';
-import { REALTIME_METRICS, type RealtimeMetricName } from '../../src/connect/realtimeMetrics';
+import type { RealtimeMetricName } from '../../src/connect/realtimeMetrics';
 import type { Grouping } from '../../src/connect/realtimeRules';
 
 /**
@@ -125,7 +125,6 @@ export function unitOf(namespace: string, metricName: string): string {
   return info.grafanaUnit;
 }
 
-export const realtimeUnit = (m: RealtimeMetricName) => (REALTIME_METRICS[m].unit === 'SECONDS' ? 's' : 'short');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Thresholds and field config
