@@ -125,7 +125,6 @@ export function unitOf(namespace: string, metricName: string): string {
   return info.grafanaUnit;
 }
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // Thresholds and field config
 
