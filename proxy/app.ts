@@ -13,8 +13,10 @@ import { UpstreamError } from './aws/errors';
 import { readAwsSettings } from './aws/settings';
 import type { ProxyConfig } from './config.types';
 import type { ProxyContext } from './context';
+import { Exporter } from './exporter/poller';
 import { loggerOptions } from './logging';
 import { createMetrics } from './metrics';
+import { createRedisSharing, type RedisSharingOptions } from './redis/sharing';
 import { healthRoutes } from './routes/health';
 import { queryRoutes } from './routes/query';
 import { resourceRoutes } from './routes/resources';
@@ -36,6 +38,10 @@ export interface BuildProxyOptions {
   resourcePageSize?: number;
   /** Timeout of each /api/health check. Default 5000 ms. */
   healthCheckTimeoutMs?: number;
+  /** The exporter's clock for its CloudWatch windows (tests: the simulator's frozen time). Default: Date.now. */
+  exporterDataClock?: () => number;
+  /** With REDIS_URL: shorter locks, waits and cooldowns for tests (proxy/redis/sharing.ts). */
+  redisTimings?: RedisSharingOptions['timings'];
 }
 
 export interface Proxy {
@@ -43,6 +49,8 @@ export interface Proxy {
   ctx: ProxyContext;
   /** The AWS clients of this app (with the credentials of each datasource). */
   awsClients: AwsClients;
+  /** The Prometheus exporter of Connect metrics, when EXPORTER_INSTANCES turns it on (it is polling already). */
+  exporter?: Exporter;
   close(): Promise<void>;
 }
 
@@ -101,6 +109,21 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const metrics = createMetrics();
+  // Replicas share through Redis only when it is configured; it never blocks the start (it connects meanwhile).
+  const redis = config.redisUrl
+    ? createRedisSharing({
+        url: config.redisUrl,
+        keyPrefix: config.redisKeyPrefix ?? 'switchboard:',
+        awsEndpointUrl: config.awsEndpointUrl,
+        log: app.log,
+        registry: metrics.registry,
+        rateLimitMaxWaitMs: config.rateLimitMaxWaitMs,
+        timings: options.redisTimings,
+      })
+    : undefined;
+  if (redis) {
+    app.addHook('onClose', async () => redis.close());
+  }
   const onLookup = (cache: string, outcome: LookupOutcome) => metrics.cacheLookups.inc({ cache, outcome });
   const cache = (name: keyof typeof CACHE_SHARES) =>
     new TtlCache(name, {
@@ -109,6 +132,7 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
       // Passthrough switches off the data caches only: the lists (names, ListMetrics) stay cached, so that the
       // comparison measures the data calls that grow with viewers.
       passthrough: config.cacheMode === 'passthrough' && name !== 'resources',
+      shared: redis?.tier,
     });
   const ctx: ProxyContext = {
     config,
@@ -118,8 +142,10 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
       quotas: config.upstreamQuotas,
       maxWaitMs: config.rateLimitMaxWaitMs,
       onWait: (api, waitMs) => metrics.rateLimiterWait.observe({ api }, waitMs / 1000),
+      shared: redis?.buckets,
     }),
     caches: { realtime: cache('realtime'), cloudwatch: cache('cloudwatch'), resources: cache('resources') },
+    ...(redis ? { redis } : {}),
   };
 
   const ownsClients = options.awsClients === undefined;
@@ -182,7 +208,21 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
     },
     { prefix: '/api' }
   );
+  // The exporter (docs/exporter.md) asks with the proxy's own identity, like a datasource of auth type default, so
+  // its queries and a default dashboard's share cache entries and calls.
+  const exporter = config.exporter
+    ? new Exporter({
+        ctx,
+        aws: awsClients.forSettings({ region: config.exporter.region, authType: 'default' }),
+        settings: config.exporter,
+        dataClock: options.exporterDataClock,
+      })
+    : undefined;
+  if (exporter) {
+    app.addHook('onClose', async () => exporter.stop());
+  }
   await app.ready();
+  exporter?.start();
 
-  return { app, ctx, awsClients, close: () => app.close() };
+  return { app, ctx, awsClients, ...(exporter ? { exporter } : {}), close: () => app.close() };
 }

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildProxy, type Proxy } from './app';
 import { tokenMatches } from './auth';
 import { TEST_TOKEN, testConfig } from './testSupport';
@@ -73,6 +75,42 @@ describe('proxy token', () => {
     expect(metrics.body).toContain('switchboard_http_request_duration_seconds');
     // Other unknown paths are plain 404s.
     expect((await get('/nothing')).statusCode).toBe(404);
+  });
+
+  it('is constant-time by construction: every candidate is hashed to 32 bytes before timingSafeEqual', async () => {
+    // Measuring times would be flaky; what makes the compare constant-time is checkable: both sides always reach
+    // crypto.timingSafeEqual as two SHA-256 digests, so no length check or early exit can depend on the token.
+    const compare = jest.spyOn(crypto, 'timingSafeEqual');
+    try {
+      const candidates = [
+        '',
+        'x',
+        TEST_TOKEN.slice(0, -1),
+        TEST_TOKEN.slice(0, -1) + 'y',
+        TEST_TOKEN,
+        'z'.repeat(100_000),
+      ];
+      for (const candidate of candidates) {
+        await get('/api/resources/regions', `Bearer ${candidate}`);
+      }
+      // "Bearer " alone is malformed (no comparison); every other candidate went through exactly one comparison.
+      expect(compare).toHaveBeenCalledTimes(candidates.length - 1);
+      for (const [a, b] of compare.mock.calls) {
+        expect([(a as Buffer).length, (b as Buffer).length]).toEqual([32, 32]);
+      }
+      expect(compare.mock.results.map((r) => r.value)).toEqual([false, false, false, true, false]);
+    } finally {
+      compare.mockRestore();
+    }
+  });
+
+  it('never compares or measures the token outside tokenMatches', () => {
+    const source = readFileSync(path.join(__dirname, 'auth.ts'), 'utf8');
+    // The candidate (match[1]) goes to tokenMatches and nowhere else; no ===, no .length, no startsWith on it.
+    expect([...source.matchAll(/match\[1\]/g)]).toHaveLength(1);
+    expect(source).toContain('tokenMatches(match[1], expected)');
+    expect(source).not.toMatch(/(token|candidate|expected)\w*\s*[!=]==|[!=]==\s*(token|candidate|expected)/i);
+    expect(source).not.toMatch(/(token|candidate)\.(length|startsWith|endsWith|includes|indexOf)/i);
   });
 
   it('compares digests, whatever the lengths', () => {

@@ -89,6 +89,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ PROXY_TOKEN: TOKEN }, ['--demo']).token).toBe(TOKEN);
   });
 
+  it('refuses the public demo token for real AWS, and takes it in front of a simulator or with --demo', () => {
+    expect(problemsOf({ PROXY_TOKEN: DEMO_TOKEN })).toEqual([
+      `PROXY_TOKEN must not be the public demo token "${DEMO_TOKEN}" when the proxy calls AWS (AWS_ENDPOINT_URL unset): set your own, e.g. openssl rand -hex 32`,
+    ]);
+    expect(loadConfig({ PROXY_TOKEN: DEMO_TOKEN, AWS_ENDPOINT_URL: 'http://simulator:4599' }, []).token).toBe(
+      DEMO_TOKEN
+    );
+    expect(loadConfig({ PROXY_TOKEN: DEMO_TOKEN }, ['--demo']).token).toBe(DEMO_TOKEN);
+  });
+
   it('refuses short or unprintable tokens without ever showing them', () => {
     const short = 'hunter2-short';
     const problems = problemsOf({ PROXY_TOKEN: short });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { ProxyConfig } from './config.types';
+import { readExporterSettings } from './exporter/settings';
 import type { Quota } from './upstream/rateLimiter';
 
 /**
@@ -116,6 +117,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
     }
   }
 
+  // The demo token is public (README, docker-compose.yaml): accepted in front of the simulator, never for real AWS.
+  if (!demo && token === DEMO_TOKEN && awsEndpointUrl === undefined) {
+    problems.push(
+      `PROXY_TOKEN must not be the public demo token "${DEMO_TOKEN}" when the proxy calls AWS (AWS_ENDPOINT_URL unset): set your own, e.g. openssl rand -hex 32`
+    );
+  }
+
   const sdkMaxAttempts = integer('AWS_MAX_ATTEMPTS', 3, 1, 10);
   // The shipped dashboards refresh every 10 s: a shorter lifetime would fetch twice per refresh for the same screens
   // (Connect's real-time data is a snapshot; the data shown is then up to 10 s old, see docs/proxy.md).
@@ -159,6 +167,31 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${shown(logLevel)})`);
   }
 
+  // Redis for replicas (docs/ha.md). The URL may carry a password: messages never show it.
+  const redisUrl = raw(env, 'REDIS_URL');
+  if (redisUrl !== undefined) {
+    let ok = false;
+    try {
+      const url = new URL(redisUrl);
+      ok = (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      problems.push('REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379 (or empty for none)');
+    }
+  }
+  // Unset: the default (switchboard:) applies where Redis is set up (proxy/app.ts).
+  const redisKeyPrefix = raw(env, 'REDIS_KEY_PREFIX');
+  if (redisKeyPrefix !== undefined && !/^[\x21-\x7e]{1,64}$/.test(redisKeyPrefix)) {
+    problems.push(
+      `REDIS_KEY_PREFIX must be 1 to 64 printable ASCII characters without spaces (got ${shown(redisKeyPrefix)})`
+    );
+  }
+
+  // The Prometheus exporter of Connect metrics (EXPORTER_*, docs/exporter.md): off unless EXPORTER_INSTANCES is set.
+  const exporter = readExporterSettings(env, { awsRegion, regionPattern: REGION_PATTERN }, problems);
+
   if (problems.length) {
     throw new ConfigError(problems);
   }
@@ -180,5 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
     upstreamQuotas,
     bodyLimitBytes,
     logLevel,
+    ...(exporter ? { exporter } : {}),
+    ...(redisUrl !== undefined ? { redisUrl } : {}),
+    ...(redisKeyPrefix !== undefined ? { redisKeyPrefix } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { ExporterSettings } from './exporter/settings';
 import type { Quota } from './upstream/rateLimiter';
 
 /** The proxy's settings (from the environment, see config.ts and docs/proxy.md). */
@@ -35,4 +36,13 @@ export interface ProxyConfig {
   /** Largest request body accepted. */
   bodyLimitBytes: number;
   logLevel: string;
+  /** The Prometheus exporter of Connect metrics on /metrics (docs/exporter.md); unset: off. */
+  exporter?: ExporterSettings;
+  /**
+   * Redis shared by the proxy's replicas (redis:// or rediss:// URL, credentials in it): the data caches' second
+   * tier and the rate limiter's buckets (docs/ha.md). Unset: each replica works alone.
+   */
+  redisUrl?: string;
+  /** Prefix of every key the proxy writes in Redis (several deployments can share one Redis); default switchboard:. */
+  redisKeyPrefix?: string;
 }

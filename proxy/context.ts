@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ProxyConfig } from './config.types';
 import type { ProxyMetrics } from './metrics';
+import type { RedisSharing } from './redis/sharing';
 import type { TtlCache } from './upstream/cache';
 import type { RateLimiter } from './upstream/rateLimiter';
 
@@ -18,4 +19,6 @@ export interface ProxyContext {
     /** Lists (instances, queues, routing profiles, ListMetrics...), minutes. */
     resources: TtlCache;
   };
+  /** Redis shared with the other replicas (REDIS_URL), behind the caches and the limiter; none without it. */
+  redis?: RedisSharing;
 }

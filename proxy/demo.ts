@@ -4,7 +4,9 @@ import { exitOnSignals, startProxy } from './server';
 
 /**
  * npm run demo: the simulator on 4599 and the proxy on 8080 in demo mode, pointed at it, so Switchboard runs
- * without an AWS account. SIM_PORT and PORT move them; the token is PROXY_TOKEN or "switchboard-demo".
+ * without an AWS account. SIM_PORT and PORT move them; the token is PROXY_TOKEN or "switchboard-demo". The
+ * Prometheus exporter is on for every instance and Voice Connector of the region unless EXPORTER_INSTANCES and
+ * EXPORTER_VOICE_CONNECTORS say otherwise (an empty EXPORTER_INSTANCES turns it off).
  */
 
 function fail(message: string): never {
@@ -28,7 +30,15 @@ async function main(): Promise<void> {
 
   let config;
   try {
-    config = loadConfig({ ...process.env, AWS_ENDPOINT_URL: sim.url }, ['--demo']);
+    config = loadConfig(
+      {
+        ...process.env,
+        AWS_ENDPOINT_URL: sim.url,
+        EXPORTER_INSTANCES: process.env.EXPORTER_INSTANCES ?? 'all',
+        EXPORTER_VOICE_CONNECTORS: process.env.EXPORTER_VOICE_CONNECTORS ?? 'all',
+      },
+      ['--demo']
+    );
   } catch (err) {
     await sim.close();
     fail(err instanceof ConfigError ? err.message : String(err));
@@ -59,6 +69,7 @@ async function main(): Promise<void> {
       'Try:',
       `  curl -s -H "Authorization: Bearer ${token}" ${proxy.url}/api/health`,
       `  curl -s -H "Authorization: Bearer ${token}" "${proxy.url}/api/resources/queues?instanceId=${instance?.id ?? '<instance id>'}"`,
+      ...(config.exporter ? [`  curl -s ${proxy.url}/metrics | grep '^connect_queue_contacts_in_queue'`] : []),
       '',
       'Ctrl-C stops both.',
       '',

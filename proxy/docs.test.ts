@@ -31,6 +31,68 @@ function calledActions(): string[] {
   return [...actions].sort();
 }
 
+/** The IAM prefix of each AWS SDK client package the proxy may import. */
+const IAM_PREFIX: Record<string, string> = {
+  'client-connect': 'connect',
+  'client-cloudwatch': 'cloudwatch',
+  'client-chime-sdk-voice': 'chime',
+  'client-voice-id': 'voiceid',
+  'client-sts': 'sts',
+};
+
+/**
+ * The AWS operations the proxy's code can reach, from what it imports of the SDK: `XCommand` and `paginateX` of a
+ * client package are operation X; `fromTemporaryCredentials` is sts:AssumeRole. Anything else that could call AWS
+ * (an aggregated client such as `Connect`, whose methods can be picked by name, a namespace import, a require) is
+ * reported as a problem, so the list below cannot be bypassed.
+ */
+function importedActions(): { actions: string[]; problems: string[] } {
+  const actions = new Set<string>();
+  const problems: string[] = [];
+  for (const file of sources(path.join(root, 'proxy'))) {
+    const text = readFileSync(file, 'utf8');
+    const where = path.relative(root, file);
+    for (const m of text.matchAll(
+      /(?:require\(|import\(|import \* as \w+ from |export [^;]* from )'@aws-sdk\/([\w-]+)'/g
+    )) {
+      problems.push(`${where}: ${m[0]} (import the clients, commands or paginators by name)`);
+    }
+    for (const m of text.matchAll(/import (type )?\{([^}]*)\} from '@aws-sdk\/([\w-]+)'/g)) {
+      const [, typeOnly, names, pkg] = m;
+      if (typeOnly) {
+        continue;
+      }
+      for (const spec of names
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)) {
+        if (spec.startsWith('type ')) {
+          continue;
+        }
+        const name = spec.split(/\s+as\s+/)[0];
+        if (pkg === 'credential-providers') {
+          if (name === 'fromTemporaryCredentials') {
+            actions.add('sts:AssumeRole');
+          } else if (name !== 'fromNodeProviderChain') {
+            problems.push(`${where}: ${name} from @aws-sdk/credential-providers`);
+          }
+          continue;
+        }
+        const prefix = IAM_PREFIX[pkg];
+        const operation = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
+        if (!prefix) {
+          problems.push(`${where}: ${name} from @aws-sdk/${pkg}, a package without an IAM prefix in this test`);
+        } else if (operation) {
+          actions.add(`${prefix}:${operation}`);
+        } else if (!/Client$/.test(name)) {
+          problems.push(`${where}: ${name} from @aws-sdk/${pkg} is neither a client, a command nor a paginator`);
+        }
+      }
+    }
+  }
+  return { actions: [...actions].sort(), problems };
+}
+
 describe('docs/proxy.md', () => {
   it('documents every environment variable the configuration reads', () => {
     const config = read('proxy/config.ts');
@@ -54,5 +116,19 @@ describe('docs/proxy.md', () => {
     expect(documented.filter((a) => a !== 'sts:AssumeRole').sort()).toEqual(called);
     const policy = JSON.parse(read('docs/iam-policy.json')) as { Statement: Array<{ Action: string[] }> };
     expect(policy.Statement.flatMap((s) => s.Action).sort()).toEqual(called);
+  });
+
+  it('reaches only the read-only operations of the policy, through the commands and paginators it imports', () => {
+    const { actions, problems } = importedActions();
+    expect(problems).toEqual([]);
+    expect(actions).toEqual(expect.arrayContaining(['connect:GetCurrentMetricData', 'sts:AssumeRole']));
+    // What the code imports is what it calls through callAws (plus AssumeRole, made by the credentials provider)...
+    expect(actions.filter((a) => a !== 'sts:AssumeRole')).toEqual(calledActions());
+    // ...is what the policy grants and proxy.md lists, and is read-only.
+    const policy = JSON.parse(read('docs/iam-policy.json')) as { Statement: Array<{ Action: string[] }> };
+    expect(actions.filter((a) => a !== 'sts:AssumeRole')).toEqual(policy.Statement.flatMap((s) => s.Action).sort());
+    const table = read('docs/proxy.md').split('## IAM permissions')[1];
+    expect([...table.matchAll(/^\| +`([a-z]+:[A-Za-z]+)` +\|/gm)].map((m) => m[1]).sort()).toEqual(actions);
+    expect(actions.filter((a) => !/^\w+:(List|Get|Describe)\w+$/.test(a) && a !== 'sts:AssumeRole')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { buildProxy, type Proxy } from './app';
 import { AwsClients } from './aws/clients';
-import { REDACTED } from './logging';
+import { LOGGED_QUERY_PARAMS, loggedUrl, REDACTED } from './logging';
+import { ResourceQuery } from './resources';
 import { keysHeaders, TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN, testConfig } from './testSupport';
 
 const EXTERNAL_ID = 'external-id-that-is-secret';
@@ -88,5 +89,29 @@ describe('proxy logs', () => {
     const parsed = JSON.parse(line);
     expect(parsed.settings).toEqual({ secretAccessKey: REDACTED, externalId: REDACTED });
     expect(parsed.config.token).toBe(REDACTED);
+  });
+
+  it('log the query parameters of the routes, and redact any other, name and value', async () => {
+    expect(loggedUrl('/api/resources/queues?instanceId=abc&region=eu-west-2')).toBe(
+      '/api/resources/queues?instanceId=abc&region=eu-west-2'
+    );
+    expect(loggedUrl(`/api/health?access_token=${TEST_TOKEN}&region=us-east-1`)).toBe(
+      `/api/health?${REDACTED}&region=us-east-1`
+    );
+    // A bare value, an encoded name, an undecodable one: all redacted.
+    expect(loggedUrl(`/api/health?${TEST_TOKEN}`)).toBe(`/api/health?${REDACTED}`);
+    expect(loggedUrl('/api/health?%74oken=abc&%E0%A4%A=x')).toBe(`/api/health?${REDACTED}&${REDACTED}`);
+    expect(loggedUrl('/healthz')).toBe('/healthz');
+
+    await proxy.app.inject({ url: `/api/resources/regions?token=${encodeURIComponent(TEST_TOKEN)}&region=us-east-1` });
+    const incoming = log.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'incoming request');
+    expect(incoming.req.url).toBe(`/api/resources/regions?${REDACTED}&region=us-east-1`);
+    expect(log.lines.join('\n')).not.toContain(encodeURIComponent(TEST_TOKEN));
+  });
+
+  it('keep exactly the query parameters the routes take', () => {
+    // GET /api/resources/{kind} takes ResourceQuery; GET /api/health takes instanceId and region, a subset.
+    expect([...LOGGED_QUERY_PARAMS].sort()).toEqual(Object.keys(ResourceQuery.properties).sort());
+    expect(LOGGED_QUERY_PARAMS).toEqual(expect.arrayContaining(['instanceId', 'region']));
   });
 });

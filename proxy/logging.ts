@@ -35,11 +35,55 @@ export const REDACT_PATHS = [
 
 export const REDACTED = '[redacted]';
 
-/** What a request looks like in the log: method, URL and who asked; never headers or bodies. */
+/**
+ * The query parameters of the proxy's routes, which the log keeps. Any other parameter is redacted, name and value:
+ * a caller that puts the token (or a key) in the URL by mistake, `?access_token=...`, is refused, and its URL must
+ * not carry the secret into the log. Fail-safe: a parameter added to a route later is logged redacted until it is
+ * listed here.
+ */
+export const LOGGED_QUERY_PARAMS: readonly string[] = [
+  'region',
+  'instanceId',
+  'namespace',
+  'metricName',
+  'dimensionKey',
+  'dimensions',
+  'queueTypes',
+];
+
+/** The URL as the log shows it: the path, and the query with every unknown parameter redacted. */
+export function loggedUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) {
+    return url;
+  }
+  const params = url
+    .slice(q + 1)
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const raw = eq < 0 ? part : part.slice(0, eq);
+      let name = raw;
+      try {
+        name = decodeURIComponent(raw.replace(/\+/g, ' '));
+      } catch {
+        // an undecodable name is none of ours: redacted below
+      }
+      if (LOGGED_QUERY_PARAMS.includes(name)) {
+        return part;
+      }
+      // Name and value: a bare `?<something>` or an odd name could be the token itself.
+      return REDACTED;
+    });
+  return `${url.slice(0, q)}?${params.join('&')}`;
+}
+
+/** A request in the log: method, URL (unknown query parameters redacted), who asked; never headers or bodies. */
 export function serializeRequest(request: FastifyRequest): Record<string, unknown> {
   return {
     method: request.method,
-    url: request.url,
+    // pino applies this to any `req` logged, not only fastify's requests: a url may be missing.
+    url: typeof request.url === 'string' ? loggedUrl(request.url) : request.url,
     host: request.host,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,

@@ -33,7 +33,11 @@ const BASE: Credentials = { accessKeyId: 'AKIABASECREDENTIALS', secretAccessKey:
 describe('credentialsKeyOf', () => {
   it('names credentials without their secrets', () => {
     expect(credentialsKeyOf({ region: 'us-east-1', authType: 'default' })).toBe('default');
-    expect(credentialsKeyOf(keys())).toBe('keys:AKIAIOSFODNN7EXAMPLE');
+    const keyed = credentialsKeyOf(keys());
+    expect(keyed).toMatch(/^keys:AKIAIOSFODNN7EXAMPLE\|[0-9a-f]{16}$/);
+    expect(keyed).not.toContain(keys().secretAccessKey);
+    // Another secret for the same access key id is other credentials: the caches must not answer it.
+    expect(credentialsKeyOf(keys('AKIAIOSFODNN7EXAMPLE', 'another-secret'))).not.toBe(keyed);
     expect(credentialsKeyOf(role())).toBe(`role:${ROLE}`);
     const withId = credentialsKeyOf(role(EXTERNAL_ID));
     expect(withId).toMatch(new RegExp(`^role:${ROLE.replace(/[/.]/g, '\\$&')}\\|[0-9a-f]{8}$`));
@@ -55,11 +59,11 @@ describe('AwsClients', () => {
     expect(a.cloudwatch('us-east-1')).not.toBe(a.connect('us-east-1'));
     expect(a.chime('us-east-1')).toBe(b.chime('us-east-1'));
     expect(a.voiceId('us-east-1')).toBe(b.voiceId('us-east-1'));
-    // Other credentials, other clients; a rotated secret too, though the (non-secret) key stays the same.
+    // Other credentials, other clients; a rotated secret too (and another credentials key: no cache shared).
     const other = clients.forSettings(keys('AKIAOTHERKEY00000000'));
     expect(other.connect('us-east-1')).not.toBe(a.connect('us-east-1'));
     const rotated = clients.forSettings(keys('AKIAIOSFODNN7EXAMPLE', 'secret-two'));
-    expect(rotated.credentialsKey).toBe(a.credentialsKey);
+    expect(rotated.credentialsKey).not.toBe(a.credentialsKey);
     expect(rotated.connect('us-east-1')).not.toBe(a.connect('us-east-1'));
     expect(clients.clientCount()).toBe(7);
   });
@@ -67,7 +71,7 @@ describe('AwsClients', () => {
   it('hands out contexts with the key, default region and auth type', () => {
     clients = new AwsClients(testConfig(), { baseCredentials: BASE });
     expect(clients.forSettings(keys())).toMatchObject({
-      credentialsKey: 'keys:AKIAIOSFODNN7EXAMPLE',
+      credentialsKey: expect.stringMatching(/^keys:AKIAIOSFODNN7EXAMPLE\|/),
       defaultRegion: 'us-east-1',
       authType: 'keys',
     });

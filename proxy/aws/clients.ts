@@ -32,13 +32,16 @@ export const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * The stable, non-secret name of a datasource's credentials, used to key rate limiters and caches the way AWS
- * meters them: "default", "keys:<access key id>" (never the secret), "role:<arn>|<sha256(external id), 8 hex>".
+ * The non-secret name of a datasource's credentials, used to key rate limiters and caches: "default",
+ * "keys:<access key id>|<sha256(secret key), 16 hex>", "role:<arn>|<sha256(external id), 8 hex>". The secret's digest
+ * is part of it because the caches answer without asking AWS: keyed by the access key id alone (which is not
+ * secret, CloudTrail shows it), a caller with the proxy token and any secret key would read another datasource's
+ * cached data. A rotated secret starts with empty caches, the price of that.
  */
 export function credentialsKeyOf(settings: AwsSettings): string {
   switch (settings.authType) {
     case 'keys':
-      return `keys:${settings.accessKeyId ?? ''}`;
+      return `keys:${settings.accessKeyId ?? ''}|${sha256Hex(settings.secretAccessKey ?? '').slice(0, 16)}`;
     case 'assume-role':
       return settings.externalId === undefined
         ? `role:${settings.assumeRoleArn ?? ''}`

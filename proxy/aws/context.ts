@@ -21,8 +21,9 @@ export interface AwsSettings {
  */
 export interface AwsContext {
   /**
-   * A stable name for the credentials, never the secret (e.g. "default", "keys:AKIA…1234", "role:arn…|ext:<hash>"):
-   * the rate limiter and the caches are per (credentials, region, API), as AWS meters them.
+   * A name for the credentials, never the secret: "default", "keys:<access key id>|<sha256 of the secret, 16 hex>",
+   * "role:<arn>|<sha256 of the external id, 8 hex>". The rate limiter and the caches are per (credentials, region,
+   * API); the secret's digest keeps one datasource's cached answers from another that only knows its key id.
    */
   credentialsKey: string;
   /** The region of the datasource (X-Switchboard-Region) or the proxy's AWS_REGION. */

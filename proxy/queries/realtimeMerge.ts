@@ -146,13 +146,21 @@ export class RealtimeCallMerger<R> {
       await new Promise((resolve) => setTimeout(resolve, this.options.windowMs));
       p.open = false;
       const metrics = ordered(p.metrics);
-      const value: UnionAnswer<R> = { metrics, result: await load(metrics) };
+      // Through the cache's shared tier when replicas share one (REDIS_URL): another replica's answer of this shape
+      // serves if it covers these metrics.
+      const filled = await this.cache.fill<UnionAnswer<R>>(
+        shape,
+        options.ttlMs,
+        async () => ({ metrics, result: await load(metrics) }),
+        (answer) => covers(answer.metrics, metrics)
+      );
+      const value = filled.value;
       const current = this.cache.peek(shape) as { value: UnionAnswer<R>; expiresAt: number } | undefined;
       // A narrower answer does not replace a fresh wider one (two calls of a shape can overlap).
-      if (!current || current.expiresAt <= this.now() || covers(metrics, current.value.metrics)) {
-        this.cache.set(shape, value, options.ttlMs, options.size?.(value), options.staleMs);
+      if (!current || current.expiresAt <= this.now() || covers(value.metrics, current.value.metrics)) {
+        this.cache.set(shape, value, filled.ttlMs, options.size?.(value), options.staleMs, undefined, filled.storedAt);
       }
-      return { value, storedAt: this.now(), stale: false };
+      return { value, storedAt: filled.storedAt, stale: false };
     } finally {
       const list = (this.pending.get(shape) ?? []).filter((x) => x !== p);
       if (list.length > 0) {

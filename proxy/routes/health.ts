@@ -219,6 +219,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteOptions> = async
           ...(await Promise.all([connectCheck(aws, region, request.query.instanceId), cloudWatchCheck(aws, region)]))
         );
       }
+      // Redis (REDIS_URL) never fails the check: without it the replica still answers, alone (a warning).
+      if (ctx.redis) {
+        checks.push({ name: 'redis', ...ctx.redis.health() });
+      }
       return { status: checks.some((c) => c.status === 'error') ? 'error' : 'ok', checks };
     }
   );

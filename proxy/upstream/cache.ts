@@ -4,6 +4,8 @@
  * longer (`staleMs`) so that a failed or slow refresh can fall back to the last good value, marked stale with its
  * age (stale-while-revalidate); they still count against the byte budget and leave first when it is full.
  */
+import type { SharedTier } from './shared';
+
 export interface CacheStats {
   hits: number;
   misses: number;
@@ -36,6 +38,11 @@ export interface CacheOptions {
    * No caching and no coalescing: every load runs (CACHE_MODE=passthrough, to measure what the cache saves).
    */
   passthrough?: boolean;
+  /**
+   * A second tier shared by the proxy's replicas (Redis, REDIS_URL): on a local miss the value another replica
+   * loaded, or one replica loads for all (proxy/redis/sharedCache.ts).
+   */
+  shared?: SharedTier;
 }
 
 /** What a load answered: the value, when it was fetched, and whether it is a stale fallback (and why). */
@@ -103,6 +110,7 @@ export class TtlCache<T = unknown> {
   private readonly now: () => number;
   private readonly counts: Record<LookupOutcome, number> = { hit: 0, miss: 0, coalesced: 0, stale: 0 };
   readonly passthrough: boolean;
+  readonly shared?: SharedTier;
 
   constructor(
     readonly name: string,
@@ -111,6 +119,7 @@ export class TtlCache<T = unknown> {
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.now = options.now ?? Date.now;
     this.passthrough = options.passthrough ?? false;
+    this.shared = this.passthrough ? undefined : options.shared;
   }
 
   /** The fresh value of a key (and marks it recently used). */
@@ -135,7 +144,16 @@ export class TtlCache<T = unknown> {
     return e;
   }
 
-  set(key: string, value: T, ttlMs: number, bytes = estimateBytes(value), staleMs = 0, family?: string): void {
+  /** `storedAt` (by this cache's clock) when the value was loaded earlier, e.g. by another replica. */
+  set(
+    key: string,
+    value: T,
+    ttlMs: number,
+    bytes = estimateBytes(value),
+    staleMs = 0,
+    family?: string,
+    storedAt?: number
+  ): void {
     if (this.passthrough || (ttlMs <= 0 && staleMs <= 0) || bytes > this.maxBytes) {
       return;
     }
@@ -143,7 +161,7 @@ export class TtlCache<T = unknown> {
     const now = this.now();
     const expiresAt = now + Math.max(0, ttlMs);
     const keepUntil = expiresAt + Math.max(0, staleMs);
-    this.entries.set(key, { value, storedAt: now, expiresAt, keepUntil, bytes, family });
+    this.entries.set(key, { value, storedAt: storedAt ?? now, expiresAt, keepUntil, bytes, family });
     this.bytes += bytes;
     if (family !== undefined) {
       this.latest.set(family, key);
@@ -211,13 +229,12 @@ export class TtlCache<T = unknown> {
       this.record('coalesced');
     } else {
       this.record('miss');
-      pending = load().then(
-        (value) => {
+      pending = this.fill(key, options.ttlMs, load).then(
+        ({ value, storedAt, ttlMs }) => {
           this.inflight.delete(key);
-          const ttl = typeof options.ttlMs === 'function' ? options.ttlMs(value) : options.ttlMs;
           const bytes = options.size ? options.size(value) : estimateBytes(value);
-          this.set(key, value, ttl, bytes, options.staleMs ?? 0, options.family);
-          return { value, storedAt: this.now(), stale: false };
+          this.set(key, value, ttlMs, bytes, options.staleMs ?? 0, options.family, storedAt);
+          return { value, storedAt, stale: false };
         },
         (err: unknown) => {
           this.inflight.delete(key);
@@ -227,6 +244,31 @@ export class TtlCache<T = unknown> {
       this.inflight.set(key, pending);
     }
     return this.withFallback(pending, old, options.slowMs);
+  }
+
+  /**
+   * Runs a load for a local miss: through the shared tier when there is one (another replica's recent value, or this
+   * replica loads and shares), else `load` itself. Returns the value with its load time and the lifetime it has
+   * left, by this cache's clock: a value another replica loaded 4 s ago with a 10 s lifetime has 6 s left here too,
+   * so replicas never extend each other's data. `usable` rejects a shared value that does not answer this caller.
+   * Used by load() and the real-time call merger.
+   */
+  async fill<V = T>(
+    key: string,
+    ttlMs: number | ((value: V) => number),
+    load: () => Promise<V>,
+    usable?: (value: V) => boolean
+  ): Promise<{ value: V; storedAt: number; ttlMs: number }> {
+    const ttlOf = (value: V) => (typeof ttlMs === 'function' ? ttlMs(value) : ttlMs);
+    // Nothing to share when nothing is kept (REALTIME_CACHE_TTL_MS=0): replicas would only queue behind each other.
+    if (!this.shared || (typeof ttlMs === 'number' && ttlMs <= 0)) {
+      const value = await load();
+      return { value, storedAt: this.now(), ttlMs: ttlOf(value) };
+    }
+    const e = await this.shared.fetch(this.name, key, { ttlMs: ttlOf, usable }, load);
+    // The shared times are wall-clock; this cache's clock may be another one (tests).
+    const wall = Date.now();
+    return { value: e.value, storedAt: this.now() - Math.max(0, wall - e.storedAt), ttlMs: e.expiresAt - wall };
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { SharedBuckets } from './shared';
+
 /**
  * Client-side request quotas: one token bucket per (credentials, region, API), set to AWS's quotas, with a bounded
  * wait. AWS meters per account, region and API; the SDK's retries alone fail under bursts (wire spec: 20 concurrent
@@ -55,6 +57,11 @@ export interface RateLimiterOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Observes every wait (for /metrics). */
   onWait?: (api: string, waitMs: number) => void;
+  /**
+   * Buckets shared by the proxy's replicas (Redis, REDIS_URL), so that together they stay within AWS's quota. When
+   * the shared store cannot answer, this replica's own bucket applies.
+   */
+  shared?: SharedBuckets;
 }
 
 export class RateLimiter {
@@ -81,8 +88,19 @@ export class RateLimiter {
    */
   async acquire(key: string, api: string): Promise<number> {
     const quota = this.quotaOf(api);
-    const now = this.now();
     const id = `${key}|${api}`;
+    const shared = this.options.shared ? await this.options.shared.take(id, quota, this.maxWaitMs) : undefined;
+    if (shared) {
+      if (shared.refused) {
+        throw new RateLimitedError(api, quota, shared.waitMs);
+      }
+      if (shared.waitMs > 0) {
+        this.options.onWait?.(api, shared.waitMs);
+        await this.sleep(shared.waitMs);
+      }
+      return shared.waitMs;
+    }
+    const now = this.now();
     let b = this.buckets.get(id);
     if (!b) {
       b = { tokens: quota.burst, lastMs: now };

@@ -48,6 +48,10 @@ export interface Child {
   peakRss(): number;
   /** Starts a new peak from the current resident memory (Linux: "5" into /proc/<pid>/clear_refs). */
   resetPeakRss(): void;
+  /** Resident memory now (VmRSS), bytes; 0 once the process has exited. */
+  rss(): number;
+  /** The exit code or signal once the process has exited, else undefined. */
+  exited(): number | string | undefined;
   stop(): Promise<void>;
 }
 
@@ -60,6 +64,16 @@ function start(script: string, args: string[], env: Record<string, string>): Chi
   });
 }
 
+/** VmRSS of /proc/<pid>/status in bytes (0 when the process is gone). */
+function currentRss(pid: number | undefined): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return Number(kb ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
 function child(proc: ChildProcess, url: string): Child {
   return {
     url,
@@ -69,6 +83,8 @@ function child(proc: ChildProcess, url: string): Child {
       return Number(kb ?? 0) * 1024;
     },
     resetPeakRss: () => writeFileSync(`/proc/${proc.pid}/clear_refs`, '5'),
+    rss: () => (proc.exitCode === null && proc.signalCode === null ? currentRss(proc.pid) : 0),
+    exited: () => proc.exitCode ?? proc.signalCode ?? undefined,
     stop: () =>
       new Promise<void>((resolve) => {
         if (proc.exitCode !== null) {

@@ -65,8 +65,37 @@ export interface LoadResult {
   elapsedMs: number;
 }
 
-interface Frame {
-  schema?: { meta?: { custom?: { dataAgeMs?: number; stale?: boolean } } };
+export interface Frame {
+  schema?: { meta?: { custom?: { dataAgeMs?: number; stale?: boolean }; notices?: Array<{ text?: string }> } };
+}
+
+export interface QueryAnswer {
+  status: number;
+  error?: string;
+  frames?: Frame[];
+}
+
+/** One panel request as its viewer saw it, for callers that look at every answer (the reliability storms). */
+export interface Observation {
+  panel: PanelRequest;
+  /** Epoch ms when the request was sent and when its answer (or failure) came. */
+  sentAt: number;
+  receivedAt: number;
+  /** The HTTP status; 0 when the request failed without one (connection refused or reset). */
+  httpStatus: number;
+  results?: Record<string, QueryAnswer>;
+  /** The network error, or a body that was not the API's JSON. */
+  error?: string;
+}
+
+/** A panel's POST /api/query body as Grafana sends it at `now`: the dashboard's range ending then. */
+export function panelBody(p: PanelRequest, now: number): string {
+  return JSON.stringify({
+    range: { from: new Date(now - p.rangeMs).toISOString(), to: new Date(now).toISOString() },
+    maxDataPoints: 1000,
+    intervalMs: Math.max(10_000, Math.round(p.rangeMs / 1000)),
+    queries: p.queries,
+  });
 }
 
 /** V viewers refreshing every panel for durationMs; returns when the last request has answered. */
@@ -76,7 +105,8 @@ export async function runViewers(
   viewers: number,
   refresh: number,
   durationMs: number,
-  random: () => number = Math.random
+  random: () => number = Math.random,
+  observe?: (o: Observation) => void
 ): Promise<LoadResult> {
   const out: LoadResult = {
     requests: 0,
@@ -92,24 +122,20 @@ export async function runViewers(
   const inflight = new Set<Promise<void>>();
   const one = async (p: PanelRequest) => {
     const now = Date.now();
-    const body = JSON.stringify({
-      range: { from: new Date(now - p.rangeMs).toISOString(), to: new Date(now).toISOString() },
-      maxDataPoints: 1000,
-      intervalMs: Math.max(10_000, Math.round(p.rangeMs / 1000)),
-      queries: p.queries,
-    });
+    const body = panelBody(p, now);
     const t0 = performance.now();
     out.requests++;
+    let httpStatus = 0;
     try {
       const res = await fetch(`${proxyUrl}/api/query`, {
         method: 'POST',
         headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' },
         body,
       });
-      const json = (await res.json()) as {
-        results?: Record<string, { status: number; error?: string; frames?: Frame[] }>;
-      };
+      httpStatus = res.status;
+      const json = (await res.json()) as { results?: Record<string, QueryAnswer> };
       out.latenciesMs.push(performance.now() - t0);
+      observe?.({ panel: p, sentAt: now, receivedAt: Date.now(), httpStatus, results: json.results });
       if (!res.ok || !json.results) {
         out.failedRequests++;
         return;
@@ -137,6 +163,7 @@ export async function runViewers(
     } catch (err) {
       out.latenciesMs.push(performance.now() - t0);
       out.failedRequests++;
+      observe?.({ panel: p, sentAt: now, receivedAt: Date.now(), httpStatus, error: (err as Error).message });
       if (out.errorSamples.length < 5) {
         out.errorSamples.push(`${p.dashboard} / ${p.panel}: ${(err as Error).message}`);
       }

@@ -1,0 +1,180 @@
+import { CHANNELS, isChannel, type Channel } from '../../src/connect/channels';
+
+/**
+ * The exporter's settings (docs/exporter.md), read with the proxy's other settings by config.ts. Problems are added
+ * to the proxy's list, each naming the variable and the rule, so one restart fixes every setting. The exporter is
+ * off unless EXPORTER_INSTANCES names instances; the other variables are checked even then, so that a typo shows
+ * the day it is made rather than the day the exporter is switched on.
+ */
+
+export interface ExporterInstance {
+  /** The instance id (from an ARN, its last part). */
+  id: string;
+  /** The ARN's region, else EXPORTER_REGION. */
+  region: string;
+}
+
+export interface ExporterSettings {
+  /** `all`: every ACTIVE instance ListInstances shows in `region`. */
+  instances: 'all' | ExporterInstance[];
+  /** `all`: every standard queue of each instance; else ids, ARNs or names (see selectQueues). */
+  queues: 'all' | string[];
+  channels: Channel[];
+  /** Time from the start of one poll to the start of the next (a slow poll delays the next, never overlaps it). */
+  intervalMs: number;
+  /** Region of `all` instances, of instance ids given without ARN, and of the Voice Connectors. */
+  region: string;
+  /** Concurrency against the service quotas, per instance and channel. */
+  quotas: boolean;
+  /** Voice Connector MOS: `all` connectors with data in `region`, these ids, or none (empty). */
+  voiceConnectors: 'all' | string[];
+}
+
+/** Every variable the exporter reads (its docs test checks each is documented). */
+export const EXPORTER_VARIABLES = [
+  'EXPORTER_INSTANCES',
+  'EXPORTER_QUEUES',
+  'EXPORTER_CHANNELS',
+  'EXPORTER_INTERVAL_MS',
+  'EXPORTER_REGION',
+  'EXPORTER_QUOTAS',
+  'EXPORTER_VOICE_CONNECTORS',
+] as const;
+
+export const EXPORTER_INTERVAL = { defaultMs: 15_000, minMs: 1000, maxMs: 3_600_000 } as const;
+
+/** arn:aws:connect:us-east-1:123456789012:instance/<id>, in any partition. */
+const INSTANCE_ARN = /^arn:aws(?:-[a-z]+)*:connect:([a-z]{2}(?:-[a-z]+)+-\d):\d{12}:instance\/([A-Za-z0-9-]{1,100})$/;
+/** Connect instance ids are UUIDs; anything of their alphabet is accepted and Connect has the last word. */
+const INSTANCE_ID = /^[A-Za-z0-9-]{1,100}$/;
+/** Chime SDK Voice Connector ids: letters and digits. */
+const VOICE_CONNECTOR_ID = /^[A-Za-z0-9-]{1,128}$/;
+
+type Env = Record<string, string | undefined>;
+
+/** Unset and empty (as docker compose passes unset values) both mean "use the default", as in config.ts. */
+function value(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+const shown = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+
+/** A comma list: entries trimmed, empty entries dropped, duplicates kept once (in their first position). */
+const list = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+  ),
+];
+
+const isAll = (text: string) => text.toLowerCase() === 'all';
+
+/** undefined when EXPORTER_INSTANCES is empty (the exporter is off); problems are pushed onto `problems`. */
+export function readExporterSettings(
+  env: Env,
+  defaults: { awsRegion: string; regionPattern: RegExp },
+  problems: string[]
+): ExporterSettings | undefined {
+  const ownRegion = value(env, 'EXPORTER_REGION');
+  const region = ownRegion ?? defaults.awsRegion;
+  // Without its own value the region is AWS_REGION's, whose problem config.ts reports already.
+  if (ownRegion !== undefined && !defaults.regionPattern.test(ownRegion)) {
+    problems.push(`EXPORTER_REGION must be an AWS Region code such as us-east-1 (got ${shown(region)})`);
+  }
+
+  let instances: ExporterSettings['instances'] | undefined;
+  const instancesText = value(env, 'EXPORTER_INSTANCES');
+  if (instancesText !== undefined) {
+    if (isAll(instancesText)) {
+      instances = 'all';
+    } else {
+      const parsed: ExporterInstance[] = [];
+      for (const entry of list(instancesText)) {
+        const arn = INSTANCE_ARN.exec(entry);
+        if (arn) {
+          parsed.push({ id: arn[2], region: arn[1] });
+        } else if (INSTANCE_ID.test(entry)) {
+          parsed.push({ id: entry, region });
+        } else {
+          problems.push(
+            `EXPORTER_INSTANCES must be "all" or a comma list of Connect instance ids or ARNs (arn:aws:connect:<region>:<account>:instance/<id>) (got ${shown(entry)})`
+          );
+        }
+      }
+      // An instance named twice (by id and by ARN) is exported once.
+      instances = parsed.filter((p, i) => parsed.findIndex((q) => q.id === p.id && q.region === p.region) === i);
+      if (list(instancesText).length === 0) {
+        problems.push(
+          'EXPORTER_INSTANCES must be "all" or a comma list of Connect instance ids or ARNs (got only commas)'
+        );
+      }
+    }
+  }
+
+  const queuesText = value(env, 'EXPORTER_QUEUES') ?? 'all';
+  const queues: ExporterSettings['queues'] = isAll(queuesText) ? 'all' : list(queuesText);
+  if (queues !== 'all' && queues.length === 0) {
+    problems.push('EXPORTER_QUEUES must be "all" or a comma list of queue names, ids or ARNs (got only commas)');
+  }
+
+  const channelsText = value(env, 'EXPORTER_CHANNELS');
+  let channels: Channel[] = [...CHANNELS];
+  if (channelsText !== undefined) {
+    const asked = list(channelsText.toUpperCase());
+    const unknown = asked.filter((c) => !isChannel(c));
+    if (unknown.length > 0 || asked.length === 0) {
+      problems.push(
+        `EXPORTER_CHANNELS must be a comma list of ${CHANNELS.join(', ')} (got ${shown(unknown.join(',') || channelsText)})`
+      );
+    } else {
+      channels = asked.filter(isChannel);
+    }
+  }
+
+  let intervalMs: number = EXPORTER_INTERVAL.defaultMs;
+  const intervalText = value(env, 'EXPORTER_INTERVAL_MS');
+  if (intervalText !== undefined) {
+    const n = /^\d+$/.test(intervalText) ? Number(intervalText) : NaN;
+    if (!Number.isSafeInteger(n) || n < EXPORTER_INTERVAL.minMs || n > EXPORTER_INTERVAL.maxMs) {
+      problems.push(
+        `EXPORTER_INTERVAL_MS must be an integer from ${EXPORTER_INTERVAL.minMs} to ${EXPORTER_INTERVAL.maxMs} (got ${shown(intervalText)})`
+      );
+    } else {
+      intervalMs = n;
+    }
+  }
+
+  let quotas = true;
+  const quotasText = value(env, 'EXPORTER_QUOTAS')?.toLowerCase();
+  if (quotasText !== undefined) {
+    if (quotasText !== 'true' && quotasText !== 'false') {
+      problems.push(`EXPORTER_QUOTAS must be true or false (got ${shown(quotasText)})`);
+    }
+    quotas = quotasText !== 'false';
+  }
+
+  const vcText = value(env, 'EXPORTER_VOICE_CONNECTORS');
+  let voiceConnectors: ExporterSettings['voiceConnectors'] = [];
+  if (vcText !== undefined) {
+    if (isAll(vcText)) {
+      voiceConnectors = 'all';
+    } else {
+      const ids = list(vcText);
+      const bad = ids.filter((id) => !VOICE_CONNECTOR_ID.test(id));
+      if (bad.length > 0) {
+        problems.push(
+          `EXPORTER_VOICE_CONNECTORS must be "all" or a comma list of Voice Connector ids (got ${shown(bad[0])})`
+        );
+      }
+      voiceConnectors = ids;
+    }
+  }
+
+  if (instances === undefined) {
+    return undefined;
+  }
+  return { instances, queues, channels, intervalMs, region, quotas, voiceConnectors };
+}
