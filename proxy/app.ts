@@ -132,6 +132,7 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
       // Passthrough switches off the data caches only: the lists (names, ListMetrics) stay cached, so that the
       // comparison measures the data calls that grow with viewers.
       passthrough: config.cacheMode === 'passthrough' && name !== 'resources',
+      retryAfterFailureMs: config.staleRetryMs,
       shared: redis?.tier,
     });
   const ctx: ProxyContext = {

@@ -132,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
   const cacheMaxMb = integer('CACHE_MAX_MB', 256, 1, 65_536);
   const staleMaxAgeMs = integer('STALE_MAX_AGE_MS', 300_000, 0, 86_400_000);
   const staleIfSlowMs = integer('STALE_IF_SLOW_MS', 2000, 0, 120_000);
+  const staleRetryMs = integer('STALE_RETRY_MS', 5000, 0, 300_000);
   const cacheMode = (raw(env, 'CACHE_MODE') ?? 'cache').toLowerCase();
   if (cacheMode !== 'cache' && cacheMode !== 'passthrough') {
     problems.push(`CACHE_MODE must be cache or passthrough (got ${shown(cacheMode)})`);
@@ -209,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
     cacheMode: cacheMode === 'passthrough' ? 'passthrough' : 'cache',
     staleMaxAgeMs,
     staleIfSlowMs,
+    staleRetryMs,
     rateLimitMaxWaitMs,
     upstreamQuotas,
     bodyLimitBytes,

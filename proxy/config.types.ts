@@ -29,6 +29,8 @@ export interface ProxyConfig {
   staleMaxAgeMs: number;
   /** With a stale answer at hand, a refresh slower than this answers with it instead (0: always wait). */
   staleIfSlowMs: number;
+  /** After a failed refresh, how long the stale answer stands in without calling AWS again (capped at the TTL). */
+  staleRetryMs: number;
   /** Longest a call waits for the client-side rate limiter before failing. */
   rateLimitMaxWaitMs: number;
   /** Overrides of the upstream quotas, per API. */

@@ -25,6 +25,7 @@ export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
     cacheMode: 'cache',
     staleMaxAgeMs: 300_000,
     staleIfSlowMs: 2000,
+    staleRetryMs: 5000,
     rateLimitMaxWaitMs: 5000,
     upstreamQuotas: {},
     bodyLimitBytes: 1024 * 1024,
@@ -38,15 +39,17 @@ export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext 
   const config = testConfig({ cacheMaxBytes: 64 * 1024 * 1024, ...overrides });
   const metrics = createMetrics({ defaultMetrics: false });
   const onLookup = (cache: string, outcome: string) => metrics.cacheLookups.inc({ cache, outcome });
+  const passthrough = config.cacheMode === 'passthrough';
+  const retryAfterFailureMs = config.staleRetryMs;
   return {
     config,
     log: pino({ level: 'silent' }),
     metrics,
     limiter: new RateLimiter({ quotas: config.upstreamQuotas, maxWaitMs: config.rateLimitMaxWaitMs }),
     caches: {
-      realtime: new TtlCache('realtime', { onLookup, passthrough: config.cacheMode === 'passthrough' }),
-      cloudwatch: new TtlCache('cloudwatch', { onLookup, passthrough: config.cacheMode === 'passthrough' }),
-      resources: new TtlCache('resources', { onLookup }),
+      realtime: new TtlCache('realtime', { onLookup, passthrough, retryAfterFailureMs }),
+      cloudwatch: new TtlCache('cloudwatch', { onLookup, passthrough, retryAfterFailureMs }),
+      resources: new TtlCache('resources', { onLookup, retryAfterFailureMs }),
     },
   };
 }

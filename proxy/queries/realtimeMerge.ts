@@ -111,6 +111,11 @@ export class RealtimeCallMerger<R> {
       this.cache.record('hit');
       return { value: usable.value, storedAt: usable.storedAt, stale: false };
     }
+    // The last refresh of this shape failed moments ago: the old answer stands in for a new call (cache.noteFailure).
+    const failed = usable ? this.cache.recentFailure(shape) : undefined;
+    if (usable && failed) {
+      return this.cache.staleAnswer(usable, failed.reason);
+    }
     const list = this.pending.get(shape) ?? [];
     let joined = list.find((p) => covers(p.metrics, metrics));
     if (!joined) {
@@ -160,7 +165,11 @@ export class RealtimeCallMerger<R> {
       if (!current || current.expiresAt <= this.now() || covers(value.metrics, current.value.metrics)) {
         this.cache.set(shape, value, filled.ttlMs, options.size?.(value), options.staleMs, undefined, filled.storedAt);
       }
+      this.cache.clearFailure(shape);
       return { value, storedAt: filled.storedAt, stale: false };
+    } catch (err) {
+      this.cache.noteFailure(shape, err, options.ttlMs);
+      throw err;
     } finally {
       const list = (this.pending.get(shape) ?? []).filter((x) => x !== p);
       if (list.length > 0) {

@@ -102,6 +102,42 @@ describe('TtlCache stale-while-revalidate', () => {
     expect(cache.stats()).toMatchObject({ stale: 1 });
   });
 
+  it('after a failed refresh, serves the stale value without calling again for retryAfterFailureMs (at most the TTL)', async () => {
+    let now = 0;
+    let calls = 0;
+    const cache = new TtlCache<number>('t', { now: () => now, retryAfterFailureMs: 300 });
+    const opts = { ttlMs: 1000, staleMs: 60_000 };
+    const failing = () => {
+      calls++;
+      return Promise.reject(new Error('throttled'));
+    };
+    await cache.load('k', opts, async () => 1);
+    now = 1500;
+    expect(await cache.load('k', opts, failing)).toMatchObject({ value: 1, stale: true });
+    expect(calls).toBe(1);
+    now = 1799;
+    // Within the backoff: the failure stands in, with its reason; the loader is not called.
+    const held = await cache.load('k', opts, failing);
+    expect(held).toMatchObject({ value: 1, stale: true, ageMs: 1799 });
+    expect((held.reason as Error).message).toBe('throttled');
+    expect(calls).toBe(1);
+    now = 1800;
+    // After it, one retry; its success ends the backoff.
+    expect(await cache.load('k', opts, async () => 2)).toMatchObject({ value: 2, stale: false });
+    expect(cache.stats()).toMatchObject({ stale: 2 });
+    // Capped at the TTL, so that recovery takes at most one lifetime.
+    const short = new TtlCache<number>('t', { now: () => now, retryAfterFailureMs: 5000 });
+    await short.load('k', { ttlMs: 100, staleMs: 60_000 }, async () => 1);
+    now += 200;
+    await short.load('k', { ttlMs: 100, staleMs: 60_000 }, failing);
+    now += 100;
+    expect(await short.load('k', { ttlMs: 100, staleMs: 60_000 }, async () => 3)).toMatchObject({ value: 3 });
+    // A key without an old value is not held back: its callers get the error from a new try.
+    await expect(cache.load('new', opts, failing)).rejects.toThrow('throttled');
+    await expect(cache.load('new', opts, failing)).rejects.toThrow('throttled');
+    expect(calls).toBe(4);
+  });
+
   it('falls back on the latest entry of the same family (the previous minute of a CloudWatch range)', async () => {
     let now = 0;
     const cache = new TtlCache<string>('t', { now: () => now });

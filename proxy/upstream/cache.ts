@@ -43,7 +43,17 @@ export interface CacheOptions {
    * loaded, or one replica loads for all (proxy/redis/sharedCache.ts).
    */
   shared?: SharedTier;
+  /**
+   * After a failed refresh of a key that has an old value, serve that value (stale, with the failure as reason)
+   * without calling again for this long, capped at the key's lifetime (STALE_RETRY_MS). Without it every viewer
+   * whose answer expired during an outage would call AWS again: a throttled API would get all of the quota the
+   * proxy's limiter allows, which other tools of the account share. 0: retry on every request.
+   */
+  retryAfterFailureMs?: number;
 }
+
+/** Most keys whose last failure is remembered; beyond it the oldest are forgotten (they are retried sooner). */
+const MAX_FAILURES = 10_000;
 
 /** What a load answered: the value, when it was fetched, and whether it is a stale fallback (and why). */
 export interface Loaded<T> {
@@ -104,6 +114,8 @@ export class TtlCache<T = unknown> {
   private readonly inflight = new Map<string, Promise<Loaded<T>>>();
   /** family -> its latest stored key. */
   private readonly latest = new Map<string, string>();
+  /** key -> until when (ms) its last failed refresh stands in for a new one, and why it failed. */
+  private readonly failures = new Map<string, { until: number; reason: unknown }>();
   private bytes = 0;
   /** Upper bound of the stored values' estimated size (bytes). */
   readonly maxBytes: number;
@@ -189,6 +201,48 @@ export class TtlCache<T = unknown> {
     this.bytes = 0;
   }
 
+  /**
+   * Remembers that refreshing `key` failed: for retryAfterFailureMs (at most `ttlMs`, so that recovery after an
+   * outage still takes at most one lifetime), recentFailure() answers instead of a new call.
+   */
+  noteFailure(key: string, reason: unknown, ttlMs: number | ((value: T) => number)): void {
+    const backoff = Math.min(this.options.retryAfterFailureMs ?? 0, typeof ttlMs === 'number' ? ttlMs : Infinity);
+    if (this.passthrough || backoff <= 0) {
+      return;
+    }
+    this.failures.delete(key);
+    this.failures.set(key, { until: this.now() + backoff, reason });
+    if (this.failures.size > MAX_FAILURES) {
+      this.failures.delete(this.failures.keys().next().value as string);
+    }
+  }
+
+  /** The failure of `key`'s last refresh while it still stands in for a new call (see noteFailure). */
+  recentFailure(key: string): { reason: unknown } | undefined {
+    const f = this.failures.get(key);
+    if (f && f.until <= this.now()) {
+      this.failures.delete(key);
+      return undefined;
+    }
+    return f;
+  }
+
+  clearFailure(key: string): void {
+    this.failures.delete(key);
+  }
+
+  /** The stale answer of an old value, counted. */
+  staleAnswer<V>(old: Readonly<{ value: V; storedAt: number }>, reason: unknown): Loaded<V> {
+    this.record('stale');
+    return {
+      value: old.value,
+      storedAt: old.storedAt,
+      stale: true,
+      reason,
+      ageMs: Math.max(0, this.now() - old.storedAt),
+    };
+  }
+
   /** Counts a lookup made by a caller that keeps its own bookkeeping (the real-time call merger). */
   record(outcome: LookupOutcome): void {
     this.counts[outcome]++;
@@ -224,6 +278,10 @@ export class TtlCache<T = unknown> {
     }
     const latestKey = options.family !== undefined ? this.latest.get(options.family) : undefined;
     const old = entry ?? (latestKey !== undefined ? this.peek(latestKey) : undefined);
+    const failed = old ? this.recentFailure(key) : undefined;
+    if (old && failed) {
+      return this.staleAnswer(old, failed.reason);
+    }
     let pending = this.inflight.get(key);
     if (pending) {
       this.record('coalesced');
@@ -232,12 +290,14 @@ export class TtlCache<T = unknown> {
       pending = this.fill(key, options.ttlMs, load).then(
         ({ value, storedAt, ttlMs }) => {
           this.inflight.delete(key);
+          this.clearFailure(key);
           const bytes = options.size ? options.size(value) : estimateBytes(value);
           this.set(key, value, ttlMs, bytes, options.staleMs ?? 0, options.family, storedAt);
           return { value, storedAt, stale: false };
         },
         (err: unknown) => {
           this.inflight.delete(key);
+          this.noteFailure(key, err, options.ttlMs);
           throw err;
         }
       );

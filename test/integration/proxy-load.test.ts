@@ -119,13 +119,14 @@ describe('proxy under load: merging, passthrough, stale answers, batching', () =
   });
 
   it('serves the last real-time answer, marked stale with its age and a notice, while Connect throttles', async () => {
-    const ctx = testContext({ realtimeCacheTtlMs: 50, staleIfSlowMs: 0 });
+    const ttl = 300;
+    const ctx = testContext({ realtimeCacheTtlMs: ttl, staleIfSlowMs: 0 });
     const [wall] = realtimePanels();
     const fresh = await runQueries(ctx, aws, request(wall));
     expect(fresh.results.A.frames![0].schema.meta?.custom?.stale).toBeUndefined();
     await faults({ GetCurrentMetricData: { throttleRate: 1 } });
     try {
-      await new Promise((r) => setTimeout(r, 80));
+      await new Promise((r) => setTimeout(r, ttl + 30));
       const res = await runQueries(ctx, aws, request(wall));
       expect(res.results.A.status).toBe(200);
       const meta = res.results.A.frames![0].schema.meta!;
@@ -133,18 +134,26 @@ describe('proxy under load: merging, passthrough, stale answers, batching', () =
         stale: true,
         snapshotTime: fresh.results.A.frames![0].schema.meta!.custom!.snapshotTime,
       });
-      expect(meta.custom!.dataAgeMs).toBeGreaterThanOrEqual(80);
+      expect(meta.custom!.dataAgeMs).toBeGreaterThanOrEqual(ttl + 30);
       expect(meta.notices![0].severity).toBe('warning');
       expect(meta.notices![0].text).toMatch(
         /^Showing the last data Switchboard has, from \d+ (s|min) ago: .*throttled GetCurrentMetricData/
       );
       expect(res.results.A.frames![0].data.values).toEqual(fresh.results.A.frames![0].data.values);
+      // Right after the failed refresh, the stale answer stands in without another call (STALE_RETRY_MS, capped at
+      // the lifetime): a throttled API is not asked again by every viewer.
+      const beforeRetry = calls('GetCurrentMetricData');
+      const again = await runQueries(ctx, aws, request(wall));
+      expect(again.results.A.frames![0].schema.meta?.custom?.stale).toBe(true);
+      expect(calls('GetCurrentMetricData')).toBe(beforeRetry);
       // a query with no earlier answer still fails, with the throttle's message
       const other = await runQueries(ctx, aws, request([{ ...wall[0], groupings: [], metrics: ['SLOTS_ACTIVE'] }]));
       expect(other.results.A.status).toBe(429);
     } finally {
       await faults({});
     }
+    // Within one lifetime of the end of the throttling, fresh again.
+    await new Promise((r) => setTimeout(r, ttl + 10));
     const recovered = await runQueries(ctx, aws, request(wall));
     expect(recovered.results.A.frames![0].schema.meta?.custom?.stale).toBeUndefined();
   });

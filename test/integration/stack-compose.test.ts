@@ -16,12 +16,14 @@ import {
 import { baseImage, stage } from './stack/dockerfile';
 
 /**
- * docker-compose.yaml, checked statically (no Docker engine runs where these tests run): the four services, their
+ * docker-compose.yaml, checked statically (no Docker engine runs where these tests run): the four services (and Redis, opt-in), their
  * start order and healthchecks, and the settings each program receives, validated by that program's own parser
  * (the proxy's loadConfig, the simulator's parseCli) for the simulator and for real AWS.
  */
 
 const SERVICES = ['grafana', 'prometheus', 'proxy', 'simulator'];
+/** Services of opt-in profiles: not started by a plain `docker compose up`. */
+const OPTIONAL = { redis: 'ha' };
 
 /** The base image of a service: its Dockerfile stage's, or the image it pulls. */
 const imageOf = (name: string) => {
@@ -30,9 +32,17 @@ const imageOf = (name: string) => {
 };
 
 describe('docker-compose.yaml: services and start order', () => {
-  it('has the four services under the project name switchboard', () => {
+  it('has the four services under the project name switchboard, and Redis only in the ha profile', () => {
     expect(composeRaw.name).toBe('switchboard');
-    expect(Object.keys(compose().services).sort()).toEqual(SERVICES);
+    const services = compose().services as Record<string, { profiles?: string[] }>;
+    expect(
+      Object.keys(services)
+        .filter((name) => !services[name].profiles)
+        .sort()
+    ).toEqual(SERVICES);
+    for (const [name, profile] of Object.entries(OPTIONAL)) {
+      expect([name, services[name]?.profiles]).toEqual([name, [profile]]);
+    }
   });
 
   it('starts simulator, proxy, then Grafana, each once the one before is healthy', () => {
