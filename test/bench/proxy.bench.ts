@@ -3,7 +3,7 @@ import { cachedLoop } from './cachedLoop';
 import { microBenchmarks } from './proxyMicro';
 import { BENCH_TOKEN, startProxyProcess, startSimulatorProcess, type Child } from './proxyProcesses';
 import { replicaComparison, replicaReport } from './replicas';
-import { panelRequests, percentile, runViewers, type LoadResult } from './viewerLoad';
+import { panelRequests, percentile, runViewers, scenarioValues, type LoadResult } from './viewerLoad';
 
 /**
  * npm run bench [-- --quick] [-- --seconds N] [-- --viewers 1,10,50,200] [-- --replicas] [-- --replica-viewers 50]
@@ -51,19 +51,6 @@ interface Phase {
 }
 
 const sim = async (url: string, path: string, method = 'GET') => (await fetch(`${url}${path}`, { method })).json();
-
-async function scenarioValues(simUrl: string) {
-  const s = (await sim(simUrl, '/_sim/scenario')) as {
-    instances: Array<{ id: string; region: string; queues: Array<{ name: string; type: string }> }>;
-  };
-  const instance = s.instances.find((i) => i.region === 'us-east-1')!;
-  return {
-    region: ['us-east-1'],
-    instance: [instance.id],
-    queue: instance.queues.filter((q) => q.type === 'STANDARD').map((q) => q.name),
-    channel: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
-  };
-}
 
 function upstreamOf(stats: SimStats): Phase['upstream'] {
   const out: Phase['upstream'] = {};

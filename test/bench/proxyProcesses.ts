@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../support/ports';
 
 /**
  * The simulator and the proxy as child processes for the viewer-load benchmark: each in its own process (so the
@@ -10,17 +10,7 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BENCH_TOKEN = 'switchboard-bench-token-0123456789';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 async function waitFor(url: string, child: ChildProcess, what: string, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { startProxyProcess, startSimulatorProcess, type Child } from './proxyProcesses';
 import { halfMedians, loadRun, memoryProblem, type LoadSummary } from './reliabilityLoad';
 import { PHASES, runStorm, STORMS, stormFailures, type StormResult, type StormTimes } from './reliabilityStorms';
-import { panelRequests, runViewers } from './viewerLoad';
+import { panelRequests, runViewers, scenarioValues } from './viewerLoad';
 
 /**
  * npm run bench:reliability [-- --quick] [-- --part storms|load]
@@ -56,19 +56,6 @@ const fmt = (n: number | undefined, digits = 0) =>
     : '–';
 const mb = (bytes: number) => fmt(bytes / 1024 / 1024);
 const s = (ms: number | undefined) => (ms === undefined ? '–' : fmt(ms / 1000, 1));
-
-async function scenarioValues(simUrl: string) {
-  const scenario = (await (await fetch(`${simUrl}/_sim/scenario`)).json()) as {
-    instances: Array<{ id: string; region: string; queues: Array<{ name: string; type: string }> }>;
-  };
-  const instance = scenario.instances.find((i) => i.region === 'us-east-1')!;
-  return {
-    region: ['us-east-1'],
-    instance: [instance.id],
-    queue: instance.queues.filter((q) => q.type === 'STANDARD').map((q) => q.name),
-    channel: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
-  };
-}
 
 function stormTable(results: StormResult[]): string[] {
   const failures: string[] = [];

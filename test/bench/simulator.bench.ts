@@ -13,7 +13,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
@@ -22,6 +21,7 @@ import { REALTIME_METRICS, STANDARD_REALTIME_METRICS } from '../../src/connect/r
 import { resolveWorld } from '../../simulator/scenario/world';
 import { parseScenario } from '../../simulator/scenario/load';
 import { bigScenario } from './bigScenario';
+import { freePort } from '../support/ports';
 
 const quick = process.argv.includes('--quick');
 const REPS = quick ? 10 : 50;
@@ -44,16 +44,6 @@ function row(name: string, value: number, unit: string, goal: number) {
   console.log(
     `${name.padEnd(58)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(3)} goal <= ${String(goal).padStart(4)} ${unit.padEnd(3)} ratio ${ratio.toFixed(2)} ${ratio <= 1 ? 'ok' : 'OVER'}`
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Peak and current resident set of a process, from /proc (Linux), in MB. */

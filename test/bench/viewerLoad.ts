@@ -207,3 +207,17 @@ export function percentile(sorted: number[], p: number): number {
   }
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/** The dashboards' variables for the simulator's first us-east-1 instance: every standard queue, every channel. */
+export async function scenarioValues(simUrl: string): Promise<VariableValues> {
+  const scenario = (await (await fetch(`${simUrl}/_sim/scenario`)).json()) as {
+    instances: Array<{ id: string; region: string; queues: Array<{ name: string; type: string }> }>;
+  };
+  const instance = scenario.instances.find((i) => i.region === 'us-east-1')!;
+  return {
+    region: ['us-east-1'],
+    instance: [instance.id],
+    queue: instance.queues.filter((q) => q.type === 'STANDARD').map((q) => q.name),
+    channel: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
+  };
+}

@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildProxy, type Proxy } from '../../proxy/app';
@@ -9,6 +8,7 @@ import type { DataFrameJSON } from '../../proxy/frames';
 import { TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN, testConfig } from '../../proxy/testSupport';
 import type { Channel } from '../../src/connect/channels';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { freePort } from '../support/ports';
 
 /**
  * The exporter as a NOC uses it: a real Prometheus (Debian's `prometheus`, which .ci/run installs) scrapes the proxy
@@ -28,14 +28,6 @@ function requireTool(name: 'prometheus' | 'promtool'): void {
         'apt-get install -y prometheus (it brings promtool; .ci/run installs it in CI).'
     );
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs` with `what`. */
