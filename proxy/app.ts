@@ -200,7 +200,7 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
     })
   );
 
-  registerAuth(app, config.token);
+  registerAuth(app, config.token, config.metricsToken);
   await app.register(healthRoutes, { ctx, awsFor, checkTimeoutMs: options.healthCheckTimeoutMs });
   await app.register(
     async (api) => {

@@ -65,7 +65,7 @@ describe('proxy token', () => {
     expect((await get('/API/resources/regions')).statusCode).not.toBe(200);
   });
 
-  it('leaves /healthz and /metrics open', async () => {
+  it('leaves /healthz and /metrics open (without METRICS_TOKEN)', async () => {
     const health = await get('/healthz');
     expect(health.statusCode).toBe(200);
     expect(health.json()).toEqual({ status: 'ok' });
@@ -75,6 +75,39 @@ describe('proxy token', () => {
     expect(metrics.body).toContain('switchboard_http_request_duration_seconds');
     // Other unknown paths are plain 404s.
     expect((await get('/nothing')).statusCode).toBe(404);
+  });
+
+  it('with METRICS_TOKEN, asks /metrics for that token and not for the proxy token', async () => {
+    const metricsToken = 'scrape-token-0123456789abcdef';
+    const scraped = await buildProxy(testConfig({ metricsToken }), { logger: false });
+    try {
+      const scrape = (authorization?: string) =>
+        scraped.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+      const missing = await scrape();
+      expect(missing.statusCode).toBe(401);
+      expect(missing.json().error).toMatch(/^Missing metrics token: \/metrics needs the header/);
+      for (const wrong of [`Bearer ${TEST_TOKEN}`, `Bearer ${metricsToken}x`]) {
+        const res = await scrape(wrong);
+        expect(res.statusCode).toBe(401);
+        expect(res.json()).toEqual({
+          error: 'Invalid metrics token: it does not match the METRICS_TOKEN the proxy was started with.',
+        });
+        expect(res.body).not.toContain(metricsToken);
+      }
+      const ok = await scrape(`Bearer ${metricsToken}`);
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toContain('switchboard_http_request_duration_seconds');
+      // The metrics token opens nothing else; /healthz stays open.
+      const api = await scraped.app.inject({
+        method: 'GET',
+        url: '/api/resources/regions',
+        headers: { authorization: `Bearer ${metricsToken}` },
+      });
+      expect(api.statusCode).toBe(401);
+      expect((await scraped.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await scraped.close();
+    }
   });
 
   it('is constant-time by construction: every candidate is hashed to 32 bytes before timingSafeEqual', async () => {
@@ -108,7 +141,7 @@ describe('proxy token', () => {
     const source = readFileSync(path.join(__dirname, 'auth.ts'), 'utf8');
     // The candidate (match[1]) goes to tokenMatches and nowhere else; no ===, no .length, no startsWith on it.
     expect([...source.matchAll(/match\[1\]/g)]).toHaveLength(1);
-    expect(source).toContain('tokenMatches(match[1], expected)');
+    expect(source).toContain('tokenMatches(match[1], expected[needed])');
     expect(source).not.toMatch(/(token|candidate|expected)\w*\s*[!=]==|[!=]==\s*(token|candidate|expected)/i);
     expect(source).not.toMatch(/(token|candidate)\.(length|startsWith|endsWith|includes|indexOf)/i);
   });

@@ -3,14 +3,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Bearer-token authentication of the proxy: every route needs `Authorization: Bearer <PROXY_TOKEN>` unless its
- * route config says `public: true` (/healthz and /metrics). Secure by default: a route added later without
- * thinking about auth is protected; requests that match no route under /api are refused before the 404.
+ * route config says `public: true` (/healthz) or `scrape: true` (/metrics: public, or with METRICS_TOKEN set, that
+ * token; a token of its own so that Prometheus never holds the one that reaches AWS). Secure by default: a route
+ * added later without thinking about auth is protected; requests that match no route under /api are refused before
+ * the 404.
  */
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Served without the proxy token (liveness and Prometheus scraping). */
+    /** Served without the proxy token (liveness). */
     public?: boolean;
+    /** Prometheus scraping: public, or METRICS_TOKEN when it is set; never the proxy token. */
+    scrape?: boolean;
   }
 }
 
@@ -34,10 +38,19 @@ function decodedPath(url: string): string | undefined {
   }
 }
 
-function needsToken(request: FastifyRequest): boolean {
+/** Which token a request needs: the proxy's, the scrape token (METRICS_TOKEN), or none. */
+function tokenNeeded(request: FastifyRequest, scrapeProtected: boolean): 'proxy' | 'metrics' | undefined {
   if (request.routeOptions.url !== undefined) {
-    return request.routeOptions.config?.public !== true;
+    const config = request.routeOptions.config;
+    if (config?.scrape === true) {
+      return scrapeProtected ? 'metrics' : undefined;
+    }
+    return config?.public === true ? undefined : 'proxy';
   }
+  return needsProxyTokenWithoutRoute(request) ? 'proxy' : undefined;
+}
+
+function needsProxyTokenWithoutRoute(request: FastifyRequest): boolean {
   // No route matched: only the 404s of /api/* are hidden behind the token (an undecodable path is treated as /api).
   const path = decodedPath(request.url);
   return path === undefined || path === '/api' || path.startsWith('/api/');
@@ -53,26 +66,40 @@ function refuse(reply: FastifyReply, error: string, invalid: boolean): FastifyRe
     .send({ error });
 }
 
-/** Installs the check on the whole app (call it on the root instance, before the routes). */
-export function registerAuth(app: FastifyInstance, token: string): void {
-  const expected = sha256(token);
+const MESSAGES = {
+  proxy: {
+    missing:
+      'Missing proxy token: send the header "Authorization: Bearer <PROXY_TOKEN>" (the Switchboard datasource does this when its proxy token is set).',
+    malformed: 'Malformed Authorization header: expected "Bearer <PROXY_TOKEN>".',
+    invalid: 'Invalid proxy token: it does not match the PROXY_TOKEN the proxy was started with.',
+  },
+  metrics: {
+    missing:
+      'Missing metrics token: /metrics needs the header "Authorization: Bearer <METRICS_TOKEN>" (Prometheus: authorization.credentials_file in the scrape config).',
+    malformed: 'Malformed Authorization header: expected "Bearer <METRICS_TOKEN>".',
+    invalid: 'Invalid metrics token: it does not match the METRICS_TOKEN the proxy was started with.',
+  },
+};
+
+/**
+ * Installs the check on the whole app (call it on the root instance, before the routes). `metricsToken`: the token
+ * /metrics needs; undefined leaves /metrics public.
+ */
+export function registerAuth(app: FastifyInstance, token: string, metricsToken?: string): void {
+  const expected = { proxy: sha256(token), metrics: sha256(metricsToken ?? token) };
   app.addHook('onRequest', async (request, reply) => {
-    if (!needsToken(request)) {
+    const needed = tokenNeeded(request, Boolean(metricsToken));
+    if (needed === undefined) {
       return;
     }
+    const messages = MESSAGES[needed];
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
     if (!match) {
-      return refuse(
-        reply,
-        header === undefined
-          ? 'Missing proxy token: send the header "Authorization: Bearer <PROXY_TOKEN>" (the Switchboard datasource does this when its proxy token is set).'
-          : 'Malformed Authorization header: expected "Bearer <PROXY_TOKEN>".',
-        header !== undefined
-      );
+      return refuse(reply, header === undefined ? messages.missing : messages.malformed, header !== undefined);
     }
-    if (!tokenMatches(match[1], expected)) {
-      return refuse(reply, 'Invalid proxy token: it does not match the PROXY_TOKEN the proxy was started with.', true);
+    if (!tokenMatches(match[1], expected[needed])) {
+      return refuse(reply, messages.invalid, true);
     }
     return;
   });

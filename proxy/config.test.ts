@@ -102,6 +102,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ PROXY_TOKEN: DEMO_TOKEN }, ['--demo']).token).toBe(DEMO_TOKEN);
   });
 
+  it('takes an optional METRICS_TOKEN of its own, checked like the proxy token', () => {
+    expect(loadConfig({ PROXY_TOKEN: TOKEN }, []).metricsToken).toBeUndefined();
+    expect(loadConfig({ PROXY_TOKEN: TOKEN, METRICS_TOKEN: '' }, []).metricsToken).toBeUndefined();
+    expect(loadConfig({ PROXY_TOKEN: TOKEN, METRICS_TOKEN: 'scrape-token-0123456789' }, []).metricsToken).toBe(
+      'scrape-token-0123456789'
+    );
+    expect(problemsOf({ PROXY_TOKEN: TOKEN, METRICS_TOKEN: 'short' })).toEqual([
+      'METRICS_TOKEN must be at least 16 characters (it has 5)',
+    ]);
+    expect(problemsOf({ PROXY_TOKEN: TOKEN, METRICS_TOKEN: 'a scrape token with spaces' })).toEqual([
+      'METRICS_TOKEN must be printable ASCII without spaces (it is sent in an Authorization header)',
+    ]);
+    expect(problemsOf({ PROXY_TOKEN: TOKEN, METRICS_TOKEN: TOKEN })).toEqual([
+      'METRICS_TOKEN must differ from PROXY_TOKEN (Prometheus must not hold the token that reaches AWS)',
+    ]);
+  });
+
   it('refuses short or unprintable tokens without ever showing them', () => {
     const short = 'hunter2-short';
     const problems = problemsOf({ PROXY_TOKEN: short });

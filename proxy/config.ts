@@ -117,6 +117,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
     }
   }
 
+  // Optional: the token /metrics then requires. Its own, so that Prometheus never holds the token that reaches AWS.
+  const metricsToken = env.METRICS_TOKEN ?? '';
+  if (metricsToken !== '') {
+    if (metricsToken.length < MIN_TOKEN_LENGTH) {
+      problems.push(`METRICS_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (it has ${metricsToken.length})`);
+    } else if (!/^[\x21-\x7e]+$/.test(metricsToken)) {
+      problems.push('METRICS_TOKEN must be printable ASCII without spaces (it is sent in an Authorization header)');
+    } else if (metricsToken === token) {
+      problems.push('METRICS_TOKEN must differ from PROXY_TOKEN (Prometheus must not hold the token that reaches AWS)');
+    }
+  }
+
   // The demo token is public (README, docker-compose.yaml): accepted in front of the simulator, never for real AWS.
   if (!demo && token === DEMO_TOKEN && awsEndpointUrl === undefined) {
     problems.push(
@@ -200,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
     port,
     host,
     token,
+    ...(metricsToken !== '' ? { metricsToken } : {}),
     demo,
     awsRegion,
     ...(awsEndpointUrl !== undefined ? { awsEndpointUrl } : {}),

@@ -7,6 +7,8 @@ export interface ProxyConfig {
   host: string;
   /** Bearer token required on /api/*; never logged. In demo mode it defaults to switchboard-demo. */
   token: string;
+  /** Bearer token /metrics requires (METRICS_TOKEN); unset: /metrics is public. Never logged. */
+  metricsToken?: string;
   demo: boolean;
   /** Default region when neither the query nor the datasource names one. */
   awsRegion: string;

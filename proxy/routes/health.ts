@@ -84,7 +84,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteOptions> = async
 
   app.get('/healthz', { config: { public: true } }, async () => ({ status: 'ok' }));
 
-  app.get('/metrics', { config: { public: true } }, async (_request, reply) => {
+  app.get('/metrics', { config: { scrape: true } }, async (_request, reply) => {
     const registry = ctx.metrics.registry;
     return reply.type(registry.contentType).send(await registry.metrics());
   });
