@@ -4,6 +4,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { ProxyConfig } from './config.types';
 import { readExporterSettings } from './exporter/settings';
 import type { Quota } from './upstream/rateLimiter';
+import { raw, readInteger, shown } from './envValues';
 
 /**
  * The proxy's settings, read once at start from the environment (and `--demo` from the command line). Every
@@ -33,17 +34,6 @@ const QuotasSchema = Type.Record(
   )
 );
 
-/** Reads one variable: unset and empty (as docker compose passes unset values) both mean "use the default". */
-function raw(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-/** A short, quoted rendering of a bad value for messages (never used for secrets). */
-function shown(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig {
   const problems: string[] = [];
 
@@ -62,18 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
     );
   }
 
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const value = raw(env, name);
-    if (value === undefined) {
-      return fallback;
-    }
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max} (got ${shown(value)})`);
-      return fallback;
-    }
-    return n;
-  };
+  const integer = (name: string, fallback: number, min: number, max: number): number =>
+    readInteger(env, name, { fallback, min, max }, problems);
 
   const port = integer('PORT', 8080, 1, 65535);
 

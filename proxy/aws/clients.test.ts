@@ -16,6 +16,7 @@ import type { AwsSettings } from './context';
 
 const ROLE = 'arn:aws:iam::123456789012:role/GrafanaConnect';
 const EXTERNAL_ID = 'grafana-external-id-42';
+// AKIAIOSFODNN7EXAMPLE is AWS's documented example access key id (IAM user guide), not a credential.
 const keys = (accessKeyId = 'AKIAIOSFODNN7EXAMPLE', secretAccessKey = 'secret-one'): AwsSettings => ({
   region: 'us-east-1',
   authType: 'keys',

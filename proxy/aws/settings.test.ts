@@ -31,6 +31,7 @@ describe('readAwsSettings', () => {
     expect(readAwsSettings({ 'x-switchboard-region': 'us-gov-west-1' }, defaults).region).toBe('us-gov-west-1');
   });
 
+  // AKIAIOSFODNN7EXAMPLE below: AWS's documented example access key id, not a credential.
   it('reads access keys', () => {
     expect(
       readAwsSettings(

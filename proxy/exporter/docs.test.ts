@@ -22,7 +22,7 @@ describe('docs/exporter.md', () => {
 
   it('documents every variable the exporter reads, here and in docs/proxy.md', () => {
     const source = read('proxy/exporter/settings.ts');
-    const read_ = [...source.matchAll(/value\(env, '([A-Z_]+)'\)/g)].map((m) => m[1]);
+    const read_ = [...source.matchAll(/(?:raw|readInteger)\(\s*env,\s*'([A-Z_]+)'/g)].map((m) => m[1]);
     expect([...new Set(read_)].sort()).toEqual([...EXPORTER_VARIABLES].sort());
     for (const doc of ['docs/exporter.md', 'docs/proxy.md']) {
       const text = read(doc);

@@ -1,4 +1,5 @@
 import { CHANNELS, isChannel, type Channel } from '../../src/connect/channels';
+import { raw, readInteger, shown } from '../envValues';
 
 /**
  * The exporter's settings (docs/exporter.md), read with the proxy's other settings by config.ts. Problems are added
@@ -52,14 +53,6 @@ const VOICE_CONNECTOR_ID = /^[A-Za-z0-9-]{1,128}$/;
 
 type Env = Record<string, string | undefined>;
 
-/** Unset and empty (as docker compose passes unset values) both mean "use the default", as in config.ts. */
-function value(env: Env, name: string): string | undefined {
-  const v = env[name];
-  return v === undefined || v.trim() === '' ? undefined : v.trim();
-}
-
-const shown = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
-
 /** A comma list: entries trimmed, empty entries dropped, duplicates kept once (in their first position). */
 const list = (text: string) => [
   ...new Set(
@@ -78,7 +71,7 @@ export function readExporterSettings(
   defaults: { awsRegion: string; regionPattern: RegExp },
   problems: string[]
 ): ExporterSettings | undefined {
-  const ownRegion = value(env, 'EXPORTER_REGION');
+  const ownRegion = raw(env, 'EXPORTER_REGION');
   const region = ownRegion ?? defaults.awsRegion;
   // Without its own value the region is AWS_REGION's, whose problem config.ts reports already.
   if (ownRegion !== undefined && !defaults.regionPattern.test(ownRegion)) {
@@ -86,7 +79,7 @@ export function readExporterSettings(
   }
 
   let instances: ExporterSettings['instances'] | undefined;
-  const instancesText = value(env, 'EXPORTER_INSTANCES');
+  const instancesText = raw(env, 'EXPORTER_INSTANCES');
   if (instancesText !== undefined) {
     if (isAll(instancesText)) {
       instances = 'all';
@@ -114,13 +107,13 @@ export function readExporterSettings(
     }
   }
 
-  const queuesText = value(env, 'EXPORTER_QUEUES') ?? 'all';
+  const queuesText = raw(env, 'EXPORTER_QUEUES') ?? 'all';
   const queues: ExporterSettings['queues'] = isAll(queuesText) ? 'all' : list(queuesText);
   if (queues !== 'all' && queues.length === 0) {
     problems.push('EXPORTER_QUEUES must be "all" or a comma list of queue names, ids or ARNs (got only commas)');
   }
 
-  const channelsText = value(env, 'EXPORTER_CHANNELS');
+  const channelsText = raw(env, 'EXPORTER_CHANNELS');
   let channels: Channel[] = [...CHANNELS];
   if (channelsText !== undefined) {
     const asked = list(channelsText.toUpperCase());
@@ -134,21 +127,15 @@ export function readExporterSettings(
     }
   }
 
-  let intervalMs: number = EXPORTER_INTERVAL.defaultMs;
-  const intervalText = value(env, 'EXPORTER_INTERVAL_MS');
-  if (intervalText !== undefined) {
-    const n = /^\d+$/.test(intervalText) ? Number(intervalText) : NaN;
-    if (!Number.isSafeInteger(n) || n < EXPORTER_INTERVAL.minMs || n > EXPORTER_INTERVAL.maxMs) {
-      problems.push(
-        `EXPORTER_INTERVAL_MS must be an integer from ${EXPORTER_INTERVAL.minMs} to ${EXPORTER_INTERVAL.maxMs} (got ${shown(intervalText)})`
-      );
-    } else {
-      intervalMs = n;
-    }
-  }
+  const intervalMs = readInteger(
+    env,
+    'EXPORTER_INTERVAL_MS',
+    { fallback: EXPORTER_INTERVAL.defaultMs, min: EXPORTER_INTERVAL.minMs, max: EXPORTER_INTERVAL.maxMs },
+    problems
+  );
 
   let quotas = true;
-  const quotasText = value(env, 'EXPORTER_QUOTAS')?.toLowerCase();
+  const quotasText = raw(env, 'EXPORTER_QUOTAS')?.toLowerCase();
   if (quotasText !== undefined) {
     if (quotasText !== 'true' && quotasText !== 'false') {
       problems.push(`EXPORTER_QUOTAS must be true or false (got ${shown(quotasText)})`);
@@ -156,7 +143,7 @@ export function readExporterSettings(
     quotas = quotasText !== 'false';
   }
 
-  const vcText = value(env, 'EXPORTER_VOICE_CONNECTORS');
+  const vcText = raw(env, 'EXPORTER_VOICE_CONNECTORS');
   let voiceConnectors: ExporterSettings['voiceConnectors'] = [];
   if (vcText !== undefined) {
     if (isAll(vcText)) {

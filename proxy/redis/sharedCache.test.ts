@@ -174,6 +174,7 @@ describe('shared cache tier (Redis)', () => {
 
   it('keeps credentials and query contents out of Redis keys', async () => {
     const [a] = await replicasOf(1);
+    // AKIAIOSFODNN7EXAMPLE: AWS's documented example access key id, not a credential.
     const secretish = JSON.stringify(['gcmd', 'keys:AKIAIOSFODNN7EXAMPLE', 'us-east-1', 'instance-123', 'queue-abc']);
     await a.tier.fetch('realtime', secretish, { ttlMs: () => 5000 }, async () => 1);
     await a.buckets.take('keys:AKIAIOSFODNN7EXAMPLE|us-east-1|GetCurrentMetricData', { rate: 5, burst: 8 }, 5000);

@@ -4,6 +4,7 @@ import { microBenchmarks } from './proxyMicro';
 import { BENCH_TOKEN, startProxyProcess, startSimulatorProcess, type Child } from './proxyProcesses';
 import { replicaComparison, replicaReport } from './replicas';
 import { panelRequests, percentile, runViewers, scenarioValues, type LoadResult } from './viewerLoad';
+import { simJson, simStats, upstreamOf, type UpstreamCounts } from './simStats';
 
 /**
  * npm run bench [-- --quick] [-- --seconds N] [-- --viewers 1,10,50,200] [-- --replicas] [-- --replica-viewers 50]
@@ -35,34 +36,15 @@ const viewerCounts = (args.viewers ?? (quick ? '1,50,200' : '1,10,50,200')).spli
 const MODES = ['cache', 'passthrough'] as const;
 type Mode = (typeof MODES)[number];
 
-interface SimStats {
-  services: Record<string, Record<string, { requests: number; outcomes: Record<string, number> }>>;
-}
-
 interface Phase {
   viewers: number;
   mode: Mode;
   load: LoadResult;
   /** Upstream requests per operation as the simulator counted them, and their throttles. */
-  upstream: Record<string, { requests: number; throttled: number }>;
+  upstream: UpstreamCounts;
   /** GetCurrentMetricData calls the proxy wanted but refused itself (its rate limiter's wait would be too long). */
   gcmdRateLimited: number;
   peakRssBytes: number;
-}
-
-const sim = async (url: string, path: string, method = 'GET') => (await fetch(`${url}${path}`, { method })).json();
-
-function upstreamOf(stats: SimStats): Phase['upstream'] {
-  const out: Phase['upstream'] = {};
-  for (const ops of Object.values(stats.services ?? {})) {
-    for (const [op, s] of Object.entries(ops)) {
-      out[op] = {
-        requests: s.requests,
-        throttled: (s.outcomes.throttled ?? 0) + (s.outcomes.fault_throttle ?? 0),
-      };
-    }
-  }
-  return out;
 }
 
 async function rateLimited(proxy: Child): Promise<number> {
@@ -91,11 +73,11 @@ async function phase(
     // Let the simulator's token buckets refill after a passthrough phase (GetCurrentMetricData: burst 8 at 5/s).
     await new Promise((r) => setTimeout(r, 1600));
   }
-  await sim(simUrl, '/_sim/stats', 'DELETE');
+  await simJson(simUrl, '/_sim/stats', 'DELETE');
   const refusedBefore = await rateLimited(proxy);
   proxy.resetPeakRss();
   const load = await runViewers(proxy.url, panels.panels, viewers, panels.refreshMs, seconds * 1000);
-  const upstream = upstreamOf((await sim(simUrl, '/_sim/stats')) as SimStats);
+  const upstream = upstreamOf(await simStats(simUrl));
   return {
     viewers,
     mode,

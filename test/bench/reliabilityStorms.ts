@@ -1,6 +1,7 @@
 import { classifyAnswer, sampleText, type AnswerKind, type Problem } from './reliabilityAnswers';
 import type { Child } from './proxyProcesses';
 import { runViewers, type Observation, type PanelRequest } from './viewerLoad';
+import { simJson, simStats, type SimStats } from './simStats';
 
 /**
  * Fault storms against a running proxy (issue 7): viewers of the Queues and NOC overview dashboards refresh their
@@ -82,25 +83,9 @@ export interface StormResult {
   exited?: number | string;
 }
 
-interface SimStats {
-  services?: Record<string, Record<string, { requests: number; outcomes: Record<string, number> }>>;
-}
-
-async function simJson(simUrl: string, path: string, method = 'GET', body?: unknown): Promise<unknown> {
-  const res = await fetch(`${simUrl}${path}`, {
-    method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) {
-    throw new Error(`${method} ${path} on the simulator answered ${res.status}: ${await res.text()}`);
-  }
-  return res.json();
-}
-
 export const setFaults = (simUrl: string, faults: FaultTable) => simJson(simUrl, '/_sim/faults', 'PUT', faults);
 
-function upstreamOf(stats: SimStats): { calls: number; faulted: number } {
+function callsOf(stats: SimStats): { calls: number; faulted: number } {
   let calls = 0;
   let faulted = 0;
   for (const ops of Object.values(stats.services ?? {})) {
@@ -178,7 +163,7 @@ export async function runStorm(
   let stormEnd = Infinity;
   const upstream: StormResult['upstream'] = { calmPerMin: 0, stormPerMin: 0, stormCalls: 0, faulted: 0 };
   let faultError: unknown;
-  const stats = async () => upstreamOf((await simJson(simUrl, '/_sim/stats')) as SimStats);
+  const stats = async () => callsOf(await simStats(simUrl));
   const schedule = (async () => {
     await simJson(simUrl, '/_sim/stats', 'DELETE');
     const warmStart = Date.now();

@@ -1,6 +1,7 @@
 import { startTestRedis, type TestRedis } from '../support/redis';
 import { startProxyProcess, type Child } from './proxyProcesses';
 import { percentile, runViewers, type LoadResult, type PanelRequest } from './viewerLoad';
+import { simJson, simStats, upstreamOf, type UpstreamCounts } from './simStats';
 
 /**
  * Replicas behind Grafana (issue 6, HA): the same viewers served by 1 proxy, by 3 proxies each on its own, and by
@@ -25,18 +26,12 @@ export interface ReplicaPhase {
   config: ReplicaConfig;
   viewers: number;
   load: LoadResult;
-  upstream: Record<string, { requests: number; throttled: number }>;
+  upstream: UpstreamCounts;
   /** Calls the proxies' own limiters refused (the wait would have been too long), all replicas together. */
   refused: number;
   /** switchboard_shared_cache_lookups_total by outcome, all replicas and caches together. */
   shared: Record<string, number>;
 }
-
-interface SimStats {
-  services: Record<string, Record<string, { requests: number; outcomes: Record<string, number> }>>;
-}
-
-const simJson = async (url: string, path: string, method = 'GET') => (await fetch(`${url}${path}`, { method })).json();
 
 /** Sums of a counter's samples whose labels match, over the replicas' /metrics. */
 async function counterSum(proxies: Child[], name: string, match: RegExp): Promise<Record<string, number>> {
@@ -91,16 +86,7 @@ async function runConfig(
         runViewers(p.url, panels.panels, viewersOf(viewers, config.replicas, i), panels.refreshMs, seconds * 1000)
       )
     );
-    const stats = (await simJson(simUrl, '/_sim/stats')) as SimStats;
-    const upstream: ReplicaPhase['upstream'] = {};
-    for (const ops of Object.values(stats.services ?? {})) {
-      for (const [op, s] of Object.entries(ops)) {
-        upstream[op] = {
-          requests: s.requests,
-          throttled: (s.outcomes.throttled ?? 0) + (s.outcomes.fault_throttle ?? 0),
-        };
-      }
-    }
+    const upstream = upstreamOf(await simStats(simUrl));
     const refused = await counterSum(proxies, 'switchboard_upstream_calls_total', /outcome="(rate_limited)"/);
     const shared = await counterSum(proxies, 'switchboard_shared_cache_lookups_total', /outcome="(\w+)"/);
     return { config, viewers, load: merged(loads), upstream, refused: refused.rate_limited ?? 0, shared };

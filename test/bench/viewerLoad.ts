@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dashboard } from '@grafana/schema';
 import type { SwitchboardQuery } from '../../src/connect/query';
-import { interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
+import { instanceValues, interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
 import { BENCH_TOKEN, ROOT } from './proxyProcesses';
 
 /**
@@ -213,11 +213,5 @@ export async function scenarioValues(simUrl: string): Promise<VariableValues> {
   const scenario = (await (await fetch(`${simUrl}/_sim/scenario`)).json()) as {
     instances: Array<{ id: string; region: string; queues: Array<{ name: string; type: string }> }>;
   };
-  const instance = scenario.instances.find((i) => i.region === 'us-east-1')!;
-  return {
-    region: ['us-east-1'],
-    instance: [instance.id],
-    queue: instance.queues.filter((q) => q.type === 'STANDARD').map((q) => q.name),
-    channel: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
-  };
+  return instanceValues(scenario.instances.find((i) => i.region === 'us-east-1')!);
 }

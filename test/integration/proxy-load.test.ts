@@ -6,7 +6,7 @@ import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { TtlCache } from '../../proxy/upstream/cache';
 import { testAws, testContext } from '../../proxy/testing';
-import { interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
+import { instanceValues, interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /**
@@ -32,12 +32,7 @@ describe('proxy under load: merging, passthrough, stale answers, batching', () =
     aws = testAws(sim.url);
     const instance = sim.context.world.instances[0];
     instanceId = instance.id;
-    values = {
-      region: ['us-east-1'],
-      instance: [instanceId],
-      queue: instance.queues.filter((q) => q.type === 'STANDARD').map((q) => q.name),
-      channel: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
-    };
+    values = instanceValues(instance);
   });
   afterAll(async () => {
     aws.destroy();

@@ -7,7 +7,7 @@ import type { ProxyConfig } from '../../proxy/config.types';
 import { eventually } from '../../proxy/redis/testing';
 import { keysHeaders, testConfig } from '../../proxy/testSupport';
 import type { SwitchboardQuery } from '../../src/connect/query';
-import { interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
+import { instanceValues, interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
 import { startTestRedis, type TestRedis } from '../support/redis';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
 
@@ -44,12 +44,7 @@ describe('three proxy replicas sharing one Redis', () => {
     [sim, redis] = await Promise.all([startTestSimulator({ at: AT }), startTestRedis()]);
     const instance = sim.context.world.instances[0];
     instanceId = instance.id;
-    values = {
-      region: ['us-east-1'],
-      instance: [instanceId],
-      queue: instance.queues.filter((q) => q.type === 'STANDARD').map((q) => q.name),
-      channel: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
-    };
+    values = instanceValues(instance);
   });
   afterEach(async () => {
     await Promise.all(proxies.map((p) => p.close()));

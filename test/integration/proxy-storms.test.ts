@@ -6,6 +6,7 @@ import { TtlCache } from '../../proxy/upstream/cache';
 import { classifyAnswer, type Classified, type Problem } from '../bench/reliabilityAnswers';
 import type { FaultTable } from '../bench/reliabilityStorms';
 import { panelRequests, type PanelRequest, type QueryAnswer } from '../bench/viewerLoad';
+import { instanceValues } from '../support/dashboards';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /**
@@ -51,12 +52,7 @@ describe('proxy under fault storms', () => {
     const instance = sim.context.world.instances[0];
     instanceId = instance.id;
     queueIds = instance.queues.map((q) => q.id);
-    panels = panelRequests({
-      region: ['us-east-1'],
-      instance: [instance.id],
-      queue: instance.queues.filter((q) => q.type === 'STANDARD').map((q) => q.name),
-      channel: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
-    }).panels;
+    panels = panelRequests(instanceValues(instance)).panels;
     const config = loadConfig(
       {
         PROXY_TOKEN: TEST_TOKEN,

@@ -1,5 +1,6 @@
 import type { Dashboard, Panel, RowPanel, VariableModel } from '@grafana/schema';
 import { interpolateQuery, type Replace } from '../../src/datasource/interpolate';
+import { CHANNELS } from '../../src/connect/channels';
 import type { SwitchboardQuery } from '../../src/connect/query';
 
 /**
@@ -10,6 +11,19 @@ import type { SwitchboardQuery } from '../../src/connect/query';
  */
 
 export type VariableValues = Record<string, string[]>;
+
+/** The dashboards' variables for one simulated us-east-1 instance: every standard queue (by name), every channel. */
+export function instanceValues(instance: {
+  id: string;
+  queues: Array<{ name: string; type: string }>;
+}): VariableValues {
+  return {
+    region: ['us-east-1'],
+    instance: [instance.id],
+    queue: instance.queues.filter((q) => q.type === 'STANDARD').map((q) => q.name),
+    channel: [...CHANNELS],
+  };
+}
 
 export function panelsOf(d: Dashboard): Panel[] {
   return (d.panels ?? []).flatMap((p: Panel | RowPanel) =>
