@@ -1,5 +1,5 @@
 import { NAMESPACES } from '../src/connect/cloudwatchCatalog';
-import { CHANNEL_QUOTAS } from '../src/connect/quotas';
+import { CHANNEL_QUOTAS, integerPercentage, percentScaleOf, quotaFrequencySeconds } from '../src/connect/quotas';
 import { REALTIME_METRIC_NAMES, REALTIME_METRICS } from '../src/connect/realtimeMetrics';
 import { HISTORICAL_METRICS } from '../src/connect/historicalMetrics';
 
@@ -56,9 +56,7 @@ export function metricsDoc(): string {
         )
         .join('; ');
       const every = m.frequencySeconds >= 60 ? `${m.frequencySeconds / 60} min` : `${m.frequencySeconds} s`;
-      const scale = m.percentScale
-        ? ` (${m.percentScale === 'fraction' ? '0..1 decimal' : '0..100 integer percent'})`
-        : '';
+      const scale = m.percentScale ? ` (${m.percentScale === 'fraction' ? '0..1 decimal' : '0..100 percent'})` : '';
       out(
         `| \`${m.name}\` | ${m.unit}${scale} / \`${m.grafanaUnit}\` | ${m.statistic} | ${every} | ${sets} | ${m.description} |`
       );
@@ -67,25 +65,25 @@ export function metricsDoc(): string {
   }
   out('## Concurrency quotas per channel');
   out();
-  out('| channel | in use | percentage (scale) | breaches | quota derived as |');
-  out('|---|---|---|---|---|');
+  out('| channel | MetricGroup | in use | percentage (scale) | published every | breaches | quota derived as |');
+  out('|---|---|---|---|---|---|---|');
   for (const q of Object.values(CHANNEL_QUOTAS)) {
-    const derived = q.scale === 'percent' ? `${q.inUse} / ${q.percentage} × 100` : `${q.inUse} / ${q.percentage}`;
+    const scale = percentScaleOf(q.channel);
+    const derived = scale === 'percent' ? `${q.inUse} / ${q.percentage} × 100` : `${q.inUse} / ${q.percentage}`;
+    const scaleText =
+      scale === 'percent' ? (integerPercentage(q.channel) ? '0..100, whole percent' : '0..100') : '0..1';
     out(
-      `| ${q.channel} | \`${q.inUse}\` | \`${q.percentage}\` (${q.scale === 'percent' ? 'integer percent' : 'decimal'}) | ${q.breaches ? `\`${q.breaches}\`` : '—'} | ${derived} |`
+      `| ${q.channel} | ${q.metricGroups.join(' or ')} | \`${q.inUse}\` | \`${q.percentage}\` (${scaleText}) | ${quotaFrequencySeconds(q.channel) / 60} min | ${q.breaches ? `\`${q.breaches}\`` : '—'} | ${derived} |`
     );
   }
   out();
   out(
-    'Seed 000 documents ConcurrentCallsPercentage as a decimal and ConcurrentActiveChatsPercentage as an integer percent;'
+    'The scales follow the newest AWS page (docs/aws-facts.md, quota-scales): ConcurrentCallsPercentage is a decimal,'
   );
   out(
-    'ConcurrentTasksPercentage is documented "as a decimal" (its example formula multiplies by 100, which contradicts'
+    'the chat, task and email percentages are multiplied by 100 (chats in whole percent). The quota is derived from the'
   );
-  out(
-    'the unit line: Switchboard follows the unit line). ConcurrentEmailsPercentage is not in the seeds; it is taken to'
-  );
-  out('be a decimal like the other newer metrics.');
+  out('most precise period of the range and shown with how far it may be off (quota-derivation).');
   out();
   out('## Historical metrics (GetMetricDataV2) the simulator computes');
   out();

@@ -5,9 +5,12 @@ import {
   MAX_DIMENSIONS,
   MISSING_METRIC,
   MISSING_NAMESPACE,
+  periodBelowPublishing,
+  publishingPeriod,
   statisticProblem,
   TOO_MANY_DIMENSIONS,
 } from '../../src/connect/cloudwatchRules';
+import { isPacketLossRate, packetLossRateAsRatio } from '../../src/connect/packetLossRate';
 import type { CloudWatchQuery } from '../../src/connect/query';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
@@ -51,6 +54,8 @@ export interface PlannedQuery {
    * of each such query id (series paired by equal dimensions).
    */
   over?: Array<Record<string, string>>;
+  /** Said with the answer (a period raised to the publishing frequency). */
+  notices?: Notice[];
 }
 
 export const queryId = (q: CloudWatchQuery) =>
@@ -121,17 +126,26 @@ async function expandDimensions(
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
-function periodOf(q: CloudWatchQuery, range: TimeRange): number {
+/**
+ * The query's period: the user's, or auto from the range and the panel's width; never finer than AWS publishes a
+ * catalogue metric (fact: publishing-frequency), which is said in a notice when the user's period is raised.
+ */
+function periodOf(q: CloudWatchQuery, range: TimeRange): { period: number; notices: Notice[] } {
+  const every = q.expression ? undefined : publishingPeriod(q.namespace, q.metricName);
   if (q.period !== undefined && q.period !== 'auto' && q.period !== '') {
-    return checkPeriod(Number(q.period));
+    const asked = checkPeriod(Number(q.period));
+    const why = q.expression ? undefined : periodBelowPublishing(q.namespace, q.metricName, asked);
+    return why
+      ? { period: every!, notices: [{ severity: 'info', text: `period: ${why}.` }] }
+      : { period: asked, notices: [] };
   }
-  const resolution = findMetric(q.namespace ?? '', q.metricName ?? '')?.frequencySeconds === 10 ? 10 : 60;
-  return autoPeriod(
+  const period = autoPeriod(
     (range.toMs - range.fromMs) / 1000,
     range.maxDataPoints,
     (Date.now() - range.fromMs) / 1000,
-    resolution
+    every ?? 60
   );
+  return { period, notices: [] };
 }
 
 async function planQuery(
@@ -142,9 +156,9 @@ async function planQuery(
 ): Promise<PlannedQuery> {
   const id = queryId(q);
   const region = q.region ?? aws.defaultRegion;
-  const period = periodOf(q, range);
+  const { period, notices } = periodOf(q, range);
   if (q.expression && q.expression.trim() !== '') {
-    return { query: q, id, region, period, statistic: '', series: [{ id, dimensions: {} }] };
+    return { query: q, id, region, period, statistic: '', series: [{ id, dimensions: {} }], notices };
   }
   if (!q.namespace || !q.metricName) {
     throw new QueryError(!q.namespace ? `namespace: ${MISSING_NAMESPACE}` : `metricName: ${MISSING_METRIC}`);
@@ -157,7 +171,7 @@ async function planQuery(
     );
   }
   const series = combos.map((dimensions, k) => ({ id: combos.length === 1 ? id : `${id}_${k}`, dimensions }));
-  return { query: q, id, region, period, statistic, series };
+  return { query: q, id, region, period, statistic, series, notices };
 }
 
 /** "${QueueName} ${STAT}" -> "Billing Maximum". */
@@ -401,9 +415,13 @@ export function framesOf(
   stale?: MetricDataResult['stale']
 ): DataFrameJSON[] {
   const info = findMetric(p.query.namespace ?? '', p.query.metricName ?? '');
-  const notices: Notice[] = messages
-    .filter((m) => p.series.some((s) => m.startsWith(`${s.id}:`)) || !m.includes(':'))
-    .map((text) => ({ severity: 'warning', text }));
+  const notices: Notice[] = [
+    ...(p.notices ?? []),
+    ...messages
+      .filter((m) => p.series.some((s) => m.startsWith(`${s.id}:`)) || !m.includes(':'))
+      .map((text): Notice => ({ severity: 'warning', text })),
+  ];
+  const lossRate = !p.query.expression && isPacketLossRate(p.query.namespace, p.query.metricName);
   const staleMeta = stale ? { stale: true, dataAgeMs: stale.ageMs } : {};
   if (stale) {
     notices.unshift(staleNotice(stale.ageMs, stale.reasons));
@@ -415,6 +433,14 @@ export function framesOf(
     const data = series.get(s.id);
     const label = defaultLabel(p, s);
     const frameNotices = [...notices];
+    // fact: packet-loss-rate-scale: read as 0..1 unless a value above 1 proves the 0..100 scale.
+    const scaled = lossRate ? packetLossRateAsRatio(data?.values ?? [], p.statistic) : undefined;
+    if (scaled?.rescaled) {
+      frameNotices.push({
+        severity: 'info',
+        text: 'ToInstancePacketLossRate has values above 1, so this instance publishes it from 0 to 100: divided by 100 to show a share.',
+      });
+    }
     if (data?.statusCode === 'PartialData') {
       frameNotices.push({ severity: 'warning', text: 'CloudWatch returned partial data for this series.' });
     } else if (data && data.statusCode && data.statusCode !== 'Complete') {
@@ -438,7 +464,7 @@ export function framesOf(
               ...(info ? { unit: info.grafanaUnit, description: info.description } : {}),
             },
           },
-          values: data?.values ?? [],
+          values: scaled ? scaled.values : (data?.values ?? []),
         },
       ],
       {

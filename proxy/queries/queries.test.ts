@@ -2,7 +2,7 @@ import type { RealtimeQuery } from '../../src/connect/query';
 import { batchQueries, cloudWatchTtlMs, referencedIds } from './metricData';
 import { autoPeriod, checkPeriod, retentionMinimum } from './period';
 import { combineRows, planRealtime } from './realtime';
-import { quotaFrom } from './quota';
+import { quotaIds, summarise } from './quota';
 import { renderLabel, checkStatistic } from './cloudwatch';
 import { parseRange } from './run';
 import { QueryError, validateQuery } from './validate';
@@ -29,23 +29,42 @@ describe('planRealtime', () => {
     ).toHaveLength(2);
   });
 
-  it('merges contact metrics across calls without the split grouping, and refuses agent metrics', () => {
-    expect(
-      planRealtime(
-        rt({ filters: { queues: ids(150) }, groupings: [], metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'] })
-      ).combine
-    ).toBe('merge');
+  it('merges each metric by its rule for the split (facts register: merge semantics of split calls)', () => {
+    // Split over queues: contacts add up, the oldest is the maximum, agents overlap.
+    const byQueue = planRealtime(
+      rt({ filters: { queues: ids(150) }, groupings: [], metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'] })
+    );
+    expect([byQueue.combine, byQueue.rules]).toEqual(['merge', ['sum', 'max']]);
     expect(() =>
       planRealtime(rt({ filters: { queues: ids(150) }, groupings: [], metrics: ['AGENTS_ONLINE'] }))
-    ).toThrow(/AGENTS_ONLINE cannot be added up/);
+    ).toThrow(/cannot be combined across them: AGENTS_ONLINE \(an agent serves queues of several calls/);
+    // ...unless each row is one routing profile: every call then reports the profile's own agents.
+    expect(
+      planRealtime(rt({ filters: { queues: ids(150) }, groupings: ['ROUTING_PROFILE'], metrics: ['AGENTS_ONLINE'] }))
+        .rules
+    ).toEqual(['same']);
+    // Split over routing profiles: agents add up; a queue row is the queue's own contacts in every call.
+    const byProfile = planRealtime(
+      rt({
+        filters: { routingProfiles: ids(150, 'r') },
+        groupings: ['QUEUE'],
+        metrics: ['AGENTS_ONLINE', 'SLOTS_ACTIVE', 'CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'],
+      })
+    );
+    expect(byProfile.rules).toEqual(['sum', 'sum', 'same', 'max']);
+    expect(() =>
+      planRealtime(
+        rt({ filters: { routingProfiles: ids(150, 'r') }, groupings: ['CHANNEL'], metrics: ['CONTACTS_IN_QUEUE'] })
+      )
+    ).toThrow(/CONTACTS_IN_QUEUE \(a queue is served by routing profiles of several calls/);
   });
 
   it('refuses what Connect refuses, with the shared messages', () => {
     expect(() => planRealtime(rt({ filters: { queues: ['q'], routingProfiles: ['r'] } }))).toThrow(
       'filters: queues and routing profiles cannot be used as filters together'
     );
-    expect(() => planRealtime(rt({ groupings: ['CHANNEL'] }))).toThrow(
-      'groupings: grouping by CHANNEL needs a channel filter'
+    expect(() => planRealtime(rt({ groupings: ['CHANNEL', 'CHANNEL'] }))).toThrow(
+      'groupings: CHANNEL is listed more than once'
     );
   });
 
@@ -61,15 +80,35 @@ describe('combineRows', () => {
   it('adds contacts and keeps the oldest age across calls, nulls ignored', () => {
     const plan = {
       calls: [],
-      metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'] as const,
+      metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_ONLINE'] as Array<'CONTACTS_IN_QUEUE'>,
       combine: 'merge' as const,
+      rules: ['sum', 'max', 'same'] as const,
     };
-    const rows = combineRows(
-      { ...plan, metrics: [...plan.metrics] },
-      [...plan.metrics],
-      [[{ dims: {}, values: [3, 40] }], [{ dims: {}, values: [2, 95] }], [{ dims: {}, values: [null, null] }]]
-    );
-    expect(rows).toEqual([{ dims: {}, values: [5, 95] }]);
+    const rows = combineRows({ ...plan, rules: [...plan.rules] }, [
+      [{ dims: {}, values: [3, 40, 7] }],
+      [{ dims: {}, values: [2, 95, 7] }],
+      [{ dims: {}, values: [null, null, null] }],
+    ]);
+    expect(rows).toEqual([{ dims: {}, values: [5, 95, 7] }]);
+  });
+
+  it('keeps rows of different keys apart and concatenates a plan without rules', () => {
+    const q1 = { Queue: { Id: 'q1' } };
+    const q2 = { Queue: { Id: 'q2' } };
+    const rows = combineRows({ calls: [], metrics: ['AGENTS_ONLINE'], combine: 'merge', rules: ['sum'] }, [
+      [{ dims: q1, values: [1] }],
+      [
+        { dims: q1, values: [2] },
+        { dims: q2, values: [5] },
+      ],
+    ]);
+    expect(rows).toEqual([
+      { dims: q1, values: [3] },
+      { dims: q2, values: [5] },
+    ]);
+    expect(
+      combineRows({ calls: [], metrics: ['AGENTS_ONLINE'], combine: 'concat' }, [[{ dims: q1, values: [1] }], []])
+    ).toHaveLength(1);
   });
 });
 
@@ -90,6 +129,7 @@ describe('CloudWatch planning', () => {
     expect(batchQueries(ids(1200, 'm').map(metric)).map((b) => b.length)).toEqual([500, 500, 200]);
   });
 
+  // fact: cloudwatch-periods
   it('chooses periods within CloudWatch rules', () => {
     expect(autoPeriod(3600, 1000, 3600)).toBe(60);
     expect(autoPeriod(86400, 100, 86400)).toBe(900);
@@ -120,14 +160,41 @@ describe('CloudWatch planning', () => {
   });
 });
 
-describe('quotaFrom', () => {
-  const series = (values: number[]) => ({ id: 'x', timestamps: values.map((_, i) => i * 60_000), values });
-  it('derives the quota from the most precise point, in each scale', () => {
-    expect(quotaFrom(series([10, 40]), series([0.1, 0.4]), 'VOICE')).toBe(100);
-    // integer percent: 3 of 150 shows as 2 %, 60 of 150 as 40 %: the larger point is exact
-    expect(quotaFrom(series([3, 60]), series([2, 40]), 'CHAT')).toBe(150);
-    expect(quotaFrom(series([0, 0]), series([0, 0]), 'TASK')).toBeNull();
-    expect(quotaFrom(undefined, series([1]), 'EMAIL')).toBeNull();
+describe('quota summary (fact: quota-derivation)', () => {
+  const series = (id: string, values: number[]) => ({ id, timestamps: values.map((_, i) => i * 60_000), values });
+  const data = (channel: string, inUse: number[], pct: number[], group = 0) => {
+    const ids = quotaIds('Q', channel as 'VOICE');
+    return new Map([
+      [ids.inUse(group), series(ids.inUse(group), inUse)],
+      [ids.pct(group), series(ids.pct(group), pct)],
+    ]);
+  };
+  it('says now and peak apart: the last period is now, the busiest is the peak', () => {
+    // 100 calls of quota: 30 at 0.3 (peak), then 10 at 0.1 (now).
+    const r = summarise('VOICE', data('VOICE', [20, 30, 10], [0.2, 0.3, 0.1]), 'Q')!;
+    expect(r).toMatchObject({
+      quota: 100,
+      quotaPrecision: 0,
+      inUse: 10,
+      usedPercent: 10,
+      headroom: 90,
+      peakInUse: 30,
+      peakUsedPercent: 30,
+      peakHeadroom: 70,
+    });
+  });
+
+  it('reads tasks in percent (20 at 50 is a quota of 40), and emails under either MetricGroup spelling', () => {
+    expect(summarise('TASK', data('TASK', [20], [50]), 'Q')).toMatchObject({ quota: 40, usedPercent: 50 });
+    expect(summarise('EMAIL', data('EMAIL', [20], [50], 1), 'Q')).toMatchObject({ quota: 40 });
+  });
+
+  it('without a quota, says why and shows the share AWS published', () => {
+    const r = summarise('CHAT', data('CHAT', [0, 0], [0, 0]), 'Q')!;
+    expect(r.quota).toBeNull();
+    expect(r.quotaProblem).toMatch(/nothing was in use/);
+    expect(summarise('CHAT', data('CHAT', [2], [0]), 'Q')).toMatchObject({ quota: null, usedPercent: 0 });
+    expect(summarise('VOICE', new Map(), 'Q')).toBeUndefined();
   });
 });
 

@@ -1,7 +1,15 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { CHANNELS, type Channel } from '../../src/connect/channels';
 import type { QuotaQuery } from '../../src/connect/query';
-import { CHANNEL_QUOTAS, headroom, percentageToRatio } from '../../src/connect/quotas';
+import {
+  CHANNEL_QUOTAS,
+  deriveQuota,
+  headroom,
+  percentageToRatio,
+  percentScaleOf,
+  quotaFrequencySeconds,
+  type QuotaSample,
+} from '../../src/connect/quotas';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { frame, type Column, type DataFrameJSON, type Notice } from '../frames';
@@ -12,77 +20,107 @@ import type { TimeRange } from './cloudwatch';
 
 /**
  * quota queries: concurrency against the instance's service quotas per channel, from the Concurrent* metrics of
- * AWS/Connect. The quota itself is not published: it is derived from in-use and percentage, each percentage read in
- * its own scale (ConcurrentActiveChatsPercentage is an integer percent, the others decimals; seed 000).
+ * AWS/Connect. The quota itself is not published: it is derived from in-use and percentage (src/connect/quotas.ts),
+ * from the most precise period of the range, and said to be what it is: how precise, and why it is missing when it
+ * cannot be derived. "Now" is the last period of the range, "peak" the busiest one.
  */
 
 export interface ChannelQuota {
   channel: Channel;
+  /** In use in the last period of the range (now, for a range that ends now). */
   inUse: number | null;
   peakInUse: number | null;
   quota: number | null;
-  /** Share of the quota in use now, 0..100. */
+  /** How far the quota may be off: it lies within quota ± this (0: exact). */
+  quotaPrecision: number | null;
+  /** Share of the quota in use in the last period and at the peak, 0..100. */
   usedPercent: number | null;
+  peakUsedPercent: number | null;
   headroom: number | null;
+  peakHeadroom: number | null;
   breaches: number | null;
   throttled: number | null;
+  /** Why the quota is missing (undefined when derived). */
+  quotaProblem?: string;
   /** For the time series format. */
   timestamps: number[];
   inUseSeries: number[];
   usedSeries: number[];
 }
 
-const ids = (refId: string, channel: Channel) => {
+/** The CloudWatch query ids of a channel's metrics; one in-use and percentage pair per MetricGroup spelling. */
+export function quotaIds(refId: string, channel: Channel) {
   const base = `quota_${refId.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${channel.toLowerCase()}`;
-  return { inUse: `${base}_inuse`, pct: `${base}_pct`, breaches: `${base}_breaches`, throttled: `${base}_throttled` };
-};
+  return {
+    inUse: (g: number) => `${base}_inuse${g || ''}`,
+    pct: (g: number) => `${base}_pct${g || ''}`,
+    breaches: `${base}_breaches`,
+    throttled: `${base}_throttled`,
+  };
+}
 
-/**
- * The quota from matching in-use and percentage points: the point with the highest percentage is the most precise
- * (an integer percent of a small usage is mostly rounding).
- */
-export function quotaFrom(inUse: SeriesData | undefined, pct: SeriesData | undefined, channel: Channel): number | null {
-  if (!inUse || !pct) {
-    return null;
-  }
-  const scale = CHANNEL_QUOTAS[channel].scale;
-  const used = new Map(inUse.timestamps.map((t, i) => [t, inUse.values[i]]));
-  let best: { ratio: number; inUse: number } | undefined;
-  pct.timestamps.forEach((t, i) => {
-    const ratio = percentageToRatio(pct.values[i], scale);
-    const n = used.get(t);
-    if (n !== undefined && n > 0 && ratio > 0 && (!best || ratio > best.ratio)) {
-      best = { ratio, inUse: n };
+/** The in-use and percentage series of the first MetricGroup spelling that has data (emails have two). */
+function channelSeries(data: Map<string, SeriesData>, refId: string, channel: Channel) {
+  const id = quotaIds(refId, channel);
+  for (let g = 0; g < CHANNEL_QUOTAS[channel].metricGroups.length; g++) {
+    const inUse = data.get(id.inUse(g));
+    if (inUse && inUse.values.length > 0) {
+      return { inUse, pct: data.get(id.pct(g)) };
     }
-  });
-  return best ? Math.round(best.inUse / best.ratio) : null;
+  }
+  return undefined;
 }
 
 export function summarise(channel: Channel, data: Map<string, SeriesData>, refId: string): ChannelQuota | undefined {
-  const id = ids(refId, channel);
-  const inUse = data.get(id.inUse);
-  const pct = data.get(id.pct);
-  if (!inUse || inUse.values.length === 0) {
+  const id = quotaIds(refId, channel);
+  const found = channelSeries(data, refId, channel);
+  if (!found) {
     return undefined;
   }
-  const quota = quotaFrom(inUse, pct, channel);
-  const last = inUse.values[inUse.values.length - 1];
+  const { inUse, pct } = found;
+  const scale = percentScaleOf(channel);
+  const pctAt = new Map((pct?.timestamps ?? []).map((t, i) => [t, pct!.values[i]]));
+  const samples: QuotaSample[] = inUse.timestamps
+    .map((time, i) => ({ time, inUse: inUse.values[i], percentage: pctAt.get(time) }))
+    .filter((s): s is QuotaSample => s.percentage !== undefined);
+  const derived = deriveQuota(samples, channel);
+  const quota = derived.ok ? derived.quota : undefined;
+  // Without a quota, the share used is AWS's own percentage of that period.
+  const usedAt = (time: number, n: number): number | null =>
+    quota ? (100 * n) / quota : pctAt.has(time) ? percentageToRatio(pctAt.get(time)!, scale) * 100 : null;
+
+  const lastIndex = inUse.values.length - 1;
+  const last = inUse.values[lastIndex];
+  const peakIndex = inUse.values.reduce((best, v, i) => (v >= inUse.values[best] ? i : best), 0);
+  const peak = inUse.values[peakIndex];
   const sum = (s: SeriesData | undefined) => (s ? s.values.reduce((a, b) => a + b, 0) : null);
-  const scale = CHANNEL_QUOTAS[channel].scale;
-  const pctByTime = new Map((pct?.timestamps ?? []).map((t, i) => [t, percentageToRatio(pct!.values[i], scale) * 100]));
   return {
     channel,
     inUse: last,
-    peakInUse: Math.max(...inUse.values),
-    quota,
-    usedPercent: quota ? (100 * last) / quota : (pctByTime.get(inUse.timestamps[inUse.timestamps.length - 1]) ?? null),
-    headroom: headroom(last, quota ?? undefined) ?? null,
+    peakInUse: peak,
+    quota: quota ?? null,
+    quotaPrecision: derived.ok ? Math.max(derived.quota - derived.low, derived.high - derived.quota) : null,
+    usedPercent: usedAt(inUse.timestamps[lastIndex], last),
+    peakUsedPercent: usedAt(inUse.timestamps[peakIndex], peak),
+    headroom: headroom(last, quota) ?? null,
+    peakHeadroom: headroom(peak, quota) ?? null,
     breaches: CHANNEL_QUOTAS[channel].breaches ? (sum(data.get(id.breaches)) ?? 0) : null,
     throttled: CHANNEL_QUOTAS[channel].throttled ? (sum(data.get(id.throttled)) ?? 0) : null,
+    ...(derived.ok ? {} : { quotaProblem: derived.reason }),
     timestamps: inUse.timestamps,
     inUseSeries: inUse.values,
-    usedSeries: inUse.timestamps.map((t, i) => (quota ? (100 * inUse.values[i]) / quota : (pctByTime.get(t) ?? NaN))),
+    usedSeries: inUse.timestamps.map((t, i) => usedAt(t, inUse.values[i]) ?? NaN),
   };
+}
+
+/** One period for a channel: the panel's, never finer than AWS publishes the channel's metrics (tasks: 5 min). */
+export function quotaPeriod(channel: Channel, range: TimeRange, nowMs = Date.now()): number {
+  return autoPeriod(
+    (range.toMs - range.fromMs) / 1000,
+    range.maxDataPoints,
+    (nowMs - range.fromMs) / 1000,
+    quotaFrequencySeconds(channel)
+  );
 }
 
 export async function runQuota(
@@ -93,35 +131,43 @@ export async function runQuota(
 ): Promise<DataFrameJSON[]> {
   const region = q.region ?? aws.defaultRegion;
   const channels: Channel[] = q.channels && q.channels.length > 0 ? q.channels : [...CHANNELS];
-  const period = autoPeriod(
-    (range.toMs - range.fromMs) / 1000,
-    range.maxDataPoints,
-    (Date.now() - range.fromMs) / 1000
-  );
   const queries: MetricDataQuery[] = [];
+  const periods = new Map<Channel, number>();
   for (const channel of channels) {
     const m = CHANNEL_QUOTAS[channel];
-    const id = ids(q.refId, channel);
-    const dims = [
-      { Name: 'InstanceId', Value: q.instanceId },
-      { Name: 'MetricGroup', Value: m.metricGroup },
-    ];
-    const stat = (Id: string, MetricName: string, Stat: string) =>
+    const id = quotaIds(q.refId, channel);
+    const period = quotaPeriod(channel, range);
+    periods.set(channel, period);
+    const stat = (Id: string, MetricName: string, Stat: string, metricGroup: string) =>
       queries.push({
         Id,
-        MetricStat: { Metric: { Namespace: 'AWS/Connect', MetricName, Dimensions: dims }, Period: period, Stat },
+        MetricStat: {
+          Metric: {
+            Namespace: 'AWS/Connect',
+            MetricName,
+            Dimensions: [
+              { Name: 'InstanceId', Value: q.instanceId },
+              { Name: 'MetricGroup', Value: metricGroup },
+            ],
+          },
+          Period: period,
+          Stat,
+        },
         ReturnData: true,
       });
-    stat(id.inUse, m.inUse, 'Maximum');
-    stat(id.pct, m.percentage, 'Maximum');
+    m.metricGroups.forEach((group, g) => {
+      stat(id.inUse(g), m.inUse, 'Maximum', group);
+      stat(id.pct(g), m.percentage, 'Maximum', group);
+    });
     if (m.breaches) {
-      stat(id.breaches, m.breaches, 'Sum');
+      stat(id.breaches, m.breaches, 'Sum', m.metricGroups[0]);
     }
     if (m.throttled) {
-      stat(id.throttled, m.throttled, 'Sum');
+      stat(id.throttled, m.throttled, 'Sum', m.metricGroups[0]);
     }
   }
-  const startMs = Math.floor(range.fromMs / 60_000) * 60_000;
+  const longest = Math.max(...periods.values()) * 1000;
+  const startMs = Math.floor(range.fromMs / longest) * longest;
   const endMs = Math.ceil(range.toMs / 60_000) * 60_000;
   const data = await getMetricData(ctx, aws, region, startMs, endMs, queries);
   const rows = channels
@@ -133,8 +179,8 @@ export async function runQuota(
     notices.push({ severity: 'info', text: `No concurrency data for ${missing.join(', ')} in this time range.` });
   }
   for (const r of rows) {
-    if (r.quota === null) {
-      notices.push({ severity: 'info', text: `The ${r.channel} quota cannot be derived while nothing is in use.` });
+    if (r.quotaProblem) {
+      notices.push({ severity: 'info', text: `The ${r.channel} quota cannot be derived: ${r.quotaProblem}.` });
     }
   }
   // An old answer served because CloudWatch failed or was slow says so, with its age.
@@ -142,7 +188,11 @@ export async function runQuota(
   if (data.stale) {
     notices.unshift(staleNotice(data.stale.ageMs, data.stale.reasons));
   }
-  const meta = { custom: { period, ...staleMeta }, ...(notices.length ? { notices } : {}) };
+  const period = Math.min(...periods.values());
+  const meta = {
+    custom: { period, periods: Object.fromEntries(periods), ...staleMeta },
+    ...(notices.length ? { notices } : {}),
+  };
 
   if (q.format === 'timeseries') {
     return rows.map((r) =>
@@ -185,12 +235,18 @@ export async function runQuota(
   }
   const col = (
     name: string,
+    description: string,
     values: unknown[],
     config: Record<string, unknown> = { unit: 'short', decimals: 0 }
   ): Column => ({
-    field: { name, type: typeof values.find((v) => v !== null) === 'string' ? 'string' : 'number', config },
+    field: {
+      name,
+      type: typeof values.find((v) => v !== null) === 'string' ? 'string' : 'number',
+      config: { ...config, description },
+    },
     values,
   });
+  const percent = { unit: 'percent', min: 0, max: 100, decimals: 1 };
   return [
     frame(
       q.refId,
@@ -199,31 +255,54 @@ export async function runQuota(
         { field: { name: 'Channel', type: 'string' }, values: rows.map((r) => r.channel) },
         col(
           'In use',
+          'Contacts in use in the last period of the range (now, when the range ends now).',
           rows.map((r) => r.inUse)
         ),
         col(
           'Peak in use',
+          'The most contacts in use in any period of the range.',
           rows.map((r) => r.peakInUse)
         ),
         col(
           'Quota',
+          'The concurrency quota, derived from in use and the percentage metric (AWS does not publish it).',
           rows.map((r) => r.quota)
         ),
         col(
+          'Quota ±',
+          'How far the derived quota may be off (0: exact; larger when the percentage is published rounded).',
+          rows.map((r) => r.quotaPrecision)
+        ),
+        col(
           'Used',
+          'Share of the quota in use in the last period of the range.',
           rows.map((r) => r.usedPercent),
-          { unit: 'percent', min: 0, max: 100, decimals: 1 }
+          percent
+        ),
+        col(
+          'Peak used',
+          'Share of the quota in use at the peak of the range.',
+          rows.map((r) => r.peakUsedPercent),
+          percent
         ),
         col(
           'Headroom',
+          'Contacts that still fit under the quota in the last period of the range.',
           rows.map((r) => r.headroom)
         ),
         col(
+          'Headroom at peak',
+          'Contacts that still fitted under the quota at the peak of the range.',
+          rows.map((r) => r.peakHeadroom)
+        ),
+        col(
           'Breaches',
+          'Contacts refused for going over the quota in the range.',
           rows.map((r) => r.breaches)
         ),
         col(
           'Throttled',
+          'Calls refused by the call-rate quota in the range (voice only).',
           rows.map((r) => r.throttled)
         ),
       ],

@@ -81,7 +81,7 @@ describe('GetCurrentMetricData rules and the planner, over generated requests', 
           } else {
             // Beyond the rules: metrics that cannot be combined across split calls, and a sort metric that the
             // filters and groupings do not allow.
-            expect((e as Error).message).toMatch(/cannot be added up across them|^sort\.metric: sorting by /);
+            expect((e as Error).message).toMatch(/cannot be combined across them|^sort\.metric: sorting by /);
           }
           return;
         }

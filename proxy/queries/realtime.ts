@@ -9,15 +9,17 @@ import type { RealtimeQuery } from '../../src/connect/query';
 import { REALTIME_METRICS, realtimeValueInSeconds, type RealtimeMetricName } from '../../src/connect/realtimeMetrics';
 import {
   formatViolation,
+  realtimeAdvice,
   REALTIME_LIMITS,
   validateRealtimeRequest,
   violationsIntroducedBy,
   type Grouping,
 } from '../../src/connect/realtimeRules';
+import { mergeRule, mergeValues, SPLIT_GROUPING, type MergeRule, type SplitKind } from '../../src/connect/splitMerge';
 import { REALTIME_UNIT_TO_GRAFANA } from '../../src/connect/units';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
-import { frame, type Column, type DataFrameJSON, type FrameMeta } from '../frames';
+import { frame, type Column, type DataFrameJSON, type FrameMeta, type Notice } from '../frames';
 import { followPages } from '../aws/pages';
 import { agentStatusNames, queueNames, routingProfileNames } from './names';
 import { resolveFilterRefs } from './resolveRefs';
@@ -51,16 +53,13 @@ export interface RealtimePlan {
   calls: PlannedCall[];
   /** What the calls fetch: the query's metrics, then the sort metric if the query does not show it. */
   metrics: RealtimeMetricName[];
-  /** How the calls' rows combine: concatenated (disjoint) or merged by key (sums and maxima). */
+  /**
+   * How the calls' rows combine: concatenated (one call, or rows that each belong to one call) or merged by row key,
+   * each metric by its rule (src/connect/splitMerge.ts), in the order of `metrics`.
+   */
   combine: 'concat' | 'merge';
+  rules?: MergeRule[];
 }
-
-/** Metrics that can be combined across calls over disjoint queues: contacts add up, the oldest is the maximum. */
-const MERGEABLE: Partial<Record<RealtimeMetricName, 'sum' | 'max'>> = {
-  CONTACTS_IN_QUEUE: 'sum',
-  CONTACTS_SCHEDULED: 'sum',
-  OLDEST_CONTACT_AGE: 'max',
-};
 
 const chunks = <T>(values: T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -103,7 +102,8 @@ export function planRealtime(q: RealtimeQuery): RealtimePlan {
   const profiles = f.routingProfiles ?? [];
   const byQueues = queues.length > 0;
   const set = byQueues ? queues : profiles;
-  const splitOn: Grouping = byQueues ? 'QUEUE' : 'ROUTING_PROFILE';
+  const split: SplitKind = byQueues ? 'queues' : 'routingProfiles';
+  const splitOn = SPLIT_GROUPING[split];
   const limit = byQueues ? REALTIME_LIMITS.queues : REALTIME_LIMITS.routingProfiles;
   const parts = chunks(set, limit);
   const base = {
@@ -119,13 +119,16 @@ export function planRealtime(q: RealtimeQuery): RealtimePlan {
     metrics,
   }));
   if (calls.length > 1 && !q.groupings.includes(splitOn)) {
-    const notMergeable = metrics.filter((m) => !MERGEABLE[m]);
-    if (notMergeable.length > 0) {
+    const decisions = metrics.map((m) => ({ metric: m, ...mergeRule(m, split, q.groupings) }));
+    const refused = decisions.filter((d) => d.rule === 'refuse');
+    if (refused.length > 0) {
+      const why = refused.map((d) => `${d.metric} (${d.reason})`).join('; ');
+      const other = split === 'queues' ? 'ROUTING_PROFILE' : 'QUEUE';
       throw new QueryError(
-        `filters.${byQueues ? 'queues' : 'routingProfiles'}: more than ${limit} ${byQueues ? 'queues' : 'routing profiles'} take several GetCurrentMetricData calls, and ${notMergeable.join(', ')} cannot be added up across them (an agent can serve queues of several calls); group by ${splitOn}, or ask for ${Object.keys(MERGEABLE).join(', ')} only`
+        `filters.${byQueues ? 'queues' : 'routingProfiles'}: more than ${limit} ${byQueues ? 'queues' : 'routing profiles'} take several GetCurrentMetricData calls, and these metrics cannot be combined across them: ${why}; group by ${splitOn} or ${other}, or remove them`
       );
     }
-    return { calls, metrics, combine: 'merge' };
+    return { calls, metrics, combine: 'merge', rules: decisions.map((d) => d.rule) };
   }
   return { calls, metrics, combine: 'concat' };
 }
@@ -267,14 +270,11 @@ function dimsKey(d: Dimensions): string {
   ]);
 }
 
-export function combineRows(
-  plan: RealtimePlan,
-  metrics: RealtimeMetricName[],
-  results: RealtimeRow[][]
-): RealtimeRow[] {
-  if (plan.combine === 'concat') {
+export function combineRows(plan: RealtimePlan, results: RealtimeRow[][]): RealtimeRow[] {
+  if (plan.combine === 'concat' || !plan.rules) {
     return results.flat();
   }
+  const rules = plan.rules;
   const merged = new Map<string, RealtimeRow>();
   for (const row of results.flat()) {
     const key = dimsKey(row.dims);
@@ -283,11 +283,7 @@ export function combineRows(
       merged.set(key, { dims: row.dims, values: [...row.values] });
       continue;
     }
-    metrics.forEach((m, i) => {
-      const a = into.values[i];
-      const b = row.values[i];
-      into.values[i] = a === null ? b : b === null ? a : MERGEABLE[m] === 'max' ? Math.max(a, b) : a + b;
-    });
+    rules.forEach((rule, i) => (into.values[i] = mergeValues(rule, into.values[i], row.values[i])));
   }
   return [...merged.values()];
 }
@@ -402,7 +398,6 @@ export function realtimeFrames(
 ): DataFrameJSON[] {
   const rows = combineRows(
     plan,
-    plan.metrics,
     results.map((r) => r.rows)
   );
   const label = (row: RealtimeRow) => q.groupings.map((g) => groupingValue(g, row.dims, names) ?? '').join(' / ');
@@ -411,6 +406,13 @@ export function realtimeFrames(
   const snapshotMs = Math.min(...results.map((r) => r.snapshotMs));
   const dataAgeMs = Math.max(0, nowMs - snapshotMs);
   const staleReasons = [...new Set(results.flatMap((r) => (r.staleReason ? [r.staleReason] : [])))];
+  const notices: Notice[] = [
+    ...(staleReasons.length > 0 ? [staleNotice(dataAgeMs, staleReasons)] : []),
+    ...realtimeAdvice({ filters: q.filters, groupings: q.groupings }).map((a): Notice => ({
+      severity: 'info',
+      text: `${a.field}: ${a.text}`,
+    })),
+  ];
   const meta: FrameMeta = {
     custom: {
       snapshotTime: snapshotMs,
@@ -419,7 +421,7 @@ export function realtimeFrames(
       pages: results.reduce((n, r) => n + r.pages, 0),
       ...(staleReasons.length > 0 ? { stale: true } : {}),
     },
-    ...(staleReasons.length > 0 ? { notices: [staleNotice(dataAgeMs, staleReasons)] } : {}),
+    ...(notices.length > 0 ? { notices } : {}),
   };
 
   if ((q.format ?? 'table') === 'timeseries') {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { STANDARD_REALTIME_METRICS, type RealtimeMetricName } from '../../src/connect/realtimeMetrics';
+import { CURRENT_METRIC_UNITS, type CurrentMetricName } from '../services/connect/currentMetricNames';
 import { resolveRequest } from '../services/connect/currentMetricData';
 import { Outcome } from './codes';
 import { computeRealtime } from './realtime';
@@ -7,8 +7,11 @@ import { mos } from './mos';
 import { ContactCenterModel } from './contactCenter';
 import { connectMetric, dims, seriesPoints, testModel } from './testWorld';
 
-const M = STANDARD_REALTIME_METRICS;
-const col = (name: RealtimeMetricName) => M.indexOf(name);
+// The 13 standard metrics (ESTIMATED_WAIT_TIME only serves routing combinations).
+const M: CurrentMetricName[] = (Object.keys(CURRENT_METRIC_UNITS) as CurrentMetricName[]).filter(
+  (m) => m !== 'ESTIMATED_WAIT_TIME'
+);
+const col = (name: CurrentMetricName) => M.indexOf(name);
 const HOUR = 3600;
 
 describe('contact-center model: numbers that agree with each other', () => {
@@ -31,7 +34,7 @@ describe('contact-center model: numbers that agree with each other', () => {
         [[], { queues: allQueues }],
       ] as const) {
         for (const row of realtime(t, [...groupings], filters)) {
-          const v = (n: RealtimeMetricName) => row.values[col(n)] as number;
+          const v = (n: CurrentMetricName) => row.values[col(n)] as number;
           const parts = [
             'AGENTS_AVAILABLE',
             'AGENTS_ON_CONTACT',

@@ -1,6 +1,5 @@
 import { CHANNELS } from '../../src/connect/channels';
-import type { Grouping } from '../../src/connect/realtimeRules';
-import type { RealtimeMetricName } from '../../src/connect/realtimeMetrics';
+import type { CurrentGrouping as Grouping, CurrentMetricName } from '../services/connect/currentMetricNames';
 import { AgentState, CHANNEL_INDEX, SUBTYPE_MIX } from './codes';
 import type { Snapshot } from './contactCenter';
 import type { InstanceWorld, RoutingProfileWorld } from '../scenario/world';
@@ -9,9 +8,13 @@ import type { InstanceWorld, RoutingProfileWorld } from '../scenario/world';
  * GetCurrentMetricData's arithmetic over a snapshot: which rows a request has, which agents and contacts each
  * row counts, and the metric values (in seconds; the wire quirks are the handler's business).
  *
- * Membership, as Switchboard documents it (docs/simulator.md):
+ * Membership, read from the API reference ("Metric data is retrieved only for the resources associated with the
+ * queues or routing profiles, and by any channels included in the filter"; docs/simulator.md):
+ * - with a routing-profile filter, the row's queues are those the profiles serve, and its agents are the profiles'
+ *   own agents;
  * - an agent belongs to a queue row when its routing profile serves that queue on one of the row's channels;
- * - a contact belongs to a row when it waits in one of the row's queues on one of the row's channels;
+ * - a contact belongs to a row when it waits in one of the row's queues on one of the row's channels: a queue's
+ *   contacts are the queue's, whichever routing profile brought the queue into the request;
  * - agent metrics count each agent once per row, in its single state.
  */
 
@@ -29,7 +32,7 @@ export interface ResolvedRequest {
   /** Validation test types: the simulator runs no validation tests, so such a filter matches nothing. */
   validationTestTypes: string[] | null;
   groupings: Grouping[];
-  metrics: RealtimeMetricName[];
+  metrics: CurrentMetricName[];
 }
 
 export interface RowKey {
@@ -198,7 +201,13 @@ function rowScopes(instance: InstanceWorld, req: ResolvedRequest): RowScope[] {
             const touches =
               s.queues.some((q) => servesMask(rp, q, instance) & s.channelMask) || (rpFilter?.has(rp.index) ?? false);
             if (touches) {
-              next.push({ ...s, key: { ...s.key, routingProfile: rp.index }, routingProfiles: new Set([rp.index]) });
+              // The profile's row holds the queues it serves (on the row's channels): their contacts are its.
+              next.push({
+                ...s,
+                key: { ...s.key, routingProfile: rp.index },
+                queues: s.queues.filter((q) => servesMask(rp, q, instance) & s.channelMask),
+                routingProfiles: new Set([rp.index]),
+              });
             }
           }
           break;
@@ -321,12 +330,6 @@ function computeRow(snapshot: Snapshot, req: ResolvedRequest, scope: RowScope, c
     for (const w of ctx.waitingByQueue[q]) {
       const c = contacts.channel[w];
       if (!(scope.channelMask & bit(c))) {
-        continue;
-      }
-      if (
-        scope.routingProfiles &&
-        !table.profilesOf[q].some((r) => scope.routingProfiles!.has(r) && table.mask[r * nq + q] & bit(c))
-      ) {
         continue;
       }
       if (scope.subtype !== null && contacts.subtype[w] !== scope.subtype) {

@@ -50,6 +50,10 @@ export const cloudWatchErrors = {
     }),
   invalidNextToken: (message: string) =>
     new AwsError('InvalidNextToken', message, 400, { queryCode: 'InvalidNextToken', fault: 'Sender' }),
+  // Metric-math errors ("Error in expression 'e1': ..."): ValidationException in the current model, whose
+  // awsQueryError trait names the query code ValidationError (400); older SDKs see the code only.
+  validation: (message: string) =>
+    new AwsError('ValidationException', message, 400, { queryCode: 'ValidationError', fault: 'Sender' }),
   // Throttling is not modelled in CloudWatch's API: the SDK sees a generic error named "Throttling" and retries it.
   throttling: (message = 'Rate exceeded') =>
     new AwsError('Throttling', message, 400, { queryCode: 'Throttling', fault: 'Sender' }),

@@ -109,12 +109,12 @@ export const protocolErrors = {
       fault: 'Sender',
     });
   },
-  /** Unknown x-amz-target: 400; unknown restJson1 route: 404. */
-  unknownOperation(message: string, status: 400 | 404): AwsError {
-    return new AwsError('UnknownOperationException', message, status, {
-      queryCode: 'UnknownOperationException',
-      fault: 'Sender',
-    });
+  /**
+   * Unknown x-amz-target: 400; unknown restJson1 route: 404. awsQuery calls name their own code (InvalidAction,
+   * MissingAction: AWS's common query errors).
+   */
+  unknownOperation(message: string, status: 400 | 404, queryCode = 'UnknownOperationException'): AwsError {
+    return new AwsError('UnknownOperationException', message, status, { queryCode, fault: 'Sender' });
   },
   /** A request the service cannot read (malformed JSON, unusable content type): the service's own 400. */
   badRequest(service: ServiceName, message: string, status = 400): AwsError {

@@ -50,6 +50,8 @@ const contentTypes = [
   'multipart/form-data; boundary=',
   ';;;',
   'application/json; charset=latin1',
+  'application/x-www-form-urlencoded',
+  'application/x-www-form-urlencoded; charset=utf-8',
 ];
 
 const hugeNumbers = fc.constantFrom(1e308, -1e308, 2 ** 53 + 1, -0, 0.1, 1e-320, 99999999999999999999);
@@ -77,9 +79,61 @@ const jsonBody = fc.oneof(
   fc.constant(`{"a":${'{"a":'.repeat(5000)}1${'}'.repeat(5001)}`),
   fc.constant('{"MaxResults": 1e999}')
 );
+// awsQuery bodies: CloudWatch's parameter names (lists, structures, numbers, timestamps) with good and bad values.
+const formKey = fc.oneof(
+  fc.constantFrom(
+    'Action',
+    'Version',
+    'MetricDataQueries.member.1.Id',
+    'MetricDataQueries.member.1.Expression',
+    'MetricDataQueries.member.1.MetricStat.Period',
+    'MetricDataQueries.member.1.MetricStat.Stat',
+    'MetricDataQueries.member.2.MetricStat.Metric.Dimensions.member.1.Name',
+    'MetricDataQueries.member.x.Id',
+    'MetricDataQueries',
+    'StartTime',
+    'EndTime',
+    'Period',
+    'Statistics.member.1',
+    'ExtendedStatistics.member.1',
+    'Namespace',
+    'MetricName',
+    'Dimensions',
+    'Dimensions.member.0.Name',
+    'NextToken',
+    'MaxDatapoints',
+    'LabelOptions.Timezone'
+  ),
+  fc.string({ maxLength: 30 })
+);
+const formValue = fc.oneof(
+  fc.constantFrom(
+    'GetMetricData',
+    'ListMetrics',
+    'GetMetricStatistics',
+    '2010-08-01',
+    'm1',
+    'SUM(METRICS())',
+    'FILL(m1, LINEAR)',
+    'IF(m1 > 1, m1)',
+    'Sum',
+    'p99',
+    '300',
+    '-1',
+    '1e999',
+    '2026-11-18T17:00:00Z',
+    'true'
+  ),
+  fc.string({ maxLength: 40 })
+);
+const formBody = fc
+  .array(fc.tuple(formKey, formValue), { maxLength: 12 })
+  .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'));
+
 const body = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
   jsonBody.map((s) => Buffer.from(s)),
+  formBody.map((s) => Buffer.from(s)),
   fc.string({ maxLength: 200 }).map((s) => Buffer.from(s)),
   fc.constant(undefined)
 );
@@ -160,6 +214,19 @@ it('survives the nastiest fixed inputs', async () => {
       url: `/voice-connectors?max-results=${'9'.repeat(400)}`,
       headers: { authorization: authorization('chime') },
     },
+    ...[
+      // awsQuery: a dotted name 20,000 levels deep, a list index far past the items, 50,000 members
+      `Action=ListMetrics&Version=2010-08-01&${'a.'.repeat(20000)}b=1`,
+      'Action=GetMetricData&Version=2010-08-01&MetricDataQueries.member.99999999999999999999.Id=m1',
+      `Action=GetMetricStatistics&Version=2010-08-01&${Array.from({ length: 50000 }, (_, i) => `Statistics.member.${i + 1}=Sum`).join('&')}`,
+      'Action=GetMetricData&Version=2010-08-01&MetricDataQueries.member.1.Id=e1&MetricDataQueries.member.1.Expression=' +
+        encodeURIComponent(`${'SUM('.repeat(3000)}1${')'.repeat(3000)}`),
+    ].map((payload) => ({
+      method: 'POST' as const,
+      url: '/',
+      headers: { authorization: authorization('monitoring'), 'content-type': 'application/x-www-form-urlencoded' },
+      payload,
+    })),
   ];
   for (const c of cases) {
     const res = await sim.app.inject(c);

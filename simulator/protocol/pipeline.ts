@@ -1,14 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AwsError, type ServiceName } from './awsError';
-import {
-  encodeError,
-  encodeSuccess,
-  contentTypeOf,
-  MALFORMED_BODY,
-  protocolErrors,
-  type EncodedResponse,
-} from './encode';
+import { jsonCodec, queryCodec, type WireCodec } from './codec';
+import { protocolErrors, type EncodedResponse } from './encode';
 import type { Delays, FaultInjector } from './faults';
 import { readSigV4 } from './sigv4';
 import { UNKNOWN_OPERATION, type Outcome, type Stats } from './stats';
@@ -34,8 +28,17 @@ export interface ProtocolDeps {
 export interface CallTarget {
   service: ServiceName;
   operation?: OperationSpec;
-  /** Why there is no operation (used when `operation` is absent). */
-  unknown?: { message: string; status: 400 | 404 };
+  /** Why there is no operation (used when `operation` is absent); `queryCode` overrides the awsQuery error code. */
+  unknown?: { message: string; status: 400 | 404; queryCode?: string };
+  /** Set for awsQuery calls (form-encoded, answered in XML): their parameters and the service's XML namespace. */
+  awsQuery?: { params: Array<[string, string]>; xmlNamespace: string };
+}
+
+/** How the call is read and answered: awsQuery when the router says so, else the service's JSON protocol. */
+export function codecOf(target: CallTarget): WireCodec {
+  return target.awsQuery
+    ? queryCodec(target.awsQuery.params, target.awsQuery.xmlNamespace, target.operation?.query)
+    : jsonCodec(target.service);
 }
 
 interface Result {
@@ -43,37 +46,13 @@ interface Result {
   outcome: Outcome;
 }
 
-const errorResult = (service: ServiceName, error: AwsError, outcome: Outcome): Result => ({
-  response: encodeError(service, error),
+const errorResult = (codec: WireCodec, error: AwsError, outcome: Outcome): Result => ({
+  response: codec.error(error),
   outcome,
 });
 
 const outcomeOfStatus = (status: number): Outcome =>
   status >= 500 ? 'server_error' : status >= 400 ? 'client_error' : 'ok';
-
-/** Parses a request body: empty means undefined; anything else must be a JSON object. Throws a message. */
-export function parseJsonBody(raw: unknown): Record<string, unknown> | undefined {
-  if (raw === undefined || raw === null) {
-    return undefined;
-  }
-  const text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
-  if (text.trim() === '') {
-    return undefined;
-  }
-  let value: unknown;
-  try {
-    // Drop __proto__ keys so that no handler can be tricked into prototype pollution by a spread or assign.
-    value = JSON.parse(text, (key, v: unknown) => (key === '__proto__' ? undefined : v));
-  } catch (err) {
-    throw new Error(`Malformed JSON request body: ${(err as Error).message}`);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new Error(
-      `Request body must be a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`
-    );
-  }
-  return value as Record<string, unknown>;
-}
 
 /** fastify's query object (null prototype, repeated keys already arrays) as a plain record of strings. */
 export function normaliseQuery(query: unknown): Record<string, string | string[]> {
@@ -86,7 +65,7 @@ export function normaliseQuery(query: unknown): Record<string, string | string[]
   return out;
 }
 
-async function run(request: FastifyRequest, target: CallTarget, deps: ProtocolDeps): Promise<Result> {
+async function run(request: FastifyRequest, target: CallTarget, deps: ProtocolDeps, codec: WireCodec): Promise<Result> {
   const { service, operation } = target;
   const query = normaliseQuery(request.query);
 
@@ -96,18 +75,24 @@ async function run(request: FastifyRequest, target: CallTarget, deps: ProtocolDe
       auth.reason === 'missing'
         ? protocolErrors.missingAuthentication()
         : protocolErrors.incompleteSignature(auth.message);
-    return errorResult(service, error, 'client_error');
+    return errorResult(codec, error, 'client_error');
   }
   if (!operation) {
     const unknown = target.unknown ?? { message: 'Unknown operation', status: 404 };
-    return errorResult(service, protocolErrors.unknownOperation(unknown.message, unknown.status), 'client_error');
+    return errorResult(
+      codec,
+      protocolErrors.unknownOperation(unknown.message, unknown.status, unknown.queryCode),
+      'client_error'
+    );
   }
 
   let body: Record<string, unknown> | undefined;
   try {
-    body = parseJsonBody(request.body);
+    body = codec.readInput(request.body);
   } catch (err) {
-    return errorResult(service, protocolErrors.badRequest(service, (err as Error).message), 'client_error');
+    const error =
+      err instanceof AwsError ? err : protocolErrors.badRequest(service, (err as Error).message ?? String(err));
+    return errorResult(codec, error, 'client_error');
   }
 
   // Drawn for every call, throttled or not, so the fault sequence depends only on the call sequence.
@@ -116,18 +101,15 @@ async function run(request: FastifyRequest, target: CallTarget, deps: ProtocolDe
 
   const { accessKeyId, region } = auth.scope;
   if (!deps.limiter.take(service, operation.name, accessKeyId, region)) {
-    return errorResult(service, protocolErrors.throttling(service), 'throttled');
+    return errorResult(codec, protocolErrors.throttling(service), 'throttled');
   }
   switch (fault.kind) {
     case 'throttle':
-      return errorResult(service, protocolErrors.throttling(service), 'fault_throttle');
+      return errorResult(codec, protocolErrors.throttling(service), 'fault_throttle');
     case 'error':
-      return errorResult(service, protocolErrors.internal(service), 'fault_error');
+      return errorResult(codec, protocolErrors.internal(service), 'fault_error');
     case 'malformed':
-      return {
-        response: { status: 200, headers: { 'content-type': contentTypeOf(service) }, body: MALFORMED_BODY },
-        outcome: 'fault_malformed',
-      };
+      return { response: codec.malformed(), outcome: 'fault_malformed' };
     case 'none':
       break;
   }
@@ -146,14 +128,14 @@ async function run(request: FastifyRequest, target: CallTarget, deps: ProtocolDe
   };
   try {
     const result = await operation.handler(simRequest, deps.context);
-    const response = encodeSuccess(service, result ?? {});
+    const response = codec.success(result ?? {});
     return { response, outcome: outcomeOfStatus(response.status) };
   } catch (err) {
     if (err instanceof AwsError) {
-      return errorResult(service, err, outcomeOfStatus(err.status));
+      return errorResult(codec, err, outcomeOfStatus(err.status));
     }
     request.log.error({ err, service, operation: operation.name }, 'operation handler failed');
-    return errorResult(service, protocolErrors.internal(service), 'server_error');
+    return errorResult(codec, protocolErrors.internal(service), 'server_error');
   }
 }
 
@@ -173,13 +155,14 @@ export async function serveCall(
   deps: ProtocolDeps
 ): Promise<FastifyReply> {
   const started = performance.now();
+  const codec = codecOf(target);
   let result: Result;
   try {
-    result = await run(request, target, deps);
+    result = await run(request, target, deps, codec);
   } catch (err) {
     // Only a bug in the protocol layer itself gets here; still answer like the service would.
     request.log.error({ err }, 'protocol pipeline failed');
-    result = errorResult(target.service, protocolErrors.internal(target.service), 'server_error');
+    result = errorResult(codec, protocolErrors.internal(target.service), 'server_error');
   }
   deps.stats.record(
     target.service,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceName } from './awsError';
+import { queryCodec, queryParams } from './codec';
 import { encodeError, protocolErrors } from './encode';
-import { sendEncoded, serveCall, type CallTarget, type ProtocolDeps } from './pipeline';
+import { codecOf, sendEncoded, serveCall, type CallTarget, type ProtocolDeps } from './pipeline';
 import { readSigV4 } from './sigv4';
 import { UNKNOWN_OPERATION, type Stats } from './stats';
 import type { OperationSpec } from './types';
@@ -11,6 +12,8 @@ import type { OperationSpec } from './types';
  * One port for four services (aws-wire-spec.md, "Client config"):
  * - POST / with x-amz-target: AWS JSON 1.0 operations, by target prefix
  *   (GraniteServiceVersion20100801. = CloudWatch, VoiceID. = Voice ID);
+ * - POST / with a form-encoded body and no x-amz-target (or GET /?Action=...): awsQuery, by the Action parameter
+ *   (CloudWatch's older protocol, answered in XML);
  * - any other request: restJson1 routes by method and path (/voice-connectors = Chime SDK Voice, the rest Connect).
  * Requests that match nothing are still answered in the encoding of the service they were meant for: by target
  * prefix, by path, or by the service named in the SigV4 credential scope.
@@ -28,6 +31,12 @@ const SIGNING_NAMES: Record<string, ServiceName> = {
   chime: 'chime',
   voiceid: 'voiceid',
 };
+
+/**
+ * The xmlns of awsQuery errors that no operation claims (an unknown Action, a URL fastify cannot route). CloudWatch
+ * is the only service here that speaks awsQuery; clients do not check the namespace of errors anyway.
+ */
+const QUERY_FALLBACK_NAMESPACE = 'http://monitoring.amazonaws.com/doc/2010-08-01/';
 
 /** Routes the admin API owns; no AWS operation may be registered under them. */
 export const ADMIN_PREFIX = '/_sim';
@@ -56,14 +65,54 @@ export function classifyService(request: Pick<FastifyRequest, 'url' | 'headers'>
 
 const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, max)}...` : text);
 
+/**
+ * awsQuery requests: to `/`, without x-amz-target, with a form-encoded body (POST) or the Action in the URL (GET).
+ * SDKs send `application/x-www-form-urlencoded` (botocore adds `; charset=utf-8`).
+ */
+export function isAwsQueryRequest(request: Pick<FastifyRequest, 'url' | 'headers' | 'method'>): boolean {
+  const [path, search] = request.url.split('?', 2);
+  if (path !== '/' || firstHeader(request.headers['x-amz-target'])) {
+    return false;
+  }
+  // A query call signed for a service the simulator does not have (STS, when AWS_ENDPOINT_URL points a whole SDK
+  // here) is not answered as CloudWatch: it gets the plain not-found answer, which that client cannot read.
+  const auth = readSigV4(request.headers);
+  if (auth.ok && !SIGNING_NAMES[auth.scope.service]) {
+    return false;
+  }
+  const contentType = (firstHeader(request.headers['content-type']) ?? '').trim().toLowerCase();
+  if (request.method === 'POST') {
+    return contentType.startsWith('application/x-www-form-urlencoded');
+  }
+  return request.method === 'GET' && search !== undefined && new URLSearchParams(search).has('Action');
+}
+
+/** The service of an awsQuery request no Action claims: the signing name, else CloudWatch (the only one here). */
+function queryServiceOf(request: Pick<FastifyRequest, 'headers'>): ServiceName {
+  const auth = readSigV4(request.headers);
+  return (auth.ok && SIGNING_NAMES[auth.scope.service]) || 'cloudwatch';
+}
+
 /** Checks operation specs before any route exists, so a bad spec fails the build with a message naming it. */
 function indexOperations(operations: OperationSpec[]) {
   const byTarget = new Map<string, OperationSpec>();
   const byRoute = new Map<string, OperationSpec>();
+  const byAction = new Map<string, OperationSpec>();
   for (const op of operations) {
     const label = `${op.service}:${op.name}`;
     if (!op.http === !op.target) {
       throw new Error(`operation ${label} needs exactly one of http (restJson1) or target (AWS JSON)`);
+    }
+    if (op.query) {
+      if (!op.target) {
+        throw new Error(`operation ${label}: awsQuery (query) is only spoken by AWS JSON operations (with target)`);
+      }
+      if (byAction.has(op.query.action)) {
+        throw new Error(
+          `operation ${label}: awsQuery Action ${op.query.action} is already registered by ${byAction.get(op.query.action)!.name}`
+        );
+      }
+      byAction.set(op.query.action, op);
     }
     if (op.target) {
       if (byTarget.has(op.target)) {
@@ -91,7 +140,7 @@ function indexOperations(operations: OperationSpec[]) {
       byRoute.set(key, op);
     }
   }
-  return { byTarget, byRoute };
+  return { byTarget, byRoute, byAction };
 }
 
 /**
@@ -99,7 +148,35 @@ function indexOperations(operations: OperationSpec[]) {
  * operation, POST / for the JSON protocols, and the not-found and error handlers.
  */
 export function registerProtocol(app: FastifyInstance, operations: OperationSpec[], deps: ProtocolDeps): void {
-  const { byTarget, byRoute } = indexOperations(operations);
+  const { byTarget, byRoute, byAction } = indexOperations(operations);
+  const namespaceOf = (service: ServiceName): string =>
+    operations.find((o) => o.service === service && o.query)?.query?.xmlNamespace ?? QUERY_FALLBACK_NAMESPACE;
+
+  const queryTargetOf = (request: FastifyRequest): CallTarget => {
+    const params = queryParams(request.url, request.method === 'POST' ? request.body : undefined);
+    const action = params.find(([name]) => name === 'Action')?.[1];
+    const operation = action ? byAction.get(action) : undefined;
+    if (operation) {
+      return {
+        service: operation.service,
+        operation,
+        awsQuery: { params, xmlNamespace: operation.query!.xmlNamespace },
+      };
+    }
+    const service = queryServiceOf(request);
+    const version = params.find(([name]) => name === 'Version')?.[1];
+    return {
+      service,
+      awsQuery: { params, xmlNamespace: namespaceOf(service) },
+      unknown: action
+        ? {
+            message: `Could not find operation ${clip(action)} for version ${clip(version ?? '(none)')}`,
+            status: 400,
+            queryCode: 'InvalidAction',
+          }
+        : { message: 'The request must contain the parameter Action.', status: 400, queryCode: 'MissingAction' },
+    };
+  };
 
   // The SDKs send application/json, application/x-amz-json-1.0 or nothing at all; AWS does not care.
   // Take every body as a string and let the pipeline parse it, so malformed JSON gets the service's own error.
@@ -107,6 +184,9 @@ export function registerProtocol(app: FastifyInstance, operations: OperationSpec
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   const targetOf = (request: FastifyRequest): CallTarget => {
+    if (isAwsQueryRequest(request)) {
+      return queryTargetOf(request);
+    }
     if (request.method === 'POST' && request.url.split('?')[0] === '/') {
       const target = firstHeader(request.headers['x-amz-target']);
       if (target === undefined || target === '') {
@@ -161,7 +241,7 @@ export function registerProtocol(app: FastifyInstance, operations: OperationSpec
       awsError = protocolErrors.internal(target.service);
       deps.stats.record(target.service, target.operation?.name ?? UNKNOWN_OPERATION, 'server_error', 0);
     }
-    return sendEncoded(reply, encodeError(target.service, awsError));
+    return sendEncoded(reply, codecOf(target).error(awsError));
   });
 }
 
@@ -177,8 +257,14 @@ export function frameworkErrorHandler(stats: Stats) {
     if (request.url.startsWith(`${ADMIN_PREFIX}/`)) {
       return reply.code(status).send({ statusCode: status, error: 'Bad Request', message: error.message });
     }
-    const service = classifyService(request);
+    const awsQuery = isAwsQueryRequest(request);
+    const service = awsQuery ? queryServiceOf(request) : classifyService(request);
     stats.record(service, UNKNOWN_OPERATION, 'client_error', 0);
-    return sendEncoded(reply, encodeError(service, protocolErrors.badRequest(service, error.message, status)));
+    const awsError = protocolErrors.badRequest(service, error.message, status);
+    // The body is not read yet here: the XML error needs no parameters.
+    return sendEncoded(
+      reply,
+      awsQuery ? queryCodec([], QUERY_FALLBACK_NAMESPACE, undefined).error(awsError) : encodeError(service, awsError)
+    );
   };
 }

@@ -2,8 +2,10 @@ import { CLOUDWATCH_UNIT_TO_GRAFANA, type CloudWatchUnit, type GrafanaUnit } fro
 import { VOICE_CONNECTOR_ENDPOINTS, VOICE_CONNECTOR_LEGS } from './voiceConnector';
 
 /**
- * The CloudWatch metrics of Amazon Connect and its neighbours, from AWS's documentation (seeds 000 and 001):
- * unit, the dimension sets they are published with, the statistic that makes sense and how often they are sent.
+ * The CloudWatch metrics of Amazon Connect and its neighbours, from AWS's documentation: unit, the dimension sets
+ * they are published with, the statistic that makes sense and how often they are sent. Each entry follows the facts
+ * register (docs/aws-facts.md): the seeds (000, 001) and the newer revisions of the same AWS pages, where the newer
+ * page decides.
  */
 
 export const BASIC_STATISTICS = ['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount'] as const;
@@ -25,6 +27,11 @@ export interface CloudWatchMetricInfo {
   dimensionSets: string[][];
   /** AWS/Connect only: the value of the MetricGroup dimension. */
   metricGroup?: string;
+  /**
+   * Other ways AWS's pages say the metric is published, where they disagree (facts register): another MetricGroup
+   * value and/or another dimension set. Queries that need the data ask for both forms.
+   */
+  alternates?: Array<{ metricGroup?: string; dimensions: string[] }>;
   /** The statistic to pick by default. */
   statistic: BasicStatistic;
   /** How often AWS publishes a data point, in seconds. */
@@ -74,6 +81,11 @@ function build(
 
 const fraction: Partial<CloudWatchMetricInfo> = { percentScale: 'fraction', grafanaUnit: 'percentunit' };
 const percent: Partial<CloudWatchMetricInfo> = { percentScale: 'percent', grafanaUnit: 'percent' };
+const every5min: Partial<CloudWatchMetricInfo> = { frequencySeconds: 300 };
+// fact: email-metric-group ("Emails" in the 2026 page, "Email" in the 2025 one)
+const emailGroups: Partial<CloudWatchMetricInfo> = {
+  alternates: [{ metricGroup: 'Email', dimensions: ['InstanceId', 'MetricGroup'] }],
+};
 
 const INSTANCE = [['InstanceId', 'MetricGroup']];
 const QUEUE = [['InstanceId', 'MetricGroup', 'QueueName']];
@@ -108,6 +120,26 @@ const connectMetrics: CloudWatchMetricInfo[] = [
       ],
       ['MissedCalls', 'Count', 'Sum', 'Voice calls not answered by an agent within 20 seconds.'],
       ['ThrottledCalls', 'Count', 'Sum', 'Voice calls rejected because the call rate exceeded the supported quota.'],
+      // fact: connect-high-volume-metrics
+      [
+        'ConcurrentHighVolumeCalls',
+        'Count',
+        'Maximum',
+        'Concurrent outbound campaign (high-volume) calls in the instance.',
+      ],
+      [
+        'ConcurrentHighVolumeCallsPerInterval',
+        'Count',
+        'Sum',
+        'Outbound campaign (high-volume) calls the instance places.',
+      ],
+      [
+        'ConcurrentHighVolumeCallsPercentage',
+        'Percent',
+        'Maximum',
+        'Share of the concurrent high-volume calls limit in use, as a decimal (0.5 = 50 %).',
+        fraction,
+      ],
       [
         'MisconfiguredPhoneNumbers',
         'Count',
@@ -127,7 +159,7 @@ const connectMetrics: CloudWatchMetricInfo[] = [
         'ConcurrentActiveChatsPercentage',
         'Percent',
         'Maximum',
-        'Share of the concurrent-active-chats quota in use, as an integer percent (1 = 1 %).',
+        'Share of the concurrent-active-chats quota in use, in whole percent (1 = 1 %).',
         percent,
       ],
       [
@@ -145,13 +177,14 @@ const connectMetrics: CloudWatchMetricInfo[] = [
     INSTANCE,
     60,
     [
-      ['ConcurrentTasks', 'Count', 'Maximum', 'Active tasks in the instance.'],
+      // fact: connect-5-minute-metrics
+      ['ConcurrentTasks', 'Count', 'Maximum', 'Active tasks in the instance (sent every 5 minutes).', every5min],
       [
         'ConcurrentTasksPercentage',
         'Percent',
         'Maximum',
-        'Share of the concurrent-tasks quota in use, as a decimal.',
-        fraction,
+        'Share of the concurrent-tasks quota in use, in percent (50 = 50 %; sent every 5 minutes).',
+        { ...percent, ...every5min },
       ],
       ['TasksBreachingConcurrencyQuota', 'Count', 'Sum', 'Tasks that exceeded the concurrent-tasks quota (use Sum).'],
     ],
@@ -177,13 +210,19 @@ const connectMetrics: CloudWatchMetricInfo[] = [
     INSTANCE,
     60,
     [
-      ['ConcurrentEmails', 'Count', 'Maximum', 'Active email contacts in the instance.'],
+      [
+        'ConcurrentEmails',
+        'Count',
+        'Maximum',
+        'Active email contacts: in flows, queued, with agents and being written (sent every 5 minutes).',
+        { ...every5min, ...emailGroups },
+      ],
       [
         'ConcurrentEmailsPercentage',
         'Percent',
         'Maximum',
-        'Share of the concurrent-emails quota in use, as a decimal.',
-        fraction,
+        'Share of the concurrent-active-emails quota in use, in percent (sent every 5 minutes).',
+        { ...percent, ...every5min, ...emailGroups },
       ],
     ],
     'Emails'
@@ -201,11 +240,13 @@ const connectMetrics: CloudWatchMetricInfo[] = [
         'The longest time a contact waited in the queue during the interval.',
       ],
       ['QueueCapacityExceededError', 'Count', 'Sum', 'Calls rejected because the queue was full.'],
+      // fact: callback-not-dialable-dimensions (AWS's table says ContactFlow + ContactFlowName, its list Queue)
       [
         'CallBackNotDialableNumber',
         'Count',
         'Sum',
         'Queued callbacks that could not be dialled: the country is not allowed for the instance.',
+        { alternates: [{ metricGroup: 'ContactFlow', dimensions: ['InstanceId', 'MetricGroup', 'ContactFlowName'] }] },
       ],
     ],
     'Queue'
@@ -243,11 +284,12 @@ const connectMetrics: CloudWatchMetricInfo[] = [
     ],
   ]),
   ...build('AWS/Connect', [['Instance ID', 'Participant', 'Stream Type', 'Type of Connection']], 10, [
+    // fact: packet-loss-rate-scale (0..1 in the seed, 0..100 since 2023-02; read as 0..1 unless a value says otherwise)
     [
       'ToInstancePacketLossRate',
       'Percent',
       'Average',
-      'Ratio of packets lost on agent WebRTC voice streams, 0 to 1, every 10 seconds.',
+      'Share of packets lost on agent WebRTC voice streams, every 10 seconds (a ratio 0 to 1; see the facts register).',
       fraction,
     ],
   ]),
@@ -265,7 +307,13 @@ const legSpecs: Spec[] = legs.flatMap(({ prefix, from, to }): Spec[] => [
   [`${prefix}RtpBytes`, 'Count', 'Sum', `Bytes in RTP packets sent from ${from} to ${to}.`, { grafanaUnit: 'bytes' }],
   [`${prefix}RtcpPackets`, 'Count', 'Sum', `RTCP packets sent from ${from} to ${to}.`],
   [`${prefix}RtcpBytes`, 'Count', 'Sum', `Bytes in RTCP packets sent from ${from} to ${to}.`, { grafanaUnit: 'bytes' }],
-  [`${prefix}PacketsLost`, 'Count', 'Sum', `Packets lost in transit from ${from} to ${to}.`],
+  // fact: chime-packets-lost-cumulative: a running total per call, so the value of a minute is not that minute's loss.
+  [
+    `${prefix}PacketsLost`,
+    'Count',
+    'Maximum',
+    `Packets lost in transit from ${from} to ${to} so far on the calls in progress (cumulative per call).`,
+  ],
   [`${prefix}Jitter`, 'Microseconds', 'Average', `Average jitter of packets from ${from} to ${to}.`],
 ]);
 const chimeMetrics: CloudWatchMetricInfo[] = build('AWS/ChimeVoiceConnector', chimeDims, 60, [
@@ -361,10 +409,10 @@ export const NAMESPACES: Record<NamespaceName, NamespaceInfo> = {
     name: 'AWS/Connect',
     label: 'Amazon Connect',
     description:
-      'Instance, queue, flow and quota metrics of Amazon Connect, published every minute and kept two weeks.',
+      'Instance, queue, flow and quota metrics of Amazon Connect, published every minute (tasks and emails in use every 5 minutes) and kept two weeks.',
     dimensions: {
       InstanceId: 'The Connect instance id.',
-      MetricGroup: 'VoiceCalls, Chats, Tasks, Emails, Queue, ContactFlow or CallRecordings.',
+      MetricGroup: 'VoiceCalls, Chats, Tasks, Emails (also seen as Email), Queue, ContactFlow or CallRecordings.',
       QueueName: 'The queue name (queues with non-ASCII names are not published).',
       ContactFlowName: 'The flow name (flows with non-ASCII names are not published).',
       ContactId: 'The contact (task) id.',

@@ -1,4 +1,4 @@
-import { BASIC_STATISTICS } from './cloudwatchCatalog';
+import { BASIC_STATISTICS, findMetric } from './cloudwatchCatalog';
 
 /**
  * The rules of a cloudwatch query, written once: the proxy answers a broken query with these sentences and the
@@ -47,3 +47,33 @@ export const MISSING_NAMESPACE = 'choose a namespace (or write a math expression
 export const MISSING_METRIC = 'choose a metric (or write a math expression)';
 export const TOO_MANY_DIMENSIONS = `at most ${MAX_DIMENSIONS} dimensions per metric`;
 export const emptyDimension = (name: string) => `${name}: choose at least one value (or "*" for every value)`;
+
+/** "every 15 minutes", "every 10 seconds", "every minute". */
+export function everyText(seconds: number): string {
+  if (seconds % 60 !== 0) {
+    return `every ${seconds} seconds`;
+  }
+  return seconds === 60 ? 'every minute' : `every ${seconds / 60} minutes`;
+}
+
+/**
+ * The finest period worth asking for a catalogue metric: how often AWS publishes it (fact: publishing-frequency;
+ * Voice ID's domain counters every 15 minutes, Connect's tasks and emails in use every 5). A finer period only adds
+ * empty periods, which a panel draws as gaps or as drops to zero. Undefined for metrics outside the catalogue.
+ */
+export function publishingPeriod(namespace: string | undefined, metricName: string | undefined): number | undefined {
+  return findMetric(namespace ?? '', metricName ?? '')?.frequencySeconds;
+}
+
+/** Why a period is finer than AWS publishes the metric (the proxy raises it and says so), or undefined. */
+export function periodBelowPublishing(
+  namespace: string | undefined,
+  metricName: string | undefined,
+  period: number
+): string | undefined {
+  const every = publishingPeriod(namespace, metricName);
+  if (every === undefined || period >= every) {
+    return undefined;
+  }
+  return `AWS publishes ${namespace} ${metricName} ${everyText(every)}: a ${period}-second period would show empty periods between its points, so ${every} seconds is used`;
+}

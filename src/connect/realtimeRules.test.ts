@@ -1,5 +1,6 @@
 import {
   formatViolation,
+  realtimeAdvice,
   validateRealtimeRequest,
   violationsIntroducedBy,
   type RealtimeRequestShape,
@@ -104,8 +105,15 @@ describe('GetCurrentMetricData rules', () => {
     expect(rules({ ...ok, groupings: ['TEAM'] })).toEqual(['groupings.unknown']);
   });
 
-  it('needs a channel filter to group by channel', () => {
-    expect(rules({ ...ok, filters: { queues: ['q'] } })).toEqual(['groupings.channel-needs-channels']);
+  // fact: gcmd-channel-grouping: the API reference says "should include a Channels filter".
+  it('takes CHANNEL grouping without a channel filter as advice, not a violation', () => {
+    const noChannels = { ...ok, groupings: ['QUEUE', 'CHANNEL'], filters: { queues: ['q'] } };
+    expect(rules(noChannels)).toEqual([]);
+    expect(realtimeAdvice(noChannels).map((a) => [a.field, a.rule])).toEqual([
+      ['filters.channels', 'groupings.channel-without-channels'],
+    ]);
+    expect(realtimeAdvice({ ...noChannels, filters: { queues: ['q'], channels: ['EMAIL'] } })).toEqual([]);
+    expect(realtimeAdvice(ok)).toEqual([]);
   });
 
   it('serves AGENT_STATUS only after QUEUE, with a queue filter, for AGENTS_ONLINE', () => {
@@ -177,13 +185,25 @@ describe('GetCurrentMetricData rules', () => {
     expect(rules({ ...ok, maxResults: 100 })).toEqual([]);
   });
 
+  // fact: gcmd-channels
+  it('takes the four channels of the API model, EMAIL included', () => {
+    expect(rules({ ...ok, filters: { queues: ['q'], channels: ['VOICE', 'CHAT', 'TASK', 'EMAIL'] } })).toEqual([]);
+    expect(rules({ ...ok, filters: { queues: ['q'], channels: ['FAX'] } })).toEqual(['filters.channels.unknown']);
+  });
+
+  // fact: gcmd-rules
   it('returns every violation, each naming its field', () => {
     const v = validateRealtimeRequest({
-      filters: { queues: ['q'], routingProfiles: ['r'] },
+      filters: { queues: ['q'], routingProfiles: ['r'], channels: ['FAX'] },
       groupings: ['CHANNEL', 'QUEUE', 'ROUTING_PROFILE'],
       metrics: [],
     });
-    expect(v.length).toBeGreaterThanOrEqual(4);
+    expect(v.map((x) => x.rule)).toEqual([
+      'metrics.required',
+      'filters.queues-and-routing-profiles',
+      'filters.channels.unknown',
+      'groupings.max',
+    ]);
     for (const violation of v) {
       expect(formatViolation(violation)).toMatch(new RegExp(`^${violation.field.replace('.', '\\.')}: `));
       expect(formatViolation(violation, 'wire')).not.toMatch(/^filters\./);

@@ -249,14 +249,6 @@ export function validateRealtimeRequest(
   for (const d of duplicates(groupings)) {
     add('groupings', 'groupings.duplicate', `${d} is listed more than once`);
   }
-  if (groupings.includes('CHANNEL') && channels.length === 0) {
-    add(
-      'groupings',
-      'groupings.channel-needs-channels',
-      'grouping by CHANNEL needs a channel filter',
-      'InvalidRequestException'
-    );
-  }
   if (groupings.includes('AGENT_STATUS')) {
     if (groupings[0] !== 'QUEUE' || queues.length === 0) {
       add(
@@ -336,6 +328,29 @@ export function validateRealtimeRequest(
     }
   }
 
+  return out;
+}
+
+/**
+ * Advice the API reference gives with "should" rather than "must" (facts register, "GetCurrentMetricData: CHANNEL
+ * grouping"): Connect accepts such a request, so it is not a violation; the editor shows it as a warning and the
+ * proxy answers with an info notice.
+ */
+export interface RuleAdvice {
+  field: RealtimeField;
+  rule: string;
+  text: string;
+}
+
+export function realtimeAdvice(req: RealtimeRequestShape): RuleAdvice[] {
+  const out: RuleAdvice[] = [];
+  if (list(req.groupings).includes('CHANNEL') && list(req.filters?.channels).length === 0) {
+    out.push({
+      field: 'filters.channels',
+      rule: 'groupings.channel-without-channels',
+      text: 'grouped by CHANNEL, AWS advises a channel filter too ("you should include a Channels filter"); without one, Connect chooses which channels get a row',
+    });
+  }
   return out;
 }
 

@@ -22,7 +22,8 @@ describe('Voice Connector media path', () => {
     for (const leg of VOICE_CONNECTOR_LEGS) {
       const m = legQualityMetrics(leg.id);
       expect(chime(m.jitter)).toMatchObject({ unit: 'Microseconds', grafanaUnit: 'µs', statistic: 'Average' });
-      expect(chime(m.packetsLost)).toMatchObject({ unit: 'Count', statistic: 'Sum' });
+      // fact: chime-packets-lost-cumulative: a running total per call, read with Maximum, never added up over time.
+      expect(chime(m.packetsLost)).toMatchObject({ unit: 'Count', statistic: 'Maximum' });
       expect(chime(m.rtpPackets)).toMatchObject({ unit: 'Count', statistic: 'Sum' });
       // The catalogue's descriptions are written from the same endpoint names.
       expect(chime(m.jitter)?.description).toContain(

@@ -215,6 +215,150 @@ describe('proxy query engine against the simulator', () => {
     }
   });
 
+  // fact: split-merge: the expected values come from queries the simulator answers in ONE call
+  // (a queue filter for per-queue values, a routing-profile filter for per-profile values), not from the merge rules.
+  it("more than 100 routing profiles grouped by QUEUE: per queue, contacts are the queue's own and agents add up", async () => {
+    const s = await startTestSimulator({
+      at: AT,
+      edit: (sc) => {
+        const inst = sc.instances[0];
+        for (let i = 0; i < 140; i++) {
+          inst.routingProfiles.push({
+            name: `Pool ${i}`,
+            // Chat, which these queues do not carry: the pools change nothing in the queues' traffic, but they
+            // serve them, so each queue appears in the calls of both routing-profile sets.
+            concurrency: { CHAT: 1 },
+            queues: [
+              { queue: 'Returns', channels: ['CHAT'], priority: 1 },
+              { queue: 'Back Office', channels: ['CHAT'], priority: 2 },
+            ],
+            shifts: [{ start: '08:00', end: '20:00', agents: 1 }],
+          });
+        }
+      },
+    });
+    const a = testAws(s.url);
+    try {
+      const world = s.context.world.instances[0];
+      const rpIds = world.routingProfiles.map((r) => r.id);
+      expect(rpIds.length).toBeGreaterThan(100);
+      const ctx = testContext();
+      const before = s.stats.count('connect', 'GetCurrentMetricData');
+      const res = await runQueries(
+        ctx,
+        a,
+        request([
+          {
+            refId: 'SPLIT',
+            queryType: 'realtime',
+            instanceId,
+            filters: { routingProfiles: rpIds },
+            groupings: ['QUEUE'],
+            metrics: ['CONTACTS_IN_QUEUE', 'AGENTS_ONLINE', 'OLDEST_CONTACT_AGE'],
+          },
+          {
+            refId: 'ONE',
+            queryType: 'realtime',
+            instanceId,
+            filters: { queues: world.queues.map((q) => q.id) },
+            groupings: ['QUEUE'],
+            metrics: ['CONTACTS_IN_QUEUE', 'AGENTS_ONLINE', 'OLDEST_CONTACT_AGE'],
+          },
+        ])
+      );
+      expect(res.results.SPLIT.status).toBe(200);
+      expect(s.stats.count('connect', 'GetCurrentMetricData') - before).toBe(3); // 100 + 46 profiles, 1 by queue
+      const byQueue = (refId: string) => {
+        const f = res.results[refId].frames![0];
+        const ids = column(f, 'Queue ID') as string[];
+        const values = (m: string) => column(f, m) as number[];
+        return new Map(
+          ids.map((id, i) => [
+            id,
+            [values('CONTACTS_IN_QUEUE')[i], values('AGENTS_ONLINE')[i], values('OLDEST_CONTACT_AGE')[i]],
+          ])
+        );
+      };
+      const split = byQueue('SPLIT');
+      const one = byQueue('ONE');
+      const returns = world.queues.find((q) => q.name === 'Returns')!.id;
+      // Returns is served by profiles of both calls: counted once per call, its contacts would show double.
+      expect(one.get(returns)![0]).toBeGreaterThan(0);
+      expect(one.get(returns)![1]).toBeGreaterThan(100);
+      for (const [id, values] of split) {
+        expect([id, values]).toEqual([id, one.get(id)]);
+      }
+      expect(split.size).toBeGreaterThan(4);
+    } finally {
+      a.destroy();
+      await s.close();
+    }
+  });
+
+  it("more than 100 queues grouped by ROUTING_PROFILE: per profile, agents are the profile's own", async () => {
+    const s = await startTestSimulator({
+      at: AT,
+      edit: (sc) => {
+        const inst = sc.instances[0];
+        for (let i = 0; i < 140; i++) {
+          inst.queues.push({ name: `Overflow ${i}`, channels: { VOICE: { perHour: 2, handleSeconds: 200 } } });
+        }
+        // The first profile serves queues of both calls; its agents must be counted once.
+        inst.routingProfiles[0].queues.push(
+          ...Array.from({ length: 140 }, (_, i) => ({ queue: `Overflow ${i}`, channels: ['VOICE' as const] }))
+        );
+      },
+    });
+    const a = testAws(s.url);
+    try {
+      const world = s.context.world.instances[0];
+      const res = await runQueries(
+        testContext(),
+        a,
+        request([
+          {
+            refId: 'SPLIT',
+            queryType: 'realtime',
+            instanceId,
+            filters: { queues: world.queues.map((q) => q.id) },
+            groupings: ['ROUTING_PROFILE'],
+            metrics: ['AGENTS_ONLINE', 'AGENTS_AVAILABLE', 'SLOTS_AVAILABLE'],
+          },
+          {
+            refId: 'ONE',
+            queryType: 'realtime',
+            instanceId,
+            filters: { routingProfiles: world.routingProfiles.map((r) => r.id) },
+            groupings: ['ROUTING_PROFILE'],
+            metrics: ['AGENTS_ONLINE', 'AGENTS_AVAILABLE', 'SLOTS_AVAILABLE'],
+          },
+        ])
+      );
+      expect(res.results.SPLIT.status).toBe(200);
+      const byProfile = (refId: string) => {
+        const f = res.results[refId].frames![0];
+        const ids = column(f, 'Routing profile ID') as string[];
+        return new Map(
+          ids.map((id, i) => [
+            id,
+            ['AGENTS_ONLINE', 'AGENTS_AVAILABLE', 'SLOTS_AVAILABLE'].map((m) => (column(f, m) as number[])[i]),
+          ])
+        );
+      };
+      const split = byProfile('SPLIT');
+      const one = byProfile('ONE');
+      const first = world.routingProfiles[0].id;
+      expect(one.get(first)![0]).toBeGreaterThan(0);
+      for (const [id, values] of split) {
+        expect([id, values]).toEqual([id, one.get(id)]);
+      }
+      expect(split.has(first)).toBe(true);
+    } finally {
+      a.destroy();
+      await s.close();
+    }
+  });
+
   it('rejects each broken query with the shared rule message while the others are answered', async () => {
     const ctx = testContext();
     const res = await runQueries(
@@ -558,6 +702,30 @@ describe('proxy query engine against the simulator', () => {
     });
   const range = { from: new Date(NOW - 3600_000).toISOString(), to: AT };
 
+  // fact: gcmd-channel-grouping: AWS says "should", so the query is answered, with the advice.
+  it("answers CHANNEL grouping without a channel filter, with AWS's advice as a notice", async () => {
+    const res = await runQueries(
+      testContext(),
+      aws,
+      request([
+        {
+          refId: 'C',
+          queryType: 'realtime',
+          instanceId,
+          filters: { queues: queueIds },
+          groupings: ['CHANNEL'],
+          metrics: ['CONTACTS_IN_QUEUE'],
+        },
+      ])
+    );
+    expect(res.results.C.status).toBe(200);
+    const frame = res.results.C.frames![0];
+    expect(column(frame, 'Channel')).toEqual(expect.arrayContaining(['VOICE', 'CHAT']));
+    expect(frame.schema.meta?.notices).toEqual([
+      { severity: 'info', text: expect.stringContaining('filters.channels: grouped by CHANNEL, AWS advises') },
+    ]);
+  });
+
   it('answers every broken realtime query with exactly the shared rules message', async () => {
     sim.stats.reset();
     const broken: Array<Record<string, unknown>> = [
@@ -573,7 +741,6 @@ describe('proxy query engine against the simulator', () => {
         metrics: ['CONTACTS_IN_QUEUE'],
       },
       { filters: { queues: queueIds }, groupings: ['QUEUE', 'CHANNEL', 'ROUTING_PROFILE'], metrics: ['AGENTS_ONLINE'] },
-      { filters: { queues: queueIds }, groupings: ['CHANNEL'], metrics: ['AGENTS_ONLINE'] },
       { filters: { queues: queueIds }, groupings: ['AGENT_STATUS'], metrics: ['AGENTS_ONLINE'] },
       {
         filters: { queues: queueIds },

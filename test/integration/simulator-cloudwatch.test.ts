@@ -266,7 +266,8 @@ describe('simulator: CloudWatch through the real SDK, data from the model', () =
         })
       )
     ).rejects.toMatchObject({
-      name: 'InvalidParameterValueException',
+      // metric-math errors are ValidationException (query code ValidationError), as in CloudWatch's model
+      name: 'ValidationException',
       message: expect.stringContaining('SEARCH'),
     });
     await expect(

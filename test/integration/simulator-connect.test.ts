@@ -14,9 +14,10 @@ import {
   paginateListRoutingProfiles,
   type GetCurrentMetricDataCommandInput,
   type CurrentMetricName,
+  type Grouping,
 } from '@aws-sdk/client-connect';
 import { REALTIME_METRICS, STANDARD_REALTIME_METRICS } from '../../src/connect/realtimeMetrics';
-import { validateRealtimeRequest } from '../../src/connect/realtimeRules';
+import { realtimeAdvice, validateRealtimeRequest } from '../../src/connect/realtimeRules';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
 
 const metrics = (names: string[]) =>
@@ -165,6 +166,7 @@ describe('simulator: Amazon Connect through the real SDK', () => {
       expect(online).toEqual([...online].sort((a, b) => b - a));
     });
 
+    // fact: gcmd-oldest-contact-age-ms
     it('returns OLDEST_CONTACT_AGE in milliseconds without groupings and in seconds with them', async () => {
       const grouped = await gcmd({
         Filters: { Queues: queueIds },
@@ -321,54 +323,167 @@ describe('simulator: Amazon Connect through the real SDK', () => {
       expect(personal.MetricResults![0].Collections![1].Value).toBe(0);
     });
 
-    it('rejects every broken request with the error class and message of the shared rules', async () => {
-      const broken: Array<Omit<GetCurrentMetricDataCommandInput, 'InstanceId'>> = [
+    // fact: gcmd-rules, gcmd-channel-grouping. Each case and its expected answer are read from the API reference (seed 002 and aws-wire-spec.md "Limits &
+    // rules"), not from Switchboard's rules: the simulator is AWS's witness. The last column says whether
+    // Switchboard's own rules (src/connect/realtimeRules.ts) refuse it as well; a difference is a finding.
+    type Case = [
+      what: string,
+      input: Omit<GetCurrentMetricDataCommandInput, 'InstanceId'>,
+      error: 'InvalidParameterException' | 'InvalidRequestException',
+      words: RegExp,
+    ];
+    const q101 = Array.from({ length: 101 }, (_, i) => `q-${i}`);
+    const broken = (): Case[] => [
+      [
+        'queue and routing profile filters together',
         { Filters: { Queues: queueIds, RoutingProfiles: rpIds }, CurrentMetrics: metrics(['AGENTS_ONLINE']) },
-        {
-          Filters: { Queues: Array.from({ length: 101 }, (_, i) => `q-${i}`) },
-          CurrentMetrics: metrics(['AGENTS_ONLINE']),
-        },
+        'InvalidRequestException',
+        /cannot filter by both queue and routing profile/,
+      ],
+      [
+        'more than 100 queues',
+        { Filters: { Queues: q101 }, CurrentMetrics: metrics(['AGENTS_ONLINE']) },
+        'InvalidParameterException',
+        /Filters\.Queues: up to 100/,
+      ],
+      [
+        'a routing-step expression filter with two queues',
         {
           Filters: { Queues: queueIds.slice(0, 2), RoutingStepExpressions: ['x'] },
           Groupings: ['ROUTING_STEP_EXPRESSION'],
           CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']),
         },
+        'InvalidRequestException',
+        /exactly one queue/,
+      ],
+      [
+        'a routing-step expression filter without its grouping',
         {
           Filters: { Queues: [queueIds[0]], RoutingStepExpressions: ['x'] },
           Groupings: ['QUEUE'],
           CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']),
         },
+        'InvalidRequestException',
+        /group by ROUTING_STEP_EXPRESSION/,
+      ],
+      [
+        'three groupings',
         {
           Filters: { Queues: queueIds },
           Groupings: ['QUEUE', 'CHANNEL', 'ROUTING_PROFILE'],
           CurrentMetrics: metrics(['AGENTS_ONLINE']),
         },
-        { Filters: { Queues: queueIds }, Groupings: ['CHANNEL'], CurrentMetrics: metrics(['AGENTS_ONLINE']) },
+        'InvalidParameterException',
+        /up to 2 groupings/,
+      ],
+      [
+        'AGENT_STATUS as the primary grouping',
         { Filters: { Queues: queueIds }, Groupings: ['AGENT_STATUS'], CurrentMetrics: metrics(['AGENTS_ONLINE']) },
+        'InvalidRequestException',
+        /AGENT_STATUS needs QUEUE as the primary grouping/,
+      ],
+      [
+        'AGENT_STATUS with a metric other than AGENTS_ONLINE',
         {
           Filters: { Queues: queueIds },
           Groupings: ['QUEUE', 'AGENT_STATUS'],
           CurrentMetrics: metrics(['AGENTS_ONLINE', 'AGENTS_AVAILABLE']),
         },
+        'InvalidRequestException',
+        /only AGENTS_ONLINE/,
+      ],
+      [
+        'SUBTYPE as the primary grouping',
         { Filters: { Queues: queueIds }, Groupings: ['SUBTYPE'], CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']) },
+        'InvalidRequestException',
+        /secondary grouping after QUEUE/,
+      ],
+      [
+        'CONTACTS_IN_QUEUE by routing profile without a routing-profile filter',
         {
           Filters: { Queues: queueIds },
           Groupings: ['ROUTING_PROFILE'],
           CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']),
         },
+        'InvalidRequestException',
+        /require a routing profile filter/,
+      ],
+      [
+        'ESTIMATED_WAIT_TIME outside its two combinations',
         { Filters: { Queues: queueIds }, Groupings: ['QUEUE'], CurrentMetrics: metrics(['ESTIMATED_WAIT_TIME']) },
+        'InvalidRequestException',
+        /ESTIMATED_WAIT_TIME is only available/,
+      ],
+      [
+        'sorting on SLOTS_ACTIVE',
         {
           Filters: { Queues: queueIds },
           CurrentMetrics: metrics(['AGENTS_ONLINE']),
           SortCriteria: [{ SortByMetric: 'SLOTS_ACTIVE', SortOrder: 'ASCENDING' }],
         },
+        'InvalidParameterException',
+        /sorting on SLOTS_ACTIVE is not supported/,
+      ],
+      [
+        'MaxResults 101',
         { Filters: { Queues: queueIds }, CurrentMetrics: metrics(['AGENTS_ONLINE']), MaxResults: 101 },
+        'InvalidParameterException',
+        /MaxResults: between 1 and 100/,
+      ],
+      [
+        'an agent-status filter without a queue filter',
         { Filters: { RoutingProfiles: rpIds, AgentStatuses: ['s'] }, CurrentMetrics: metrics(['AGENTS_ONLINE']) },
+        'InvalidRequestException',
+        /AgentStatuses can only be used with a Queues filter/,
+      ],
+      [
+        'no filter',
         { Filters: {}, CurrentMetrics: metrics(['AGENTS_ONLINE']) },
+        'InvalidParameterException',
+        /queue or routing profile filter is required/,
+      ],
+      [
+        'no metric',
         { Filters: { Queues: queueIds }, CurrentMetrics: [] },
-      ];
-      for (const input of broken) {
-        const expected = validateRealtimeRequest({
+        'InvalidParameterException',
+        /at least one metric/,
+      ],
+    ];
+
+    const CASES = [
+      'queue and routing profile filters together',
+      'more than 100 queues',
+      'a routing-step expression filter with two queues',
+      'a routing-step expression filter without its grouping',
+      'three groupings',
+      'AGENT_STATUS as the primary grouping',
+      'AGENT_STATUS with a metric other than AGENTS_ONLINE',
+      'SUBTYPE as the primary grouping',
+      'CONTACTS_IN_QUEUE by routing profile without a routing-profile filter',
+      'ESTIMATED_WAIT_TIME outside its two combinations',
+      'sorting on SLOTS_ACTIVE',
+      'MaxResults 101',
+      'an agent-status filter without a queue filter',
+      'no filter',
+      'no metric',
+    ];
+    it('lists every case once', () => expect(broken().map((c) => c[0])).toEqual(CASES));
+
+    // The cases are built once the simulator's ids exist (in beforeAll), so each test looks its case up by name.
+    it.each(CASES)('refuses %s as the API reference says', async (what) => {
+      const [, input, error, words] = broken().find((c) => c[0] === what)!;
+      const err = await gcmd(input).then(
+        () => undefined,
+        (e: Error & { $metadata?: { httpStatusCode?: number } }) => e
+      );
+      expect(err?.name).toBe(error);
+      expect(err?.$metadata?.httpStatusCode).toBe(400);
+      expect(err?.message).toMatch(words);
+    });
+
+    it("agrees with Switchboard's rules on what Connect refuses, and serves what AWS only advises against", async () => {
+      for (const [what, input] of broken()) {
+        const ours = validateRealtimeRequest({
           filters: {
             queues: input.Filters?.Queues,
             routingProfiles: input.Filters?.RoutingProfiles,
@@ -381,15 +496,20 @@ describe('simulator: Amazon Connect through the real SDK', () => {
           sort: input.SortCriteria?.map((s) => ({ metric: s.SortByMetric, order: s.SortOrder })),
           maxResults: input.MaxResults,
         });
-        expect(expected.length).toBeGreaterThan(0);
-        const err = await gcmd(input).then(
-          () => undefined,
-          (e: Error & { $metadata?: { httpStatusCode?: number } }) => e
-        );
-        expect(err?.name).toBe(expected[0].awsError);
-        expect(err?.$metadata?.httpStatusCode).toBe(400);
-        expect(err?.message).toContain(expected[0].text);
+        expect([what, ours.length > 0]).toEqual([what, true]);
       }
+      // The API reference: "If you group by CHANNEL, you should include a Channels filter" - advice, not a rule.
+      // Connect (the simulator) serves it; Switchboard's rules let it through with advice.
+      const byChannel = {
+        Filters: { Queues: queueIds },
+        Groupings: ['QUEUE', 'CHANNEL'] as Grouping[],
+        CurrentMetrics: metrics(['CONTACTS_IN_QUEUE']),
+      };
+      const answer = await gcmd(byChannel);
+      expect(answer.MetricResults!.length).toBeGreaterThan(0);
+      const shape = { filters: { queues: queueIds }, groupings: ['QUEUE', 'CHANNEL'], metrics: ['CONTACTS_IN_QUEUE'] };
+      expect(validateRealtimeRequest(shape)).toEqual([]);
+      expect(realtimeAdvice(shape).map((a) => a.rule)).toEqual(['groupings.channel-without-channels']);
     });
 
     it('rejects a unit that does not match the metric and wrongly typed members', async () => {
@@ -401,6 +521,7 @@ describe('simulator: Amazon Connect through the real SDK', () => {
       });
     });
 
+    // fact: connect-api-quotas
     it('throttles bursts above 8 calls and 5 calls a second', async () => {
       const limited = await startTestSimulator({ awsQuotas: true });
       const client = new ConnectClient(limited.config());

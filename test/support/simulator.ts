@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildSimulator, type Simulator } from '../../simulator/app';
 import { Clock } from '../../simulator/clock';
 import { ModelMetricSource } from '../../simulator/model/cloudwatch/source';
+import type { MetricSource } from '../../simulator/model/metricSource';
 import { loadScenario } from '../../simulator/scenario/load';
 import type { Scenario } from '../../simulator/scenario/schema';
 
@@ -18,7 +19,15 @@ export interface TestSimulator extends Simulator {
  * frozen at `at`.
  */
 export async function startTestSimulator(
-  options: { at?: string; edit?: (s: Scenario) => void; seed?: number; scenario?: Scenario; awsQuotas?: boolean } = {}
+  options: {
+    at?: string;
+    edit?: (s: Scenario) => void;
+    seed?: number;
+    scenario?: Scenario;
+    awsQuotas?: boolean;
+    /** CloudWatch data other than the model's (e.g. fixed values a test publishes). */
+    metrics?: MetricSource;
+  } = {}
 ): Promise<TestSimulator> {
   const scenario = options.scenario ?? loadScenario();
   options.edit?.(scenario);
@@ -30,7 +39,7 @@ export async function startTestSimulator(
     clock,
     // Tests call faster than AWS allows; only the tests about quotas keep AWS's request quotas.
     enforceQuotas: options.awsQuotas ?? false,
-    metrics: ({ world, model }) => new ModelMetricSource(world, model, clock),
+    metrics: options.metrics ?? (({ world, model }) => new ModelMetricSource(world, model, clock)),
   });
   await sim.app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(sim.app.server.address() as AddressInfo).port}`;

@@ -1,5 +1,3 @@
-import type { Channel } from '../../../src/connect/channels';
-import { CHANNEL_QUOTAS, ratioToPercentage } from '../../../src/connect/quotas';
 import { arrivalMultiplier, dayOf } from '../curves';
 import { CHANNEL_INDEX, Occurrence } from '../codes';
 import type { ContactCenterModel } from '../contactCenter';
@@ -7,6 +5,7 @@ import { minuteStats, TICKS_PER_MINUTE, TICK_SECONDS, type MinuteStats } from '.
 import type { RawDatapoint, RawSeriesBuilder } from '../metricSource';
 import { Rng, hashString, smoothNoise, uuidFrom } from '../random';
 import type { InstanceWorld, World } from '../../scenario/world';
+import { CONCURRENCY_GROUPS, CONCURRENCY_METRICS, publishedPercentage } from './published';
 import { countPoint, poissonAt, valuePoint } from './shared';
 
 const OCCURRENCE_OF: Record<string, number> = {
@@ -121,13 +120,6 @@ export function taskExpiries(world: World, instance: InstanceWorld, from: number
   return out;
 }
 
-export const CHANNEL_GROUPS: Record<string, Channel> = {
-  VoiceCalls: 'VOICE',
-  Chats: 'CHAT',
-  Tasks: 'TASK',
-  Emails: 'EMAIL',
-};
-
 /**
  * Fills a series of an epoch-based metric for [from, to) (minute-aligned), one simulated day at a time, without an
  * object per point. `pick` reads the day's statistics; `emit` writes the minute's point (or nothing).
@@ -151,23 +143,36 @@ export function fillFromEpochs(
   }
 }
 
-/** An emitter for the Concurrent* metrics and their percentages: six samples a minute. */
+/**
+ * An emitter for the Concurrent* metrics and their percentages: six samples a minute (the model's 10-second ticks),
+ * or, for the metrics AWS sends every 5 minutes, one sample at each 5-minute mark. Percentages are written the way
+ * AWS writes each one (published.ts).
+ */
 export function concurrencyEmitter(
   instance: InstanceWorld,
-  metric: string
+  metric: string,
+  everySeconds = 60
 ): ((b: RawSeriesBuilder, stats: MinuteStats, minute: number, t: number) => void) | undefined {
-  for (const channel of Object.keys(CHANNEL_QUOTAS) as Channel[]) {
-    const quota = CHANNEL_QUOTAS[channel];
+  for (const group of Object.keys(CONCURRENCY_METRICS) as Array<keyof typeof CONCURRENCY_METRICS>) {
+    const names = CONCURRENCY_METRICS[group];
+    const channel = CONCURRENCY_GROUPS[group];
     const c = CHANNEL_INDEX[channel];
     const limit = instance.quotas[channel];
     const buffer = new Float64Array(TICKS_PER_MINUTE);
-    if (metric === quota.inUse || metric === quota.percentage) {
-      const asPercentage = metric === quota.percentage;
+    if (metric === names.inUse || metric === names.percentage) {
+      const asPercentage = metric === names.percentage;
+      const value = (v: number) => (asPercentage ? publishedPercentage(metric, v / limit) : v);
+      if (everySeconds > 60) {
+        return (b, stats, minute, t) => {
+          if (t % everySeconds === 0) {
+            b.value(t, value(stats.concurrent[c][minute * TICKS_PER_MINUTE]));
+          }
+        };
+      }
       return (b, stats, minute, t) => {
         const series = stats.concurrent[c];
         for (let i = 0; i < TICKS_PER_MINUTE; i++) {
-          const v = series[minute * TICKS_PER_MINUTE + i];
-          buffer[i] = asPercentage ? ratioToPercentage(v / limit, quota.scale) : v;
+          buffer[i] = value(series[minute * TICKS_PER_MINUTE + i]);
         }
         b.addSamples(t, buffer);
       };

@@ -1,4 +1,3 @@
-import { NAMESPACES, VOICE_ID_APIS, metricsOf } from '../../../src/connect/cloudwatchCatalog';
 import type { Clock } from '../../clock';
 import type { ContactCenterModel } from '../contactCenter';
 import {
@@ -13,7 +12,6 @@ import {
 import type { World } from '../../scenario/world';
 import { appIntegrationPoint, DATA_METRICS, EVENT_METRICS } from './appIntegrations';
 import {
-  CHANNEL_GROUPS,
   concurrencyEmitter,
   counterEmitter,
   fillFromEpochs,
@@ -23,6 +21,14 @@ import {
   queueEmitter,
   taskExpiries,
 } from './connect';
+import {
+  CHIME_PUBLISHED,
+  CONCURRENCY_GROUPS,
+  CONNECT_PUBLISHED,
+  RETENTION_DAYS,
+  VOICE_ID_API_NAMES,
+  VOICE_ID_PUBLISHED,
+} from './published';
 import { countPoint, eachBucket } from './shared';
 import { voiceConnectorMetric, voiceConnectorMinute } from './voiceConnector';
 import { voiceIdApiPoint, voiceIdDomainPoint } from './voiceId';
@@ -95,13 +101,16 @@ export class ModelMetricSource implements MetricSource {
   }
 
   resolution(metric: MetricIdentity): number {
-    return metric.metricName === 'ToInstancePacketLossRate' && metric.namespace === 'AWS/Connect' ? 10 : 60;
+    if (metric.namespace === 'AWS/Connect') {
+      return CONNECT_PUBLISHED.find((m) => m.name === metric.metricName)?.everySeconds ?? 60;
+    }
+    return 60;
   }
 
   series(region: string, metric: MetricIdentity, startSeconds: number, endSeconds: number): RawSeries {
     const now = this.clock.nowSeconds();
-    const ns = NAMESPACES[metric.namespace as keyof typeof NAMESPACES];
-    if (!ns) {
+    const retentionDays = RETENTION_DAYS[metric.namespace];
+    if (!retentionDays) {
       return EMPTY_SERIES;
     }
     const def =
@@ -111,7 +120,7 @@ export class ModelMetricSource implements MetricSource {
       return EMPTY_SERIES;
     }
     const res = def.resolution;
-    const from = Math.ceil(Math.max(startSeconds, now - ns.retentionDays * 86400) / res) * res;
+    const from = Math.ceil(Math.max(startSeconds, now - retentionDays * 86400) / res) * res;
     // A bucket is published once it is complete.
     const to = Math.min(endSeconds, Math.floor(now / res) * res);
     if (to <= from) {
@@ -179,16 +188,20 @@ export class ModelMetricSource implements MetricSource {
 
     for (const instance of world.instances.filter((i) => i.region === region)) {
       const channels = new Set(instance.queues.flatMap((q) => q.channels));
-      for (const metric of metricsOf('AWS/Connect')) {
-        const group = metric.metricGroup;
+      for (const metric of CONNECT_PUBLISHED) {
+        const group = metric.group;
         const base = [dim('InstanceId', instance.id)];
-        if (group && CHANNEL_GROUPS[group] && metric.dimensionSets[0].length === 2) {
-          if (channels.has(CHANNEL_GROUPS[group])) {
+        if (group && group in CONCURRENCY_GROUPS && !metric.per) {
+          if (channels.has(CONCURRENCY_GROUPS[group as keyof typeof CONCURRENCY_GROUPS])) {
             const dims = [...base, dim('MetricGroup', group)];
-            const emit = concurrencyEmitter(instance, metric.name) ?? counterEmitter(metric.name);
+            const emit = concurrencyEmitter(instance, metric.name, metric.everySeconds) ?? counterEmitter(metric.name);
             if (emit) {
-              addFill('AWS/Connect', metric.name, dims, (b, from, to) =>
-                fillFromEpochs(model, instance, from, to, emit, b)
+              addFill(
+                'AWS/Connect',
+                metric.name,
+                dims,
+                (b, from, to) => fillFromEpochs(model, instance, from, to, emit, b),
+                metric.everySeconds
               );
             } else {
               add('AWS/Connect', metric.name, dims, (t) => instanceErrorPoint(world, instance, metric.name, t));
@@ -256,7 +269,8 @@ export class ModelMetricSource implements MetricSource {
     }
 
     for (const vc of world.voiceConnectors.filter((v) => v.region === region)) {
-      for (const metric of metricsOf('AWS/ChimeVoiceConnector')) {
+      for (const name of CHIME_PUBLISHED) {
+        const metric = { name };
         const point = (t: number) => {
           const value = voiceConnectorMetric(voiceConnectorMinute(world, vc, t / 60), metric.name);
           if (value === undefined || (value === 0 && !ZERO_SENDING.has(metric.name))) {
@@ -271,9 +285,9 @@ export class ModelMetricSource implements MetricSource {
 
     const domains = world.voiceIdDomains.filter((d) => d.region === region);
     if (domains.length > 0) {
-      for (const metric of metricsOf('VoiceID')) {
-        if (metric.dimensionSets[0][0] === 'API') {
-          for (const api of VOICE_ID_APIS) {
+      for (const metric of VOICE_ID_PUBLISHED) {
+        if (metric.by === 'API') {
+          for (const api of VOICE_ID_API_NAMES) {
             add('VoiceID', metric.name, [dim('API', api)], (t) =>
               voiceIdApiPoint(world, domains, metric.name, api, t / 60)
             );

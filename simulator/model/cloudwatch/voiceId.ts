@@ -1,4 +1,4 @@
-import { VOICE_ID_APIS } from '../../../src/connect/cloudwatchCatalog';
+import { VOICE_ID_API_NAMES } from './published';
 import { arrivalMultiplier } from '../curves';
 import type { RawDatapoint } from '../metricSource';
 import { Rng, hashString, smoothNoise } from '../random';
@@ -11,14 +11,14 @@ import { countPoint, samplesPoint, valuePoint } from './shared';
  */
 
 /** Requests per session, by API (a session is evaluated a few times; deletes and opt-outs are rare). */
-const CALLS_PER_SESSION: Record<(typeof VOICE_ID_APIS)[number], number> = {
+const CALLS_PER_SESSION: Record<(typeof VOICE_ID_API_NAMES)[number], number> = {
   EvaluateSession: 3,
   ListSpeakers: 0.05,
   DeleteSpeaker: 0.01,
   OptOutSpeaker: 0.02,
   DeleteFraudster: 0.002,
 };
-const LATENCY_MS: Record<(typeof VOICE_ID_APIS)[number], number> = {
+const LATENCY_MS: Record<(typeof VOICE_ID_API_NAMES)[number], number> = {
   EvaluateSession: 140,
   ListSpeakers: 60,
   DeleteSpeaker: 90,
@@ -30,7 +30,7 @@ const SESSION_SECONDS = 90;
 function requests(
   world: World,
   domains: VoiceIdDomainWorld[],
-  api: (typeof VOICE_ID_APIS)[number],
+  api: (typeof VOICE_ID_API_NAMES)[number],
   minute: number
 ): number {
   const perMinute =
@@ -48,7 +48,7 @@ export function voiceIdApiPoint(
   api: string,
   minute: number
 ): RawDatapoint | undefined {
-  const name = api as (typeof VOICE_ID_APIS)[number];
+  const name = api as (typeof VOICE_ID_API_NAMES)[number];
   if (!(name in CALLS_PER_SESSION)) {
     return undefined;
   }

@@ -1,24 +1,24 @@
-import {
-  evaluateExpression,
-  ExpressionError,
-  orderExpressions,
-  parseExpression,
-  referencedIds,
-  type ExprNode,
-} from './expression';
-import type { Series } from './series';
+import { ExpressionError, orderExpressions, parseExpression, referencedIds, type ExprNode } from './expression';
 
 /** The AST as a fully parenthesised string, to assert precedence and associativity. */
 function show(n: ExprNode): string {
   switch (n.kind) {
     case 'number':
       return String(n.value);
+    case 'string':
+      return `'${n.value}'`;
     case 'ref':
       return n.id;
+    case 'keyword':
+      return `#${n.name}`;
     case 'neg':
       return `(-${show(n.operand)})`;
     case 'binary':
       return `(${show(n.left)} ${n.op} ${show(n.right)})`;
+    case 'call':
+      return `${n.name}(${n.args.map(show).join(', ')})`;
+    case 'array':
+      return `[${n.items.map(show).join(', ')}]`;
   }
 }
 
@@ -50,26 +50,45 @@ describe('parseExpression', () => {
     expect(parse('1.5 + .25 + 2e3 + 10')).toBe('(((1.5 + 0.25) + 2000) + 10)');
   });
 
+  it('binds comparisons below arithmetic, AND below comparisons and OR below AND', () => {
+    expect(parse('m1 + 1 > m2 * 2')).toBe('((m1 + 1) > (m2 * 2))');
+    expect(parse('m1 > 15 AND m2 > 15')).toBe('((m1 > 15) AND (m2 > 15))');
+    expect(parse('m1 < 1 || m2 >= 2 && m3 != 3')).toBe('((m1 < 1) OR ((m2 >= 2) AND (m3 != 3)))');
+    expect(parse('m1 == 0 OR m1 <= -1')).toBe('((m1 == 0) OR (m1 <= (-1)))');
+  });
+
+  it('reads calls, arrays, strings and keywords', () => {
+    expect(parse('SUM(METRICS())')).toBe('SUM(METRICS())');
+    expect(parse('SUM([METRICS(\'4xx\'), METRICS("5xx")]) / 2')).toBe("(SUM([METRICS('4xx'), METRICS('5xx')]) / 2)");
+    expect(parse('METRICS(“errors”)')).toBe("METRICS('errors')");
+    expect(parse('FILL(m1, REPEAT)')).toBe('FILL(m1, #REPEAT)');
+    expect(parse('IF(m1 < 400, m1)')).toBe('IF((m1 < 400), m1)');
+    expect(parse('m1 - AVG(m1)')).toBe('(m1 - AVG(m1))');
+  });
+
   it.each([
-    ["SEARCH('{AWS/Connect,InstanceId} QueueSize', 'Maximum', 300)", /SEARCH\(\) is not supported/],
-    ['SUM(METRICS())', /function SUM\(\) is not supported/],
-    ['FILL(m1, 0)', /function FILL\(\) is not supported/],
-    ['m1 + RATE(m2)', /function RATE\(\) is not supported/],
     ['SELECT AVG(QueueSize) FROM "AWS/Connect"', /Metrics Insights/],
     ['', /empty/],
     ['m1 +', /ends where an operand was expected/],
     ['(m1 + 2', /missing '\)'/],
+    ['SUM(m1', /missing '\)' for the '\(' at position 4/],
+    ['[m1, m2', /missing '\]'/],
+    ['[]', /an array needs at least one time series/],
+    ["METRICS('x)", /unterminated string/],
     ['m1 m2', /unexpected 'm2'/],
     ['m1 % 2', /unexpected character '%'/],
     ['m1 + 2)', /unexpected '\)'/],
+    ['AND m1', /unexpected 'AND'/],
+    ['m1 < m2 < m3', /unexpected '<'/],
   ])('refuses %s', (text, message) => {
     expect(() => parseExpression(text)).toThrow(ExpressionError);
     expect(() => parseExpression(text)).toThrow(message);
   });
 
-  it('lists referenced ids once each', () => {
+  it('lists referenced ids once each (METRICS() is not a reference)', () => {
     expect(referencedIds(parseExpression('m1 + m2 * m1 - 3'))).toEqual(['m1', 'm2']);
     expect(referencedIds(parseExpression('2 * 3'))).toEqual([]);
+    expect(referencedIds(parseExpression('IF(e1 > 0, SUM(METRICS()), FILL(m2, REPEAT))'))).toEqual(['e1', 'm2']);
   });
 });
 
@@ -104,33 +123,5 @@ describe('orderExpressions', () => {
       metric
     );
     expect(r).toEqual({ problem: { id: 'e1', kind: 'cycle', path: ['e1', 'e2', 'e3', 'e1'] } });
-  });
-});
-
-describe('evaluateExpression', () => {
-  const series: Record<string, Series> = {
-    m1: { timestamps: [0, 60, 120, 180], values: [1, 2, 3, 4] },
-    m2: { timestamps: [60, 120, 180, 240], values: [10, 0, 5, 7] },
-  };
-  const evaluate = (text: string) => evaluateExpression(parseExpression(text), (id) => series[id]);
-
-  it('broadcasts constants', () => {
-    expect(evaluate('2+3*m1^2')).toEqual({ timestamps: [0, 60, 120, 180], values: [5, 14, 29, 50] });
-    expect(evaluate('-m1')).toEqual({ timestamps: [0, 60, 120, 180], values: [-1, -2, -3, -4] });
-    expect(evaluate('10 - m1')).toEqual({ timestamps: [0, 60, 120, 180], values: [9, 8, 7, 6] });
-  });
-
-  it('combines series on the timestamps both have', () => {
-    expect(evaluate('m1 + m2')).toEqual({ timestamps: [60, 120, 180], values: [12, 3, 9] });
-    expect(evaluate('(m1 + m2) * 2')).toEqual({ timestamps: [60, 120, 180], values: [24, 6, 18] });
-  });
-
-  it('drops points divided by zero', () => {
-    expect(evaluate('m1 / m2')).toEqual({ timestamps: [60, 180], values: [0.2, 0.8] });
-    expect(evaluate('m1 / 0')).toEqual({ timestamps: [], values: [] });
-  });
-
-  it('gives no data for an expression of constants only', () => {
-    expect(evaluate('2 + 3')).toEqual({ timestamps: [], values: [] });
   });
 });

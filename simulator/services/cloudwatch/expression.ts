@@ -1,42 +1,56 @@
-import { emptySeries, type Series } from './series';
-
 /**
- * Metric math, the part the simulator speaks: + - * / ^, parentheses, unary minus, numeric constants and query
- * ids. CloudWatch's functions (SUM, FILL, METRICS, ...), SEARCH and Metrics Insights are refused with a message
- * instead of being half-implemented, so a dashboard that needs them fails loudly in demo mode.
+ * Metric math syntax (CloudWatch User Guide, "Metric math syntax and functions"): numbers, query ids, strings,
+ * arithmetic, comparison and logical operators, function calls and arrays of time series. This module parses and
+ * orders expressions; expressionTypes.ts checks functions and argument types, evaluate.ts computes.
  *
  * Grammar (usual precedence; ^ binds tighter than unary minus and is right-associative, so -m1^2 = -(m1^2)):
+ *   expr    := or
+ *   or      := and (('OR' | '||') and)*
+ *   and     := compare (('AND' | '&&') compare)*
+ *   compare := sum (('==' | '!=' | '<' | '<=' | '>' | '>=') sum)?
  *   sum     := product (('+' | '-') product)*
  *   product := unary (('*' | '/') unary)*
  *   unary   := '-' unary | '+' unary | power
  *   power   := primary ('^' unary)?
- *   primary := number | id | '(' sum ')'
+ *   primary := number | string | id | KEYWORD | NAME '(' [expr (',' expr)*] ')' | '(' expr ')'
+ *            | '[' expr (',' expr)* ']'
+ * Ids start with a lowercase letter (CloudWatch's rule for Id), functions and keywords (REPEAT, LINEAR) are
+ * upper case, so a word's case says what it is.
  */
 
-export type BinaryOperator = '+' | '-' | '*' | '/' | '^';
+export type ArithmeticOperator = '+' | '-' | '*' | '/' | '^';
+export type ComparisonOperator = '==' | '!=' | '<' | '<=' | '>' | '>=';
+export type LogicalOperator = 'AND' | 'OR';
+export type BinaryOperator = ArithmeticOperator | ComparisonOperator | LogicalOperator;
 
 export type ExprNode =
   | { kind: 'number'; value: number }
+  | { kind: 'string'; value: string }
   | { kind: 'ref'; id: string }
+  | { kind: 'keyword'; name: string }
   | { kind: 'neg'; operand: ExprNode }
-  | { kind: 'binary'; op: BinaryOperator; left: ExprNode; right: ExprNode };
+  | { kind: 'binary'; op: BinaryOperator; left: ExprNode; right: ExprNode }
+  | { kind: 'call'; name: string; args: ExprNode[] }
+  | { kind: 'array'; items: ExprNode[] };
 
 /** A problem with one expression; the caller says which query it belongs to. */
 export class ExpressionError extends Error {}
 
-export const ARITHMETIC_ONLY =
-  'The simulator supports only arithmetic in metric math: + - * / ^, parentheses, unary minus, numeric constants and query ids.';
-
 // ---------------------------------------------------------------------------------------------------- tokenizer
 
+type Punctuation = '(' | ')' | ',' | '[' | ']';
 type Token =
   | { type: 'number'; value: number; pos: number }
   | { type: 'ident'; value: string; pos: number }
-  | { type: 'op'; value: BinaryOperator | '(' | ')' | ','; pos: number }
+  | { type: 'op'; value: ArithmeticOperator | ComparisonOperator | '&&' | '||' | Punctuation; pos: number }
   | { type: 'string'; value: string; pos: number };
 
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
+// Longest first, so that <= is not read as < then =.
+const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '<', '>', '+', '-', '*', '/', '^', '(', ')', ',', '[', ']'];
+// The quotes CloudWatch's own documentation uses, typographic ones included (METRICS(“4xx”)).
+const CLOSING_QUOTE: Record<string, string> = { "'": "'", '"': '"', '“': '”', '‘': '’' };
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -47,15 +61,15 @@ export function tokenize(text: string): Token[] {
       pos++;
       continue;
     }
-    if ('+-*/^(),'.includes(c)) {
-      tokens.push({ type: 'op', value: c as BinaryOperator | '(' | ')' | ',', pos });
-      pos++;
+    const op = OPERATORS.find((o) => text.startsWith(o, pos));
+    if (op) {
+      tokens.push({ type: 'op', value: op as Extract<Token, { type: 'op' }>['value'], pos });
+      pos += op.length;
       continue;
     }
-    // Strings only appear as function arguments (SEARCH('{AWS/Connect} ...')); tokenizing them lets the parser
-    // name the function instead of stumbling over a quote.
-    if (c === "'" || c === '"') {
-      const end = text.indexOf(c, pos + 1);
+    const close = CLOSING_QUOTE[c];
+    if (close) {
+      const end = text.indexOf(close, pos + 1);
       if (end < 0) {
         throw new ExpressionError(`unterminated string starting at position ${pos + 1}`);
       }
@@ -89,6 +103,8 @@ const describe = (t: Token | undefined): string =>
     ? 'the end of the expression'
     : `'${t.type === 'string' ? `'${t.value}'` : t.value}' at position ${t.pos + 1}`;
 
+const COMPARISONS: readonly string[] = ['==', '!=', '<', '<=', '>', '>='];
+
 class Parser {
   private i = 0;
 
@@ -98,16 +114,59 @@ class Parser {
     if (this.tokens.length === 0) {
       throw new ExpressionError('the expression is empty');
     }
-    const node = this.sum();
+    const node = this.or();
     if (this.i < this.tokens.length) {
       throw new ExpressionError(`unexpected ${describe(this.tokens[this.i])}`);
     }
     return node;
   }
 
-  private peekOp(...ops: string[]): string | undefined {
+  private peekOp(...ops: readonly string[]): string | undefined {
     const t = this.tokens[this.i];
     return t && t.type === 'op' && ops.includes(t.value) ? t.value : undefined;
+  }
+
+  private peekWord(...words: string[]): string | undefined {
+    const t = this.tokens[this.i];
+    return t && t.type === 'ident' && words.includes(t.value) ? t.value : undefined;
+  }
+
+  private expect(op: Punctuation, opener: Token): void {
+    const t = this.tokens[this.i];
+    if (!t || t.type !== 'op' || t.value !== op) {
+      throw new ExpressionError(
+        `missing '${op}' for the '${opener.value}' at position ${opener.pos + 1} (found ${describe(t)})`
+      );
+    }
+    this.i++;
+  }
+
+  private or(): ExprNode {
+    let left = this.and();
+    while (this.peekOp('||') || this.peekWord('OR')) {
+      this.i++;
+      left = { kind: 'binary', op: 'OR', left, right: this.and() };
+    }
+    return left;
+  }
+
+  private and(): ExprNode {
+    let left = this.compare();
+    while (this.peekOp('&&') || this.peekWord('AND')) {
+      this.i++;
+      left = { kind: 'binary', op: 'AND', left, right: this.compare() };
+    }
+    return left;
+  }
+
+  private compare(): ExprNode {
+    const left = this.sum();
+    const op = this.peekOp(...COMPARISONS);
+    if (!op) {
+      return left;
+    }
+    this.i++;
+    return { kind: 'binary', op: op as ComparisonOperator, left, right: this.sum() };
   }
 
   private sum(): ExprNode {
@@ -115,7 +174,7 @@ class Parser {
     let op: string | undefined;
     while ((op = this.peekOp('+', '-'))) {
       this.i++;
-      left = { kind: 'binary', op: op as BinaryOperator, left, right: this.product() };
+      left = { kind: 'binary', op: op as ArithmeticOperator, left, right: this.product() };
     }
     return left;
   }
@@ -125,7 +184,7 @@ class Parser {
     let op: string | undefined;
     while ((op = this.peekOp('*', '/'))) {
       this.i++;
-      left = { kind: 'binary', op: op as BinaryOperator, left, right: this.unary() };
+      left = { kind: 'binary', op: op as ArithmeticOperator, left, right: this.unary() };
     }
     return left;
   }
@@ -150,42 +209,68 @@ class Parser {
     return base;
   }
 
+  /** expr (',' expr)* up to the closing punctuation (already known not to be next when `allowEmpty` is false). */
+  private list(close: ')' | ']', opener: Token, allowEmpty: boolean): ExprNode[] {
+    const items: ExprNode[] = [];
+    if (allowEmpty && this.peekOp(close)) {
+      this.i++;
+      return items;
+    }
+    for (;;) {
+      items.push(this.or());
+      if (this.peekOp(',')) {
+        this.i++;
+        continue;
+      }
+      this.expect(close, opener);
+      return items;
+    }
+  }
+
   private primary(): ExprNode {
     const t = this.tokens[this.i];
     if (t === undefined) {
       throw new ExpressionError('the expression ends where an operand was expected');
     }
-    if (t.type === 'number') {
-      this.i++;
-      return { kind: 'number', value: t.value };
-    }
-    if (t.type === 'ident') {
-      const next = this.tokens[this.i + 1];
-      if (next && next.type === 'op' && next.value === '(') {
-        throw new ExpressionError(
-          t.value.toUpperCase() === 'SEARCH'
-            ? 'SEARCH() is not supported by the simulator'
-            : `the function ${t.value}() is not supported by the simulator`
-        );
+    switch (t.type) {
+      case 'number':
+        this.i++;
+        return { kind: 'number', value: t.value };
+      case 'string':
+        this.i++;
+        return { kind: 'string', value: t.value };
+      case 'ident': {
+        this.i++;
+        const next = this.tokens[this.i];
+        if (next && next.type === 'op' && next.value === '(') {
+          this.i++;
+          return { kind: 'call', name: t.value, args: this.list(')', next, true) };
+        }
+        if (t.value === 'AND' || t.value === 'OR') {
+          throw new ExpressionError(`unexpected ${describe(t)}`);
+        }
+        return /^[a-z]/.test(t.value) ? { kind: 'ref', id: t.value } : { kind: 'keyword', name: t.value };
       }
-      this.i++;
-      return { kind: 'ref', id: t.value };
+      case 'op':
+        if (t.value === '(') {
+          this.i++;
+          const inner = this.or();
+          this.expect(')', t);
+          return inner;
+        }
+        if (t.value === '[') {
+          this.i++;
+          if (this.peekOp(']')) {
+            throw new ExpressionError(`an array needs at least one time series (position ${t.pos + 1})`);
+          }
+          return { kind: 'array', items: this.list(']', t, false) };
+        }
+        throw new ExpressionError(`unexpected ${describe(t)}`);
     }
-    if (t.type === 'op' && t.value === '(') {
-      this.i++;
-      const inner = this.sum();
-      const close = this.tokens[this.i];
-      if (!close || close.type !== 'op' || close.value !== ')') {
-        throw new ExpressionError(`missing ')' for the '(' at position ${t.pos + 1}`);
-      }
-      this.i++;
-      return inner;
-    }
-    throw new ExpressionError(`unexpected ${describe(t)}`);
   }
 }
 
-/** Parses an expression; ExpressionError says what is wrong (the caller adds which query and ARITHMETIC_ONLY). */
+/** Parses an expression; ExpressionError says what is wrong (the caller adds which query). */
 export function parseExpression(text: string): ExprNode {
   // Metrics Insights (one query per call in CloudWatch) is SQL, not math: say so rather than "unexpected FROM".
   if (/^\s*SELECT\b/i.test(text)) {
@@ -194,26 +279,36 @@ export function parseExpression(text: string): ExprNode {
   return new Parser(tokenize(text)).parse();
 }
 
-/** The query ids an expression references, each once, in order of appearance. */
+/** Calls every node of the tree, parents before children. */
+export function walk(node: ExprNode, visit: (n: ExprNode) => void): void {
+  visit(node);
+  switch (node.kind) {
+    case 'neg':
+      walk(node.operand, visit);
+      break;
+    case 'binary':
+      walk(node.left, visit);
+      walk(node.right, visit);
+      break;
+    case 'call':
+      node.args.forEach((a) => walk(a, visit));
+      break;
+    case 'array':
+      node.items.forEach((a) => walk(a, visit));
+      break;
+    default:
+      break;
+  }
+}
+
+/** The query ids an expression references, each once, in order of appearance (METRICS() is not a reference). */
 export function referencedIds(node: ExprNode): string[] {
   const out = new Set<string>();
-  const walk = (n: ExprNode): void => {
-    switch (n.kind) {
-      case 'ref':
-        out.add(n.id);
-        break;
-      case 'neg':
-        walk(n.operand);
-        break;
-      case 'binary':
-        walk(n.left);
-        walk(n.right);
-        break;
-      case 'number':
-        break;
+  walk(node, (n) => {
+    if (n.kind === 'ref') {
+      out.add(n.id);
     }
-  };
-  walk(node);
+  });
   return [...out];
 }
 
@@ -276,103 +371,4 @@ export function orderExpressions(
     }
   }
   return { order };
-}
-
-// ---------------------------------------------------------------------------------------------------- evaluation
-
-type Value = number | Series;
-
-// Read once (see statistics.ts: global lookups are slow inside jest's vm context).
-const isFiniteNumber = Number.isFinite;
-const pow = Math.pow;
-const NOT_A_NUMBER = Number.NaN;
-
-function apply(op: BinaryOperator, a: number, b: number): number {
-  switch (op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      // Division by zero drops the point (the caller drops non-finite results).
-      return b === 0 ? NOT_A_NUMBER : a / b;
-    case '^':
-      return pow(a, b);
-  }
-}
-
-/** Element-wise over the timestamps both series have; a point missing in either, or a non-finite result, is dropped. */
-function joinSeries(op: BinaryOperator, a: Series, b: Series): Series {
-  const out = emptySeries();
-  const at = a.timestamps;
-  const bt = b.timestamps;
-  let i = 0;
-  let j = 0;
-  while (i < at.length && j < bt.length) {
-    if (at[i] < bt[j]) {
-      i++;
-    } else if (at[i] > bt[j]) {
-      j++;
-    } else {
-      const v = apply(op, a.values[i], b.values[j]);
-      if (isFiniteNumber(v)) {
-        out.timestamps.push(at[i]);
-        out.values.push(v);
-      }
-      i++;
-      j++;
-    }
-  }
-  return out;
-}
-
-/** A series combined with a constant on either side (the constant is broadcast to every timestamp). */
-function withScalar(op: BinaryOperator, s: Series, c: number, scalarOnLeft: boolean): Series {
-  const out = emptySeries();
-  for (let i = 0; i < s.timestamps.length; i++) {
-    const v = scalarOnLeft ? apply(op, c, s.values[i]) : apply(op, s.values[i], c);
-    if (isFiniteNumber(v)) {
-      out.timestamps.push(s.timestamps[i]);
-      out.values.push(v);
-    }
-  }
-  return out;
-}
-
-function evaluateNode(node: ExprNode, lookup: (id: string) => Series): Value {
-  switch (node.kind) {
-    case 'number':
-      return node.value;
-    case 'ref':
-      return lookup(node.id);
-    case 'neg': {
-      const v = evaluateNode(node.operand, lookup);
-      return typeof v === 'number' ? -v : withScalar('*', v, -1, false);
-    }
-    case 'binary': {
-      const l = evaluateNode(node.left, lookup);
-      const r = evaluateNode(node.right, lookup);
-      if (typeof l === 'number' && typeof r === 'number') {
-        return apply(node.op, l, r);
-      }
-      if (typeof l === 'number') {
-        return withScalar(node.op, r as Series, l, true);
-      }
-      if (typeof r === 'number') {
-        return withScalar(node.op, l, r, false);
-      }
-      return joinSeries(node.op, l, r);
-    }
-  }
-}
-
-/**
- * The time series of an expression. `lookup` gives the (already computed) series of a referenced query. An
- * expression made only of constants has no timestamps, so it gives no data.
- */
-export function evaluateExpression(node: ExprNode, lookup: (id: string) => Series): Series {
-  const v = evaluateNode(node, lookup);
-  return typeof v === 'number' ? emptySeries() : v;
 }

@@ -282,6 +282,85 @@ describe('GetMetricData: math and labels', () => {
     expect(sim.metrics.seriesCalls).toBe(1);
   });
 
+  // Basic is i, Billing 100 + i at minute i of the two hours; the last hour's maxima are 119 and 219.
+  const both = [
+    metricQuery('basic', queueSize('Basic'), 3600, 'Maximum', { ReturnData: false, Label: 'Basic' }),
+    metricQuery('billing', queueSize('Billing'), 3600, 'Maximum', { ReturnData: false, Label: 'Billing' }),
+  ];
+  const resultsOf = (out: Output) => out.MetricDataResults.map((r) => [r.Id, r.Label, r.Values]);
+
+  it('sums METRICS() (every metric query, returned or not) into one series', () => {
+    const out = call({ MetricDataQueries: [...both, { Id: 'total', Expression: 'SUM(METRICS())' }], ...lastHour });
+    expect(resultsOf(out)).toEqual([['total', 'total', [338]]]);
+    expect(out.MetricDataResults[0].Timestamps).toEqual([NOW - HOUR]);
+  });
+
+  it("filters METRICS('text') on the query Id, and leaves expressions out", () => {
+    const out = call({
+      MetricDataQueries: [
+        ...both,
+        { Id: 'billing_x2', Expression: 'billing * 2', ReturnData: false },
+        { Id: 'e1', Expression: "SUM(METRICS('bill'))" },
+        { Id: 'e2', Expression: "METRIC_COUNT(METRICS('i')) * basic" },
+      ],
+      ...lastHour,
+    });
+    // only "billing" matches 'bill' (billing_x2 is an expression); 'i' matches both metric Ids
+    expect(resultsOf(out)).toEqual([
+      ['e1', 'e1', [219]],
+      ['e2', 'e2', [238]],
+    ]);
+  });
+
+  it('returns an array of series as several results with the Id of the expression', () => {
+    const out = call({
+      MetricDataQueries: [
+        ...both,
+        { Id: 'plain', Expression: 'METRICS() * 2' },
+        { Id: 'labelled', Expression: '[basic, billing] - 100', Label: 'Minus 100:' },
+        { Id: 'dynamic', Expression: "METRICS('basic')", Label: "${PROP('Dim.QueueName')}/${PROP('Stat')}" },
+      ],
+      ...lastHour,
+    });
+    expect(resultsOf(out)).toEqual([
+      ['plain', 'Basic', [238]],
+      ['plain', 'Billing', [438]],
+      ['labelled', 'Minus 100: Basic', [19]],
+      ['labelled', 'Minus 100: Billing', [119]],
+      ['dynamic', 'Basic/Maximum Basic', [119]],
+    ]);
+  });
+
+  it('fills the buckets of the requested range that have no data (constant, REPEAT, LINEAR)', () => {
+    const sim = world();
+    sim.metrics.add(queueSize('Sparse'), [point(NOW - 3000, 1), point(NOW - 60, 2)]);
+    const out = call(
+      {
+        MetricDataQueries: [
+          metricQuery('m1', queueSize('Sparse'), 60, 'Sum', { ReturnData: false }),
+          { Id: 'zero', Expression: 'FILL(m1, 0)' },
+          { Id: 'repeat', Expression: 'FILL(m1, REPEAT)' },
+          { Id: 'linear', Expression: 'FILL(m1, LINEAR)' },
+        ],
+        ...lastHour,
+        ScanBy: 'TimestampAscending',
+      },
+      sim
+    );
+    const [zero, repeat, linear] = out.MetricDataResults;
+    // the hour has 60 one-minute buckets, NOW - 3600 to NOW - 60
+    expect(zero.Timestamps).toHaveLength(60);
+    expect(zero.Timestamps[0]).toBe(NOW - 3600);
+    expect(zero.Values.filter((v) => v !== 0)).toEqual([1, 2]);
+    // nothing before the first value to repeat: 10 buckets empty, then 49 ones and the 2
+    expect(repeat.Timestamps[0]).toBe(NOW - 3000);
+    expect(repeat.Values).toEqual([...Array(49).fill(1), 2]);
+    // 49 minutes from 1 to 2: bucket k after NOW - 3000 is 1 + k/49
+    expect(linear.Timestamps).toEqual(repeat.Timestamps);
+    expect(linear.Values[7]).toBeCloseTo(1 + 7 / 49, 12);
+    expect(linear.Values[49]).toBe(2);
+  });
+
   it('substitutes dynamic labels in user labels', () => {
     const out = call({
       MetricDataQueries: [
@@ -453,41 +532,53 @@ describe('GetMetricData: validation', () => {
     [
       'an unknown id',
       [good, { Id: 'e1', Expression: 'm1 + m9' }],
-      /expression e1 \(MetricDataQueries\.2\.Expression\): m9 is not the Id of a query/,
+      /^Error in expression 'e1' \(MetricDataQueries\.2\.Expression\): m9 is not the Id of a query/,
     ],
-    ['a self reference', [{ Id: 'e1', Expression: 'e1 + 1' }], /expression e1 .*circular reference e1 -> e1/],
+    ['a self reference', [{ Id: 'e1', Expression: 'e1 + 1' }], /expression 'e1' .*circular reference e1 -> e1/],
     [
       'a cycle',
       [good, { Id: 'e1', Expression: 'e2 + m1' }, { Id: 'e2', Expression: 'e1 * 2' }],
-      /expression e1 \(MetricDataQueries\.2\.Expression\): circular reference e1 -> e2 -> e1/,
+      /expression 'e1' \(MetricDataQueries\.2\.Expression\): circular reference e1 -> e2 -> e1/,
     ],
     [
       'SEARCH',
       [{ Id: 'e1', Expression: "SEARCH('{AWS/Connect,InstanceId,MetricGroup,QueueName} QueueSize', 'Maximum', 300)" }],
-      /expression e1 .*SEARCH\(\) is not supported/,
+      /expression 'e1' .*SEARCH\(\) is not supported by the simulator \(it evaluates ABS, AVG/,
     ],
     [
-      'a function',
-      [good, { Id: 'e1', Expression: 'FILL(m1, 0)' }],
-      /expression e1 \(MetricDataQueries\.2\.Expression\): the function FILL\(\) is not supported/,
+      'an unknown function',
+      [good, { Id: 'e1', Expression: 'FOO(m1, 0)' }],
+      /expression 'e1' \(MetricDataQueries\.2\.Expression\): Function 'FOO' not found$/,
     ],
+    ['a function in lower case', [good, { Id: 'e1', Expression: 'sum(m1)' }], /Function 'sum' not found \(functions/],
+    ['too few arguments', [good, { Id: 'e1', Expression: 'FILL(m1)' }], /FILL takes 2 arguments, got 1/],
+    ['too many arguments', [good, { Id: 'e1', Expression: 'IF(m1, 1, 2, 3)' }], /IF takes 2 to 3 arguments, got 4/],
+    ['a bad FILL keyword', [good, { Id: 'e1', Expression: 'FILL(m1, NEAREST)' }], /FILL fills with .*keyword NEAREST/],
+    ['an array in IF', [good, { Id: 'e1', Expression: 'IF(METRICS() > 1, 1)' }], /IF takes single time series/],
+    ['two arrays', [good, { Id: 'e1', Expression: 'METRICS() + METRICS()' }], /between two arrays/],
+    ['RATE of a number', [good, { Id: 'e1', Expression: 'RATE(2)' }], /RATE takes a time series .*got a number/],
+    [
+      'PERIOD of an expression',
+      [good, { Id: 'e1', Expression: 'm1 * 2' }, { Id: 'e2', Expression: 'PERIOD(e1)' }],
+      /PERIOD takes the Id of a metric query/,
+    ],
+    ['a bare string', [good, { Id: 'e1', Expression: "'m1'" }], /the expression is the string 'm1'/],
     [
       'Metrics Insights',
       [{ Id: 'q1', Expression: 'SELECT MAX(QueueSize) FROM "AWS/Connect"' }],
-      /expression q1 .*Metrics Insights/,
+      /expression 'q1' .*Metrics Insights/,
     ],
-    ['a syntax error', [good, { Id: 'e1', Expression: 'm1 +* 2' }], /expression e1 .*unexpected '\*'/],
+    ['a syntax error', [good, { Id: 'e1', Expression: 'm1 +* 2' }], /expression 'e1' .*unexpected '\*'/],
   ];
   it.each(expressionCases)(
-    'refuses an expression with %s, saying only arithmetic is supported',
+    'refuses an expression with %s: 400 ValidationError, as CloudWatch',
     (_name, queries, message) => {
       const err = errorOf(() =>
         getMetricData({ body: { MetricDataQueries: queries, ...lastHour }, region: REGION }, world())
       );
-      expect(err.options.queryCode).toBe('InvalidParameterValue');
+      expect(err.options.queryCode).toBe('ValidationError');
+      expect(err.status).toBe(400);
       expect(err.message).toMatch(message);
-      expect(err.message).toContain('only arithmetic');
-      expect(err.message).toContain('+ - * / ^, parentheses, unary minus, numeric constants and query ids');
     }
   );
 });
@@ -549,6 +640,37 @@ describe('GetMetricData: pagination', () => {
       expect(pages[pages.length - 1].NextToken).toBeUndefined();
     }
   );
+
+  it('pages the series of an array expression one after the other', () => {
+    const body = {
+      MetricDataQueries: [
+        metricQuery('m1', queueSize('Basic'), 300, 'Sum', { ReturnData: false, Label: 'Basic' }),
+        metricQuery('m2', queueSize('Billing'), 60, 'Maximum', { ReturnData: false, Label: 'Billing' }),
+        { Id: 'arr', Expression: 'METRICS() * 1' },
+      ],
+      ...lastHour,
+    };
+    const full = call(body);
+    expect(full.MetricDataResults.map((r) => [r.Id, r.Label, r.Values.length])).toEqual([
+      ['arr', 'Basic', 12],
+      ['arr', 'Billing', 60],
+    ]);
+    const merged = new Map<string, number[]>();
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = call({ ...body, MaxDatapoints: 7, ...(token ? { NextToken: token } : {}) });
+      expect(page.MetricDataResults.map((r) => r.Label)).toEqual(['Basic', 'Billing']);
+      for (const r of page.MetricDataResults) {
+        merged.set(r.Label, [...(merged.get(r.Label) ?? []), ...r.Values]);
+      }
+      token = page.NextToken;
+      pages++;
+    } while (token && pages < 100);
+    expect(pages).toBe(Math.ceil(72 / 7));
+    expect(merged.get('Basic')).toEqual(full.MetricDataResults[0].Values);
+    expect(merged.get('Billing')).toEqual(full.MetricDataResults[1].Values);
+  });
 
   it('marks the cut result and the results not started PartialData', () => {
     const first = call({ ...request('TimestampDescending'), MaxDatapoints: 13 }, busyWorld());
@@ -628,10 +750,16 @@ describe('GetMetricData: pagination', () => {
 });
 
 describe('GetMetricData: operation spec and volume', () => {
-  it('registers GetMetricData and ListMetrics under the CloudWatch x-amz-target', () => {
-    expect(cloudWatchOperations().map((o) => [o.service, o.name, o.target])).toEqual([
-      ['cloudwatch', 'GetMetricData', 'GraniteServiceVersion20100801.GetMetricData'],
-      ['cloudwatch', 'ListMetrics', 'GraniteServiceVersion20100801.ListMetrics'],
+  it('registers every operation under the CloudWatch x-amz-target and the awsQuery Action of the same name', () => {
+    expect(cloudWatchOperations().map((o) => [o.service, o.name, o.target, o.query?.action])).toEqual([
+      ['cloudwatch', 'GetMetricData', 'GraniteServiceVersion20100801.GetMetricData', 'GetMetricData'],
+      ['cloudwatch', 'GetMetricStatistics', 'GraniteServiceVersion20100801.GetMetricStatistics', 'GetMetricStatistics'],
+      ['cloudwatch', 'ListMetrics', 'GraniteServiceVersion20100801.ListMetrics', 'ListMetrics'],
+    ]);
+    expect(cloudWatchOperations().map((o) => [o.query?.version, o.query?.resultWrapper])).toEqual([
+      ['2010-08-01', 'GetMetricDataResult'],
+      ['2010-08-01', 'GetMetricStatisticsResult'],
+      ['2010-08-01', 'ListMetricsResult'],
     ]);
   });
 

@@ -1,19 +1,20 @@
-import { findMetric } from '../../../src/connect/cloudwatchCatalog';
+import { publishedUnitOf } from '../../model/cloudwatch/published';
 import { cloudWatchErrors } from '../../protocol/awsError';
-import type { MetricSource } from '../../model/metricSource';
+import type { MetricIdentity, MetricSource, RawSeries } from '../../model/metricSource';
 import type { SimRequest, SimResponse, SimulatorContext } from '../../protocol/types';
-import { evaluateExpression, referencedIds } from './expression';
-import { renderLabel } from './labels';
+import { evaluateExpression, type Value } from './evaluate';
+import { ExpressionError } from './expression';
 import { oldestBucketWithData, resolutionSupportsPeriod, roundStartTime } from './period';
 import { readGetMetricDataRequest, type GetMetricDataRequest, type MetricStatQuery, type Query } from './request';
-import { emptySeries, lowerBound, upperBound, type Series } from './series';
+import { pageOfResults, type Cursor } from './resultPages';
+import { resultRows, type ResultRow } from './resultRows';
+import { emptySeries, type Series } from './series';
 import { aggregate } from './statistics';
 import { decodeToken, encodeToken, fingerprint, isNonNegativeInteger } from './tokens';
 
 /**
- * GetMetricData: every query's series is computed in full (cheap: the model is in memory), then the page the
- * NextToken asks for is cut out of them. Computing in full keeps paging simple and makes pages concatenate to
- * exactly the unpaginated result.
+ * GetMetricData: the results are laid out from the request alone (resultRows.ts), then the page the NextToken asks
+ * for is cut out of them (resultPages.ts), computing only the queries that page needs.
  */
 
 export interface ComputeContext {
@@ -26,142 +27,114 @@ export interface ComputeContext {
   nowSeconds: number;
 }
 
-/** The series of one MetricStat query: raw points bucketed into periods, within the period/retention rules. */
-export function metricStatSeries(
-  q: MetricStatQuery,
+/** What selects a metric's data: the metric, the period and an optional Unit filter. */
+export type MetricSelection = Pick<MetricStatQuery, 'metric' | 'period' | 'unit'>;
+
+/** The unit a metric is published with, when the simulator knows it (GetMetricStatistics reports it). */
+export function publishedUnit(metric: MetricIdentity): string | undefined {
+  return publishedUnitOf(metric.namespace, metric.metricName);
+}
+
+/** The first bucket with data at `period` for a request starting at `startTime` (rounding and retention rules). */
+export function firstBucket(period: number, startTime: number, nowSeconds: number): number {
+  const start = Math.max(roundStartTime(startTime, period, nowSeconds), oldestBucketWithData(period, nowSeconds));
+  return Math.ceil(start / period) * period;
+}
+
+/**
+ * The starts of every bucket of the request at `period` that has begun by "now": the timestamps a series could
+ * have, which FILL fills (CloudWatch's "period and range of the time series").
+ */
+export function bucketGrid(
+  period: number,
+  req: Pick<GetMetricDataRequest, 'startTime' | 'endTime'>,
+  nowSeconds: number
+): number[] {
+  const grid: number[] = [];
+  const end = Math.min(req.endTime, nowSeconds);
+  for (let t = firstBucket(period, req.startTime, nowSeconds); t < end; t += period) {
+    grid.push(t);
+  }
+  return grid;
+}
+
+/**
+ * The raw points behind a metric's buckets in [startTime, endTime), within the period/retention rules, and the
+ * first bucket; undefined when the selection can have no data.
+ */
+export function metricWindow(
+  q: MetricSelection,
   req: Pick<GetMetricDataRequest, 'startTime' | 'endTime'>,
   ctx: ComputeContext
-): Series {
+): { points: RawSeries; from: number } | undefined {
   const resolution = ctx.metrics.resolution(q.metric);
   if (!resolutionSupportsPeriod(q.period, resolution)) {
-    return emptySeries();
+    return undefined;
   }
   // A Unit filter that does not match the unit the metric is published with selects nothing, as in CloudWatch.
   if (q.unit !== undefined) {
-    const known = findMetric(q.metric.namespace, q.metric.metricName);
-    if (known && known.unit !== q.unit) {
-      return emptySeries();
+    const known = publishedUnit(q.metric);
+    if (known !== undefined && known !== q.unit) {
+      return undefined;
     }
   }
   const now = ctx.nowSeconds;
-  const start = Math.max(roundStartTime(req.startTime, q.period, now), oldestBucketWithData(q.period, now));
-  const firstBucket = Math.ceil(start / q.period) * q.period;
+  const from = firstBucket(q.period, req.startTime, now);
   // A bucket whose start is before EndTime is returned whole; raw data ends where it was published at `now`.
   const lastBucketEnd = Math.ceil(req.endTime / q.period) * q.period;
   const published = Math.floor(now / resolution) * resolution;
   const fetchEnd = Math.min(lastBucketEnd, published);
-  if (fetchEnd <= firstBucket) {
-    return emptySeries();
+  if (fetchEnd <= from) {
+    return undefined;
   }
-  const points = ctx.metrics.series(ctx.region, q.metric, firstBucket, fetchEnd);
-  return aggregate(points, q.period, firstBucket, req.endTime, q.statistic);
+  return { points: ctx.metrics.series(ctx.region, q.metric, from, fetchEnd), from };
+}
+
+/** The series of one MetricStat query: raw points bucketed into periods, within the period/retention rules. */
+export function metricStatSeries(
+  q: MetricSelection & Pick<MetricStatQuery, 'statistic'>,
+  req: Pick<GetMetricDataRequest, 'startTime' | 'endTime'>,
+  ctx: ComputeContext
+): Series {
+  const window = metricWindow(q, req, ctx);
+  return window ? aggregate(window.points, q.period, window.from, req.endTime, q.statistic) : emptySeries();
 }
 
 /**
- * The series of queries, computed when first asked for and kept: a page computes only the queries it returns (and
+ * The values of queries, computed when first asked for and kept: a page computes only the results it returns (and
  * what their expressions reference), so a 500-query request cut into pages of 100,800 points does not compute every
  * query on every page.
  */
-export function lazySeries(req: GetMetricDataRequest, ctx: ComputeContext): (id: string) => Series {
+export function lazyValues(req: GetMetricDataRequest, ctx: ComputeContext): (id: string) => Value {
   const byId = new Map<string, Query>(req.queries.map((q) => [q.id, q]));
-  const memo = new Map<string, Series>();
-  const get = (id: string): Series => {
-    let s = memo.get(id);
-    if (s) {
-      return s;
+  const memo = new Map<string, Value>();
+  const grid = (period: number) => bucketGrid(period, req, ctx.nowSeconds);
+  const get = (id: string): Value => {
+    let v = memo.get(id);
+    if (v !== undefined) {
+      return v;
     }
     const q = byId.get(id);
-    // Expressions were checked for unknown ids and cycles when the request was read, so recursion ends.
-    s = !q ? emptySeries() : q.kind === 'metric' ? metricStatSeries(q, req, ctx) : evaluateExpression(q.ast, get);
-    memo.set(id, s);
-    return s;
+    // Expressions were checked for unknown ids, cycles and types when the request was read, so recursion ends.
+    v = !q
+      ? emptySeries()
+      : q.kind === 'metric'
+        ? metricStatSeries(q, req, ctx)
+        : evaluateExpression(q.ast, q.nodeTypes, { lookup: get, grid });
+    memo.set(id, v);
+    return v;
   };
   return get;
 }
 
-/** The series of every query that is returned or referenced by a returned expression, by Id. */
-export function computeAllSeries(req: GetMetricDataRequest, ctx: ComputeContext): Map<string, Series> {
-  const get = lazySeries(req, ctx);
-  const needed = new Set(req.queries.filter((q) => q.returnData).map((q) => q.id));
-  return new Map([...needed].map((id) => [id, get(id)]));
-}
-
-// ------------------------------------------------------------------------------------------------ pagination
-
-/** Where a page starts: the first query not finished (index into `queries`) and the last timestamp already sent for it. */
-export interface Cursor {
-  q: number;
-  t: number | null;
-}
-
-export interface WireResult {
-  Id: string;
-  Label: string;
-  Timestamps: number[];
-  Values: number[];
-  StatusCode: 'Complete' | 'PartialData';
-}
-
-/**
- * One page of results: up to `maxDatapoints` points over all returned queries, in query order, each query's points
- * ordered per ScanBy. Queries finished on earlier pages come back empty and Complete; the query that was cut and
- * those not reached yet (if they have data) are PartialData; `next` is where the following page starts.
- */
-export function pageOfResults(
-  req: Pick<GetMetricDataRequest, 'queries' | 'scanBy' | 'maxDatapoints'>,
-  series: Map<string, Series> | ((id: string) => Series),
-  cursor: Cursor | undefined
-): { results: Array<Omit<WireResult, 'Label'>>; next?: Cursor } {
-  const seriesOf = typeof series === 'function' ? series : (id: string) => series.get(id) ?? emptySeries();
-  const ascending = req.scanBy === 'TimestampAscending';
-  let budget = req.maxDatapoints;
-  let next: Cursor | undefined;
-  const results: Array<Omit<WireResult, 'Label'>> = [];
-  req.queries.forEach((q, k) => {
-    if (!q.returnData) {
-      return;
-    }
-    let timestamps: number[] = [];
-    let values: number[] = [];
-    let complete = true;
-    if (budget <= 0 && (!cursor || k >= cursor.q)) {
-      // The page is full: this query is not computed now; the next page starts with it if nothing was cut before.
-      next ??= { q: k, t: cursor && k === cursor.q ? cursor.t : null };
-      results.push({ Id: q.id, Timestamps: timestamps, Values: values, StatusCode: 'PartialData' });
-      return;
-    }
-    if (!cursor || k >= cursor.q) {
-      const s = seriesOf(q.id);
-      const ts = s.timestamps;
-      const vs = s.values;
-      const resumeAt = cursor && k === cursor.q ? cursor.t : null;
-      // [lo, hi) = the points not sent yet, in ascending index space.
-      const lo = ascending && resumeAt !== null ? upperBound(ts, resumeAt) : 0;
-      const hi = !ascending && resumeAt !== null ? lowerBound(ts, resumeAt) : ts.length;
-      const available = hi - lo;
-      const take = Math.min(available, budget);
-      budget -= take;
-      // Native slice/reverse: these copies are the bulk of a large response.
-      if (ascending) {
-        timestamps = ts.slice(lo, lo + take);
-        values = vs.slice(lo, lo + take);
-      } else {
-        timestamps = ts.slice(hi - take, hi).reverse();
-        values = vs.slice(hi - take, hi).reverse();
-      }
-      if (take < available) {
-        complete = false;
-        next ??= { q: k, t: take > 0 ? timestamps[take - 1] : resumeAt };
-      }
-    }
-    results.push({
-      Id: q.id,
-      Timestamps: timestamps,
-      Values: values,
-      StatusCode: complete ? 'Complete' : 'PartialData',
-    });
-  });
-  return next ? { results, next } : { results };
+/** The series of one result row: a metric's, an expression's, or one series of an expression's array. */
+export function rowSeries(row: ResultRow, values: (id: string) => Value): Series {
+  const v = values(row.query.id);
+  if (row.element !== undefined) {
+    return (v as Series[])[row.element] ?? emptySeries();
+  }
+  // An expression that evaluates to a number has no timestamps, so it gives no data.
+  return typeof v === 'number' || Array.isArray(v) ? emptySeries() : v;
 }
 
 // ------------------------------------------------------------------------------------------------ tokens
@@ -189,34 +162,47 @@ export function requestFingerprint(region: string, req: GetMetricDataRequest): s
 
 // ------------------------------------------------------------------------------------------------ handler
 
+export interface WireResult {
+  Id: string;
+  Label: string;
+  Timestamps: number[];
+  Values: number[];
+  StatusCode: 'Complete' | 'PartialData';
+}
+
 /** The GetMetricData operation: body in the SDK's shape, bare output shape back. */
 export function getMetricData(
   req: Pick<SimRequest, 'body' | 'region'>,
   sim: Pick<SimulatorContext, 'clock' | 'metrics'>
 ): SimResponse {
   const request = readGetMetricDataRequest(req.body);
+  const rows = resultRows(request, req.region);
   const print = requestFingerprint(req.region, request);
   const token =
     request.nextToken === undefined ? undefined : decodeToken(request.nextToken, print, isGetMetricDataToken);
-  if (token && token.q >= request.queries.length) {
+  if (token && token.q >= rows.length) {
     // Cannot happen with a token we issued for this fingerprint; refuse it like any other foreign token.
     throw cloudWatchErrors.invalidNextToken('The NextToken is not valid: it was not issued by this service.');
   }
   const nowSeconds = token ? token.n : sim.clock.nowSeconds();
-  const series = lazySeries(request, { region: req.region, metrics: sim.metrics, nowSeconds });
-  const page = pageOfResults(request, series, token && { q: token.q, t: token.t });
-
-  const byId = new Map(request.queries.map((q) => [q.id, q]));
-  const MetricDataResults: WireResult[] = page.results.map((r) => {
-    const q = byId.get(r.Id)!;
-    const label = renderLabel(
-      q.label,
-      q.kind === 'metric'
-        ? { id: q.id, region: req.region, metric: q.metric, period: q.period, stat: q.stat }
-        : { id: q.id, region: req.region }
-    );
-    return { Id: r.Id, Label: label, Timestamps: r.Timestamps, Values: r.Values, StatusCode: r.StatusCode };
-  });
+  const values = lazyValues(request, { region: req.region, metrics: sim.metrics, nowSeconds });
+  let page: ReturnType<typeof pageOfResults>;
+  try {
+    page = pageOfResults(request, rows.length, (k) => rowSeries(rows[k], values), token && { q: token.q, t: token.t });
+  } catch (err) {
+    // The checker refuses what cannot be evaluated; should evaluation still fail, it is the request's error.
+    if (err instanceof ExpressionError) {
+      throw cloudWatchErrors.validation(`Error in expression: ${err.message}`);
+    }
+    throw err;
+  }
+  const MetricDataResults: WireResult[] = page.results.map((r, k) => ({
+    Id: rows[k].query.id,
+    Label: rows[k].label,
+    Timestamps: r.Timestamps,
+    Values: r.Values,
+    StatusCode: r.StatusCode,
+  }));
   return {
     body: {
       MetricDataResults,

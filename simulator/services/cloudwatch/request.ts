@@ -1,13 +1,7 @@
 import { cloudWatchErrors } from '../../protocol/awsError';
 import type { Dimension, MetricIdentity } from '../../model/metricSource';
-import {
-  ARITHMETIC_ONLY,
-  ExpressionError,
-  orderExpressions,
-  parseExpression,
-  referencedIds,
-  type ExprNode,
-} from './expression';
+import { ExpressionError, orderExpressions, parseExpression, referencedIds, type ExprNode } from './expression';
+import { checkExpression, type ExprType, type NodeTypes, type TypeEnv } from './expressionTypes';
 import { isValidPeriod, PERIOD_RULE } from './period';
 import { parseStatistic, SUPPORTED_STATISTICS, type Statistic } from './statistics';
 
@@ -45,7 +39,13 @@ export interface ExpressionQuery extends QueryBase {
   kind: 'expression';
   expression: string;
   ast: ExprNode;
+  /** What it evaluates to (an array's length is its number of results) and the types of its nodes. */
+  type: ExprType;
+  nodeTypes: NodeTypes;
 }
+
+/** An expression before its types are checked (they depend on the other queries). */
+type ParsedQuery = MetricStatQuery | Omit<ExpressionQuery, 'type' | 'nodeTypes'>;
 
 export type Query = MetricStatQuery | ExpressionQuery;
 
@@ -68,18 +68,20 @@ const STANDARD_UNITS = new Set([
   'Gigabits/Second', 'Terabits/Second', 'Count/Second', 'None',
 ]); // prettier-ignore
 
+export const isStandardUnit = (unit: string): boolean => STANDARD_UNITS.has(unit);
+
 const ID_PATTERN = /^[a-z][A-Za-z0-9_]*$/;
 const MAX_ID_LENGTH = 255;
 const MAX_EXPRESSION_LENGTH = 2048;
 
 const invalid = cloudWatchErrors.invalidParameterValue;
-const missing = (member: string) => cloudWatchErrors.missingParameter(`The parameter ${member} is required.`);
+export const missing = (member: string) => cloudWatchErrors.missingParameter(`The parameter ${member} is required.`);
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const absent = (v: unknown): v is undefined | null => v === undefined || v === null;
+export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const absent = (v: unknown): v is undefined | null => v === undefined || v === null;
 
-function requiredString(o: Obj, key: string, member: string): string {
+export function requiredString(o: Obj, key: string, member: string): string {
   const v = o[key];
   if (absent(v)) {
     throw missing(member);
@@ -93,7 +95,7 @@ function requiredString(o: Obj, key: string, member: string): string {
   return v;
 }
 
-function optionalString(o: Obj, key: string, member: string): string | undefined {
+export function optionalString(o: Obj, key: string, member: string): string | undefined {
   const v = o[key];
   if (absent(v)) {
     return undefined;
@@ -116,7 +118,7 @@ function requiredObject(o: Obj, key: string, member: string): Obj {
 }
 
 /** Epoch seconds (the SDK sends JSON numbers, fractional allowed). */
-function requiredTimestamp(o: Obj, key: string): number {
+export function requiredTimestamp(o: Obj, key: string): number {
   const v = o[key];
   if (absent(v)) {
     throw missing(key);
@@ -127,7 +129,7 @@ function requiredTimestamp(o: Obj, key: string): number {
   return v;
 }
 
-function readDimensions(v: unknown, member: string): Dimension[] {
+export function readDimensions(v: unknown, member: string): Dimension[] {
   if (absent(v)) {
     return [];
   }
@@ -184,7 +186,7 @@ function readMetricStat(q: Obj, member: string): Omit<MetricStatQuery, keyof Que
   return { metric, period, stat, statistic, ...(unit !== undefined ? { unit } : {}) };
 }
 
-function readQuery(q: unknown, position: number): Query {
+function readQuery(q: unknown, position: number): ParsedQuery {
   const member = `MetricDataQueries.${position}`;
   if (!isObject(q)) {
     throw invalid(`The parameter ${member} must be a structure.`);
@@ -228,8 +230,45 @@ function readQuery(q: unknown, position: number): Query {
   return { ...base, kind: 'expression', expression, ast };
 }
 
+/** CloudWatch's wording ("Error in expression 'e1': ..."), with the member for the reader. */
 function expressionError(id: string, member: string, problem: string) {
-  return invalid(`Error in expression ${id} (${member}.Expression): ${problem}. ${ARITHMETIC_ONLY}`);
+  return cloudWatchErrors.validation(`Error in expression '${id}' (${member}.Expression): ${problem}`);
+}
+
+/** Checks the expressions in evaluation order, so an expression's references are typed before it. */
+function checkExpressions(parsed: ParsedQuery[], order: string[]): Query[] {
+  const metrics = parsed.filter((q): q is MetricStatQuery => q.kind === 'metric');
+  const periods = new Map(metrics.map((q) => [q.id, q.period]));
+  const typed = new Map<string, { type: ExprType; nodeTypes: NodeTypes }>();
+  const env: TypeEnv = {
+    typeOfRef: (id) => {
+      const period = periods.get(id);
+      if (period !== undefined) {
+        return { kind: 'series', source: id, period };
+      }
+      const t = typed.get(id)!.type;
+      // A single series keeps the label of the expression that made it.
+      return t.kind === 'series'
+        ? { kind: 'series', source: id, ...(t.period !== undefined ? { period: t.period } : {}) }
+        : t;
+    },
+    metricQueries: () => metrics,
+    metricPeriod: (id) => periods.get(id),
+  };
+  const byId = new Map(parsed.map((q) => [q.id, q]));
+  for (const id of order) {
+    const q = byId.get(id) as Omit<ExpressionQuery, 'type' | 'nodeTypes'>;
+    try {
+      const { type, nodes } = checkExpression(q.ast, env);
+      typed.set(id, { type, nodeTypes: nodes });
+    } catch (err) {
+      if (err instanceof ExpressionError) {
+        throw expressionError(id, `MetricDataQueries.${q.position}`, err.message);
+      }
+      throw err;
+    }
+  }
+  return parsed.map((q) => (q.kind === 'metric' ? q : { ...q, ...typed.get(q.id)! }));
 }
 
 function readQueries(body: Obj): { queries: Query[]; expressionOrder: string[] } {
@@ -246,9 +285,9 @@ function readQueries(body: Obj): { queries: Query[]; expressionOrder: string[] }
   if (raw.length > MAX_QUERIES) {
     throw invalid(`The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`);
   }
-  const queries = raw.map((q, i) => readQuery(q, i + 1));
+  const parsed = raw.map((q, i) => readQuery(q, i + 1));
   const positionOf = new Map<string, number>();
-  for (const q of queries) {
+  for (const q of parsed) {
     const first = positionOf.get(q.id);
     if (first !== undefined) {
       throw invalid(
@@ -257,8 +296,8 @@ function readQueries(body: Obj): { queries: Query[]; expressionOrder: string[] }
     }
     positionOf.set(q.id, q.position);
   }
-  const expressions = queries.filter((q): q is ExpressionQuery => q.kind === 'expression');
-  const metricIds = new Set(queries.filter((q) => q.kind === 'metric').map((q) => q.id));
+  const expressions = parsed.filter((q) => q.kind === 'expression');
+  const metricIds = new Set(parsed.filter((q) => q.kind === 'metric').map((q) => q.id));
   const ordered = orderExpressions(
     expressions.map((e) => ({ id: e.id, refs: referencedIds(e.ast) })),
     (id) => metricIds.has(id)
@@ -274,7 +313,7 @@ function readQueries(body: Obj): { queries: Query[]; expressionOrder: string[] }
         : `circular reference ${p.path.join(' -> ')}`
     );
   }
-  return { queries, expressionOrder: ordered.order };
+  return { queries: checkExpressions(parsed, ordered.order), expressionOrder: ordered.order };
 }
 
 /** The validated request, or the CloudWatch error a real service would answer. */

@@ -1,21 +1,11 @@
 import { CHANNELS } from '../../../src/connect/channels';
-import {
-  isRealtimeMetricName,
-  REALTIME_METRICS,
-  realtimeWireValue,
-  type RealtimeMetricName,
-} from '../../../src/connect/realtimeMetrics';
-import {
-  formatViolation,
-  validateRealtimeRequest,
-  type Grouping,
-  type RealtimeRequestShape,
-} from '../../../src/connect/realtimeRules';
 import { connectErrors } from '../../protocol/awsError';
 import type { OperationSpec } from '../../protocol/types';
 import { CHANNEL_INDEX, SUBTYPES } from '../../model/codes';
 import { computeRealtime, type RealtimeRow, type ResolvedRequest } from '../../model/realtime';
 import type { InstanceWorld } from '../../scenario/world';
+import { CURRENT_METRIC_UNITS, type CurrentGrouping, type CurrentMetricName } from './currentMetricNames';
+import { currentMetricProblem } from './currentMetricRules';
 import { asObject, findInstance, idOf, optionalNumber, optionalString, stringList } from './resolve';
 import { decodeToken, encodeToken, fingerprint } from './tokens';
 
@@ -61,13 +51,6 @@ export const getCurrentMetricData: OperationSpec = {
       return m;
     });
     const metricNames = metrics.map((m) => (typeof m.Name === 'string' ? m.Name : String(m.Name)));
-    metrics.forEach((m, i) => {
-      if (m.Unit !== undefined && isRealtimeMetricName(m.Name) && m.Unit !== REALTIME_METRICS[m.Name].unit) {
-        throw connectErrors.invalidParameter(
-          `CurrentMetrics.${i + 1}.Unit: ${m.Name} is reported in ${REALTIME_METRICS[m.Name].unit}, not ${m.Unit}`
-        );
-      }
-    });
     if (body.SortCriteria !== undefined && !Array.isArray(body.SortCriteria)) {
       throw connectErrors.invalidParameter('SortCriteria must be a list');
     }
@@ -80,12 +63,21 @@ export const getCurrentMetricData: OperationSpec = {
     const maxResults = optionalNumber(body.MaxResults, 'MaxResults');
     const nextToken = optionalString(body.NextToken, 'NextToken');
 
-    const violations = validateRealtimeRequest({ filters: wire, groupings, metrics: metricNames, sort, maxResults });
-    if (violations.length > 0) {
-      const message = violations.map((v) => formatViolation(v, 'wire')).join('; ');
-      throw violations[0].awsError === 'InvalidRequestException'
-        ? connectErrors.invalidRequest(message)
-        : connectErrors.invalidParameter(message);
+    const problem = currentMetricProblem({
+      queues: wire.queues ?? [],
+      routingProfiles: wire.routingProfiles ?? [],
+      channels: wire.channels ?? [],
+      routingStepExpressions: wire.routingStepExpressions ?? [],
+      agentStatuses: wire.agentStatuses ?? [],
+      subtypes: wire.subtypes ?? [],
+      validationTestTypes: wire.validationTestTypes ?? [],
+      groupings,
+      metrics: metrics.map((m, i) => ({ name: metricNames[i], unit: m.Unit })),
+      sort,
+      maxResults,
+    });
+    if (problem) {
+      throw problem;
     }
 
     const print = fingerprint([
@@ -100,12 +92,12 @@ export const getCurrentMetricData: OperationSpec = {
     const token = nextToken ? decodeToken(nextToken, print, nowMs) : undefined;
     const t = token ? token.t : nowMs / 1000;
 
-    const sortMetric = (sort[0]?.metric ?? 'AGENTS_ONLINE') as RealtimeMetricName;
+    const sortMetric = (sort[0]?.metric ?? 'AGENTS_ONLINE') as CurrentMetricName;
     const descending = (sort[0]?.order ?? 'DESCENDING') === 'DESCENDING';
-    const requested = metricNames as RealtimeMetricName[];
+    const requested = metricNames as CurrentMetricName[];
     const computeNames = requested.includes(sortMetric) ? requested : [...requested, sortMetric];
 
-    const resolved = resolveRequest(instance, wire, groupings as Grouping[], computeNames);
+    const resolved = resolveRequest(instance, wire, groupings as CurrentGrouping[], computeNames);
     const rows = computeRealtime(sim.model.snapshot(instance, t), resolved);
     const sortIndex = computeNames.indexOf(sortMetric);
     sortRows(rows, sortIndex, descending);
@@ -119,7 +111,7 @@ export const getCurrentMetricData: OperationSpec = {
         MetricResults: page.map((row) => ({
           Dimensions: dimensionsOf(instance, row),
           Collections: requested.map((name, i) => ({
-            Metric: { Name: name, Unit: REALTIME_METRICS[name].unit },
+            Metric: { Name: name, Unit: CURRENT_METRIC_UNITS[name] },
             Value: wireValue(name, row.values[i], groupings.length),
           })),
         })),
@@ -131,15 +123,14 @@ export const getCurrentMetricData: OperationSpec = {
   },
 };
 
-function wireValue(name: RealtimeMetricName, seconds: number | null, groupingCount: number): number | null {
+function wireValue(name: CurrentMetricName, seconds: number | null, groupingCount: number): number | null {
   if (seconds === null) {
     return null;
   }
-  if (REALTIME_METRICS[name].unit === 'SECONDS') {
-    // Connect reports whole seconds (or whole milliseconds for the ungrouped OLDEST_CONTACT_AGE quirk).
-    return name === 'OLDEST_CONTACT_AGE' && groupingCount === 0
-      ? realtimeWireValue(name, Math.floor(seconds * 1000) / 1000, 0)
-      : Math.floor(seconds);
+  if (CURRENT_METRIC_UNITS[name] === 'SECONDS') {
+    // Whole seconds; but without groupings OLDEST_CONTACT_AGE "says SECONDS but the Value is returned in
+    // MILLISECONDS" (API reference, seed 002): whole milliseconds then.
+    return name === 'OLDEST_CONTACT_AGE' && groupingCount === 0 ? Math.floor(seconds * 1000) : Math.floor(seconds);
   }
   return seconds;
 }
@@ -162,11 +153,22 @@ function sortRows(rows: RealtimeRow[], index: number, descending: boolean): void
   });
 }
 
+/** The request's filters as lists of strings (absent lists undefined). */
+export interface WireFilters {
+  queues?: string[];
+  routingProfiles?: string[];
+  channels?: string[];
+  routingStepExpressions?: string[];
+  agentStatuses?: string[];
+  subtypes?: string[];
+  validationTestTypes?: string[];
+}
+
 export function resolveRequest(
   instance: InstanceWorld,
-  wire: NonNullable<RealtimeRequestShape['filters']>,
-  groupings: Grouping[],
-  metrics: RealtimeMetricName[]
+  wire: WireFilters,
+  groupings: CurrentGrouping[],
+  metrics: CurrentMetricName[]
 ): ResolvedRequest {
   const agentQueueById = new Map(instance.agentQueues.map((q) => [q.id, q.agentIndex]));
   let queues: number[] | null = null;

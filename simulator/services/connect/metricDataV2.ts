@@ -1,18 +1,18 @@
 import { CHANNELS } from '../../../src/connect/channels';
-import {
-  HISTORICAL_GROUPINGS,
-  HISTORICAL_INTERVAL_SECONDS,
-  HISTORICAL_INTERVALS,
-  HISTORICAL_METRICS,
-  maxRangeSeconds,
-  type HistoricalInterval,
-} from '../../../src/connect/historicalMetrics';
 import { connectErrors } from '../../protocol/awsError';
 import type { OperationSpec } from '../../protocol/types';
 import { dayOf } from '../../model/curves';
 import { Outcome } from '../../model/codes';
 import type { Epoch } from '../../model/epoch';
 import type { InstanceWorld } from '../../scenario/world';
+import {
+  INTERVAL_PERIODS,
+  INTERVAL_SECONDS,
+  longestRangeSeconds,
+  V2_GROUPINGS,
+  V2_METRICS,
+  type IntervalPeriod,
+} from './historicalTable';
 import { asObject, idOf, optionalNumber, optionalString } from './resolve';
 import { decodeToken, encodeToken, fingerprint } from './tokens';
 
@@ -50,9 +50,9 @@ export const getMetricDataV2: OperationSpec = {
       throw connectErrors.invalidParameter('StartTime and EndTime are required');
     }
     const interval = asObject(body.Interval, 'Interval');
-    const period = (interval?.IntervalPeriod ?? 'TOTAL') as HistoricalInterval;
-    if (!HISTORICAL_INTERVALS.includes(period)) {
-      throw connectErrors.invalidParameter(`Interval.IntervalPeriod must be one of ${HISTORICAL_INTERVALS.join(', ')}`);
+    const period = (interval?.IntervalPeriod ?? 'TOTAL') as IntervalPeriod;
+    if (!INTERVAL_PERIODS.includes(period)) {
+      throw connectErrors.invalidParameter(`Interval.IntervalPeriod must be one of ${INTERVAL_PERIODS.join(', ')}`);
     }
     const now = sim.clock.nowSeconds();
     if (end <= start) {
@@ -61,7 +61,7 @@ export const getMetricDataV2: OperationSpec = {
     if (end > now + 1) {
       throw connectErrors.invalidParameter('EndTime must not be in the future');
     }
-    if (end - start > maxRangeSeconds(period)) {
+    if (end - start > longestRangeSeconds(period)) {
       throw connectErrors.invalidParameter(
         `the time range is too long for ${period}: ${period === 'FIFTEEN_MIN' || period === 'THIRTY_MIN' || period === 'HOUR' ? 'less than 3 days' : 'less than 35 days'}`
       );
@@ -101,19 +101,19 @@ export const getMetricDataV2: OperationSpec = {
     if (
       !Array.isArray(groupings) ||
       groupings.length > 4 ||
-      groupings.some((g) => !(HISTORICAL_GROUPINGS as readonly string[]).includes(g))
+      groupings.some((g) => !(V2_GROUPINGS as readonly string[]).includes(g))
     ) {
-      throw connectErrors.invalidParameter(`Groupings: up to 4 of ${HISTORICAL_GROUPINGS.join(', ')}`);
+      throw connectErrors.invalidParameter(`Groupings: up to 4 of ${V2_GROUPINGS.join(', ')}`);
     }
     if (!Array.isArray(body.Metrics) || body.Metrics.length === 0) {
       throw connectErrors.invalidParameter('Metrics is required');
     }
     const metrics = body.Metrics as Metric[];
     metrics.forEach((m, i) => {
-      const info = HISTORICAL_METRICS.find((x) => x.name === m?.Name);
+      const info = V2_METRICS.find((x) => x.name === m?.Name);
       if (!info) {
         throw connectErrors.invalidParameter(
-          `Metrics.${i + 1}.Name: ${JSON.stringify(m?.Name)} is not a metric the simulator computes (${HISTORICAL_METRICS.map((x) => x.name).join(', ')})`
+          `Metrics.${i + 1}.Name: ${JSON.stringify(m?.Name)} is not a metric the simulator computes (${V2_METRICS.map((x) => x.name).join(', ')})`
         );
       }
       if ((m.Threshold?.length ?? 0) > 1) {
@@ -176,13 +176,13 @@ function aggregate(
   q: {
     start: number;
     end: number;
-    period: HistoricalInterval;
+    period: IntervalPeriod;
     filters: Map<string, Set<string>>;
     groupings: string[];
     metrics: Metric[];
   }
 ): unknown[] {
-  const length = q.period === 'TOTAL' ? q.end - q.start : HISTORICAL_INTERVAL_SECONDS[q.period];
+  const length = q.period === 'TOTAL' ? q.end - q.start : INTERVAL_SECONDS[q.period];
   const thresholds = q.metrics.filter((m) => m.Name === 'SERVICE_LEVEL').map((m) => m.Threshold![0].ThresholdValue!);
   const acc = new Map<string, Accumulator>();
   const get = (c: { queue: number; channel: number; agent: number }, t: number): Accumulator | undefined => {

@@ -161,7 +161,7 @@ describe('CloudWatchQueryEditor', () => {
     );
     // the catalogue's keys of the metric first, without the one already used
     expect(option('MetricGroup')).toHaveTextContent(
-      'VoiceCalls, Chats, Tasks, Emails, Queue, ContactFlow or CallRecordings.'
+      'VoiceCalls, Chats, Tasks, Emails (also seen as Email), Queue, ContactFlow or CallRecordings.'
     );
     expect(() => option('InstanceId')).toThrow();
     await waitFor(() => expect(option('ExtraKey')).toBeInTheDocument());

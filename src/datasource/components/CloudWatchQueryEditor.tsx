@@ -4,6 +4,7 @@ import React, { useId, useState } from 'react';
 import type { SelectableValue } from '@grafana/data';
 import { Alert, Field, Input, Select, Stack } from '@grafana/ui';
 import { findMetric } from '../../connect/cloudwatchCatalog';
+import { periodBelowPublishing } from '../../connect/cloudwatchRules';
 import { CLOUDWATCH_UNIT_TO_GRAFANA, type CloudWatchUnit } from '../../connect/units';
 import { queryId } from '../references';
 import {
@@ -119,6 +120,9 @@ export function CloudWatchQueryEditor({
     [metricName]
   );
   const period = query.period === undefined ? 'auto' : String(query.period);
+  // A period finer than AWS publishes the metric: the proxy raises it; the editor says so before it runs.
+  const periodAdvice =
+    !expression && /^\d+$/.test(period) ? periodBelowPublishing(namespace, metricName, Number(period)) : undefined;
   const unused = expression ? ' Not used: this query is a math expression.' : '';
 
   return (
@@ -212,7 +216,9 @@ export function CloudWatchQueryEditor({
         </Field>
         <Field
           label="Period"
-          description="auto, or seconds: 1, 5, 10, 20, 30 or a multiple of 60."
+          description={
+            periodAdvice ? `Raised: ${periodAdvice}.` : 'auto, or seconds: 1, 5, 10, 20, 30 or a multiple of 60.'
+          }
           {...fieldErrors(problems.period)}
         >
           <Select

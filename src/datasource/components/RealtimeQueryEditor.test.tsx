@@ -113,30 +113,30 @@ describe('RealtimeQueryEditor', () => {
     expect(option('$team')).toHaveTextContent('Template variable');
   });
 
-  it('shows grouping by CHANNEL without channels as the rule on the groupings, keeping both', async () => {
+  it('warns about grouping by CHANNEL without channels (AWS advises a filter) and still runs the query', async () => {
+    const advice = /grouped by CHANNEL, AWS advises a channel filter too/;
     const { last, onRunQuery } = setup({ ...valid, groupings: ['QUEUE', 'CHANNEL'] });
     await screen.findByText('contact-center');
-    expect(screen.queryByText('grouping by CHANNEL needs a channel filter')).not.toBeInTheDocument();
+    expect(screen.queryByText(advice)).not.toBeInTheDocument();
 
-    // removing every channel is allowed, but the grouping stays and the rule is shown
     removeValue('Channels', 'Voice');
     expect(onRunQuery).toHaveBeenCalledTimes(1);
     removeValue('Channels', 'Chat');
     expect(last().filters.channels).toEqual([]);
     expect(last().groupings).toEqual(['QUEUE', 'CHANNEL']);
-    expect(screen.getByText('grouping by CHANNEL needs a channel filter')).toBeInTheDocument();
-    // a query Connect would refuse is not run
-    expect(onRunQuery).toHaveBeenCalledTimes(1);
+    expect(screen.getByText(advice)).toBeInTheDocument();
+    // Connect accepts it, so the query runs
+    expect(onRunQuery).toHaveBeenCalledTimes(2);
   });
 
-  it('disables CHANNEL as a grouping while there is no channel filter, with the reason', async () => {
-    const { onChange } = setup({ ...valid, filters: { queues: ['q-1'] } });
+  it('offers CHANNEL as a grouping without a channel filter', async () => {
+    const { last } = setup({ ...valid, filters: { queues: ['q-1'] } });
     await screen.findByText('contact-center');
     openMenu('Then by');
     const channel = option('Channel');
-    expect(channel).toHaveTextContent('Not available: grouping by CHANNEL needs a channel filter');
+    expect(channel).not.toHaveTextContent('Not available');
     fireEvent.click(channel);
-    expect(onChange).not.toHaveBeenCalled();
+    expect(last().groupings).toEqual(['QUEUE', 'CHANNEL']);
   });
 
   it('switching to routing profiles clears nothing and shows the conflict', async () => {

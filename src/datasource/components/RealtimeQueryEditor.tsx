@@ -5,7 +5,7 @@ import type { SelectableValue } from '@grafana/data';
 import { Alert, Button, Collapse, Field, MultiSelect, RadioButtonGroup, Select, Stack, TagsInput } from '@grafana/ui';
 import { CHANNELS, CHANNEL_LABELS, type Channel } from '../../connect/channels';
 import type { RealtimeMetricName } from '../../connect/realtimeMetrics';
-import type { Grouping, SortOrder } from '../../connect/realtimeRules';
+import { realtimeAdvice, type Grouping, type SortOrder } from '../../connect/realtimeRules';
 import type { RealtimeDataQuery, TypeEditorProps } from './editorTypes';
 import { fieldErrors } from './fieldErrors';
 import { InstanceField } from './InstanceField';
@@ -370,6 +370,11 @@ export function RealtimeQueryEditor({ query, datasource, onChange, onRunQuery }:
       {problems.get('other')?.map((text) => (
         <Alert key={text} severity="error" title="Connect would refuse this query">
           {text}
+        </Alert>
+      ))}
+      {realtimeAdvice(shape).map((a) => (
+        <Alert key={a.rule} severity="warning" title="Connect accepts this query, but AWS advises against it">
+          {a.text}
         </Alert>
       ))}
     </Stack>

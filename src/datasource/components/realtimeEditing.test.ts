@@ -27,9 +27,9 @@ describe('withGroupingAt', () => {
 
 describe('option reasons', () => {
   it('blames an option only for the rules it would newly break', () => {
-    // the query already breaks a rule (no channels while grouped by CHANNEL): QUEUE is not blamed for it
-    const broken = { ...ok, filters: { queues: ['q1'] }, groupings: ['CHANNEL'] };
-    expect(currentViolations(broken).map((v) => v.rule)).toEqual(['groupings.channel-needs-channels']);
+    // the query already breaks a rule (no metric): QUEUE is not blamed for it
+    const broken = { ...ok, metrics: [], groupings: ['CHANNEL'] };
+    expect(currentViolations(broken).map((v) => v.rule)).toEqual(['metrics.required']);
     const first = groupingOptions(broken, 0);
     expect(first.find((o) => o.value === 'QUEUE')).toMatchObject({ isDisabled: false });
     // the chosen grouping is never disabled
