@@ -664,6 +664,35 @@ describe('proxy query engine against the simulator', () => {
     expect(f.schema.fields.find((x) => x.name === 'Used')?.config?.unit).toBe('percent');
   });
 
+  // fact: quota-derivation: at night a few chats at a whole percent only bound the chat quota; the answer must say
+  // how precisely, and the true quota (150) must lie within what it says.
+  it('bounds the quota it cannot pin down at low load, and never claims more precision than it has', async () => {
+    const s = await startTestSimulator({ at: '2026-11-18T08:30:00Z' });
+    const a = testAws(s.url);
+    try {
+      const res = await runQueries(
+        testContext(),
+        a,
+        request([{ refId: 'Q', queryType: 'quota', instanceId, channels: ['CHAT'] }], {
+          from: '2026-11-18T07:30:00Z',
+          to: '2026-11-18T08:30:00Z',
+        })
+      );
+      const f = res.results.Q.frames![0];
+      const [quota] = column(f, 'Quota') as number[];
+      const [precision] = column(f, 'Quota ±') as number[];
+      const [peak] = column(f, 'Peak in use') as number[];
+      // A quiet hour: a handful of chats, each a whole percent or two of 150.
+      expect(peak).toBeGreaterThan(0);
+      expect(peak).toBeLessThan(15);
+      expect(precision).toBeGreaterThan(0);
+      expect(Math.abs(quota - 150)).toBeLessThanOrEqual(precision);
+    } finally {
+      a.destroy();
+      await s.close();
+    }
+  });
+
   it('reports breaches and throttled calls over the range', async () => {
     const s = await startTestSimulator({
       at: AT,

@@ -67,6 +67,26 @@ describe('CloudWatchQueryEditor', () => {
     expect(option('VoiceID')).toHaveTextContent('Amazon Connect Voice ID');
   });
 
+  // fact: publishing-frequency
+  it('says under the period when it is finer than AWS publishes the metric, and still runs the query', async () => {
+    const { onRunQuery } = setup({
+      namespace: 'VoiceID',
+      metricName: 'Speakers',
+      statistic: 'Maximum',
+      dimensions: { Domain: ['d-1'] },
+      period: 60,
+    });
+    expect(
+      await screen.findByText(
+        'Raised: AWS publishes VoiceID Speakers every 15 minutes: a 60-second period would show empty periods between its points, so 900 seconds is used.'
+      )
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/auto, or seconds/)).not.toBeInTheDocument();
+    pick('Period', '15m');
+    expect(screen.queryByText(/^Raised:/)).not.toBeInTheDocument();
+    expect(onRunQuery).toHaveBeenCalled();
+  });
+
   it('changing the namespace starts a new metric', async () => {
     const { last, ds } = setup(queueSize);
     await screen.findByText('QueueSize');
