@@ -4,6 +4,7 @@ import type { QueryRequest } from '../../src/connect/query';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../../proxy/testing';
+import type { Scenario } from '../../simulator/scenario/schema';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
 
 const AT = '2026-11-18T17:00:00Z';
@@ -18,6 +19,17 @@ const request = (
   queries: queries as QueryRequest['queries'],
 });
 const column = (f: DataFrameJSON, name: string) => f.data.values[f.schema.fields.findIndex((x) => x.name === name)];
+
+/** 140 more voice queues (148 in all), all served by the first routing profile. */
+const overflowQueues = (sc: Scenario) => {
+  const inst = sc.instances[0];
+  for (let i = 0; i < 140; i++) {
+    inst.queues.push({ name: `Overflow ${i}`, channels: { VOICE: { perHour: 2, handleSeconds: 200 } } });
+  }
+  inst.routingProfiles[0].queues.push(
+    ...Array.from({ length: 140 }, (_, i) => ({ queue: `Overflow ${i}`, channels: ['VOICE' as const] }))
+  );
+};
 
 describe('proxy query engine against the simulator', () => {
   let sim: TestSimulator;
@@ -123,15 +135,7 @@ describe('proxy query engine against the simulator', () => {
   it('splits more than 100 queues into several calls and answers every queue', async () => {
     const s = await startTestSimulator({
       at: AT,
-      edit: (sc) => {
-        const inst = sc.instances[0];
-        for (let i = 0; i < 140; i++) {
-          inst.queues.push({ name: `Overflow ${i}`, channels: { VOICE: { perHour: 2, handleSeconds: 200 } } });
-        }
-        inst.routingProfiles[0].queues.push(
-          ...Array.from({ length: 140 }, (_, i) => ({ queue: `Overflow ${i}`, channels: ['VOICE' as const] }))
-        );
-      },
+      edit: overflowQueues,
     });
     const a = testAws(s.url);
     try {
@@ -298,16 +302,8 @@ describe('proxy query engine against the simulator', () => {
   it("more than 100 queues grouped by ROUTING_PROFILE: per profile, agents are the profile's own", async () => {
     const s = await startTestSimulator({
       at: AT,
-      edit: (sc) => {
-        const inst = sc.instances[0];
-        for (let i = 0; i < 140; i++) {
-          inst.queues.push({ name: `Overflow ${i}`, channels: { VOICE: { perHour: 2, handleSeconds: 200 } } });
-        }
-        // The first profile serves queues of both calls; its agents must be counted once.
-        inst.routingProfiles[0].queues.push(
-          ...Array.from({ length: 140 }, (_, i) => ({ queue: `Overflow ${i}`, channels: ['VOICE' as const] }))
-        );
-      },
+      // The first profile serves queues of both calls; its agents must be counted once.
+      edit: overflowQueues,
     });
     const a = testAws(s.url);
     try {
