@@ -66,6 +66,8 @@ export interface CloudWatchTarget {
   label?: string;
   id?: string;
   hide?: boolean;
+  /** Default `auto`: the proxy picks it from the range, never finer than AWS publishes the metric. */
+  period?: number;
 }
 
 /** A CloudWatch query of a catalogued metric (a typo in a metric name fails here, when the dashboards are built). */
@@ -84,7 +86,7 @@ export function cloudwatch(t: CloudWatchTarget): Target {
     metricName: t.metricName,
     dimensions: t.dimensions,
     statistic: t.statistic ?? info.statistic,
-    period: 'auto',
+    period: t.period ?? 'auto',
     label: t.label ?? '${METRIC}',
     ...(t.hide ? { hide: true } : {}),
   };

@@ -4,6 +4,7 @@ import {
   bargauge,
   cloudwatch,
   COLORS,
+  expression,
   fieldConfig,
   highIsBad,
   layout,
@@ -14,6 +15,7 @@ import {
   table,
   thresholds,
   unitOf,
+  type Target,
 } from './builders';
 import { VariableHide } from '@grafana/schema';
 import { dashboard, DASHBOARDS, linkTo } from './dashboard';
@@ -30,7 +32,8 @@ const connect = (
   metricName: string,
   group: string,
   label: string,
-  extra: Record<string, string[]> = {}
+  extra: Record<string, string[]> = {},
+  more: { id?: string; hide?: boolean; period?: number } = {}
 ) =>
   cloudwatch({
     refId,
@@ -38,6 +41,7 @@ const connect = (
     metricName,
     dimensions: { InstanceId: ['$instance'], MetricGroup: [group], ...extra },
     label,
+    ...more,
   });
 const anyIsRed = thresholds(COLORS.ok, [1, COLORS.alert]);
 const anyIsOrange = thresholds(COLORS.ok, [1, COLORS.warn]);
@@ -133,26 +137,177 @@ const packetLoss = stat(
   ['mean']
 );
 
-const headroom = bargauge(
+// Both the peak of the range and now, each named so: the peak keeps a near-breach on the wall after it passed. A
+// tile per channel, which stays legible in a narrow panel (a bar gauge truncates "VOICE peak" to "VOI…").
+const quotaUsed = (title: string, description: string, column: 'Peak used' | 'Used', when: 'peak' | 'now') =>
+  stat(
+    {
+      title,
+      description,
+      w: 4,
+      h: 8,
+      targets: [quota('A', 'table', null)],
+      transformations: onlyFields('Channel', column),
+      fieldConfig: fieldConfig({
+        unit: 'percent',
+        min: 0,
+        max: 100,
+        decimals: 0,
+        thresholds: highIsBad(80, 90),
+        displayName: `\${__data.fields.Channel} ${when}`,
+      }),
+      links: [linkTo('quotas')],
+    },
+    ['lastNotNull'],
+    true
+  );
+const quotaPeak = quotaUsed(
+  // short enough for a 4-column title; the description says "of the range"
+  'Quota used at peak',
+  "Share of each channel's concurrency quota in use in the busiest period of the range. Orange from 80 %, red " +
+    'from 90 %.',
+  'Peak used',
+  'peak'
+);
+const quotaNow = quotaUsed(
+  'Quota used now',
+  "Share of each channel's concurrency quota in use in the last period of the range (now). Orange from 80 %, red " +
+    'from 90 %.',
+  'Used',
+  'now'
+);
+
+/**
+ * A count over every series of a metric published per contact, queue or flow: CloudWatch adds the series up
+ * (`SUM(METRICS('id'))`, ids matched by substring) from hidden queries, and the tile shows that total only (the
+ * datasource sends the hidden queries METRICS('id') reads). No series at all (no task expired in two weeks) is an
+ * empty total, which the tile shows as "None in this range", never as an error.
+ */
+const total = (
+  title: string,
+  description: string,
+  series: Target[],
+  idSubstring: string,
+  label: string,
+  t: ReturnType<typeof thresholds>,
+  link?: ReturnType<typeof linkTo>
+) =>
+  stat(
+    {
+      title,
+      description,
+      w: 4,
+      h: 4,
+      targets: [...series.map((t) => ({ ...t, hide: true })), expression('Z', `SUM(METRICS('${idSubstring}'))`, label)],
+      fieldConfig: fieldConfig({ unit: 'short', decimals: 0, thresholds: t, noValue: NONE }),
+      options: { textMode: 'value', graphMode: 'area' },
+      ...(link ? { links: [link] } : {}),
+    },
+    ['sum']
+  );
+
+// fact: counter-statistics: events are counted with Sum. fact: connect-metric-dimensions: one series per task
+// (MetricGroup Tasks + ContactId).
+const tasksExpired = total(
+  'Tasks expired',
+  'TasksExpired over the range, all tasks: tasks that expired after 7 days active (work nobody did). AWS publishes ' +
+    'one series per task (ContactId), only when it expires. Any is red.',
+  [connect('A', 'TasksExpired', 'Tasks', '${ContactId}', { ContactId: ['*'] }, { id: 'expired' })],
+  'expired',
+  'Tasks expired',
+  anyIsRed
+);
+const tasksExpiring = total(
+  'Tasks about to expire',
+  'TasksExpiryWarningReached over the range, all tasks: tasks active for 6 days 22 hours, which expire 2 hours later ' +
+    'unless completed. One series per task (ContactId). Any is orange.',
+  [connect('A', 'TasksExpiryWarningReached', 'Tasks', '${ContactId}', { ContactId: ['*'] }, { id: 'warned' })],
+  'warned',
+  'Tasks about to expire',
+  anyIsOrange
+);
+// fact: callback-not-dialable-dimensions: AWS's page files it per queue in one place and per flow in another; both.
+const undialable = total(
+  'Undialable callbacks',
+  'CallBackNotDialableNumber over the range: queued callbacks that could not be dialled because the country is ' +
+    'not allowed for the instance, every queue and flow (AWS names both dimension forms). Any is orange.',
+  [
+    connect('A', 'CallBackNotDialableNumber', 'Queue', '${QueueName}', { QueueName: ['*'] }, { id: 'callbacks' }),
+    connect(
+      'B',
+      'CallBackNotDialableNumber',
+      'ContactFlow',
+      '${ContactFlowName}',
+      { ContactFlowName: ['*'] },
+      { id: 'callbacks_flow' }
+    ),
+  ],
+  'callbacks',
+  'Undialable callbacks',
+  anyIsOrange,
+  linkTo('queues')
+);
+
+// fact: calls-per-interval: calls in a period (Sum), and a spike judged against the range's own average, since no
+// fixed number fits two contact centers. Periods without calls send no data point: FILL counts them as 0 in the
+// average (the numerator keeps only periods with calls: a quiet period is no spike). 5-minute periods: at a few calls
+// a minute, chance alone makes some minute twice the average in every hour (the simulator's 14:00 hour has one).
+const callSpike = stat(
   {
-    title: 'Quota used',
-    description: "Peak share of each channel's concurrency quota over the range. Orange from 80 %, red from 90 %.",
-    w: 8,
-    h: 8,
-    targets: [quota('A', 'table', null)],
-    transformations: onlyFields('Channel', 'Used'),
+    title: 'Call spike (peak in range)',
+    description:
+      'Calls (CallsPerInterval, Sum) in the busiest 5 minutes of the range ÷ the average 5 minutes of the range. ' +
+      '1× is an ordinary period; orange from 1.5×, red from 2×. The line: each 5 minutes against the average.',
+    w: 4,
+    h: 4,
+    targets: [
+      connect('A', 'CallsPerInterval', 'VoiceCalls', 'Calls', {}, { hide: true, period: 300 }),
+      expression('B', 'a / AVG(FILL(a, 0))', 'peak ÷ average'),
+    ],
     fieldConfig: fieldConfig({
-      unit: 'percent',
-      min: 0,
-      max: 100,
-      decimals: 0,
-      thresholds: highIsBad(80, 90),
-      displayName: '${__data.fields.Channel}',
+      unit: 'suffix:×',
+      decimals: 1,
+      thresholds: highIsBad(1.5, 2),
+      noValue: 'No calls in this range',
     }),
-    links: [linkTo('quotas')],
+    options: { textMode: 'value', graphMode: 'area' },
   },
-  ['lastNotNull'],
-  true
+  ['max']
+);
+
+const perPeriod = (title: string, description: string, metricName: string, group: string, label: string) =>
+  stat(
+    {
+      title,
+      description,
+      w: 4,
+      h: 4,
+      targets: [connect('A', metricName, group, label)],
+      fieldConfig: fieldConfig({
+        unit: unitOf('AWS/Connect', metricName),
+        decimals: 0,
+        thresholds: thresholds(COLORS.info),
+        noValue: NONE,
+      }),
+      options: { textMode: 'value_and_name', graphMode: 'area' },
+    },
+    ['lastNotNull']
+  );
+const calls = perPeriod(
+  'Calls per period',
+  'CallsPerInterval: voice calls received or placed in each period (Sum; published every minute, only for ' +
+    'periods with calls). The value is the latest period; the line the range.',
+  'CallsPerInterval',
+  'VoiceCalls',
+  'calls per ${PERIOD} s, latest'
+);
+const chats = perPeriod(
+  'Chats started per period',
+  'SuccessfulChatsPerInterval: chats started in each period (Sum; published every minute, only for periods with ' +
+    'chats). The value is the latest period; the line the range.',
+  'SuccessfulChatsPerInterval',
+  'Chats',
+  'chats per ${PERIOD} s, latest'
 );
 
 const worstQueues = table({
@@ -236,7 +391,7 @@ const flows = bargauge(
 export const nocOverview = dashboard({
   key: 'noc',
   description:
-    'Amazon Connect at a glance: flow errors, misconfigured numbers, recording failures, packet loss, throttled calls, quota headroom, worst queues and call quality.',
+    'Amazon Connect at a glance: flow errors, misconfigured numbers, recording failures, throttled calls, packet loss, expired tasks, undialable callbacks, call spikes, quota used at the peak and now, worst queues and call quality.',
   tags: ['noc', 'overview'],
   links: (['queues', 'quotas', 'voiceId', 'voiceConnectors'] as const).map((key) => ({
     title: DASHBOARDS[key].title.replace('Switchboard · ', ''),
@@ -252,7 +407,14 @@ export const nocOverview = dashboard({
     recordings,
     throttled,
     packetLoss,
-    headroom,
+    tasksExpired,
+    tasksExpiring,
+    undialable,
+    callSpike,
+    calls,
+    chats,
+    quotaPeak,
+    quotaNow,
     worstQueues,
     mos,
     row('Flows'),

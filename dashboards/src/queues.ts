@@ -196,7 +196,7 @@ const missed = timeseries(
     description:
       'AWS/Connect MissedCalls of the instance: calls offered to an agent and not answered within 20 seconds. Any is ' +
       'worth a look (agent status hygiene).',
-    w: 12,
+    w: 8,
     h: 7,
     targets: [
       cloudwatch({
@@ -218,7 +218,7 @@ const rejected = timeseries(
     description:
       "AWS/Connect QueueCapacityExceededError per queue: contacts refused because the queue's maximum contacts was " +
       'reached. Any value means callers heard the queue-full branch of the flow.',
-    w: 12,
+    w: 8,
     h: 7,
     targets: [
       cloudwatch({
@@ -240,9 +240,59 @@ const rejected = timeseries(
   'bars'
 );
 
+// fact: callback-not-dialable-dimensions: AWS's page files this metric per queue (its dimension list) and per flow
+// (its table); both are asked for, and whichever AWS publishes is drawn. fact: counter-statistics: Sum.
+const undialable = timeseries(
+  {
+    title: 'Undialable callbacks',
+    description:
+      'AWS/Connect CallBackNotDialableNumber per queue (or per flow, the other form AWS names): queued callbacks ' +
+      'that could not be dialled because the number is in a country the instance may not call. The customer waits ' +
+      'for a call that never comes.',
+    w: 8,
+    h: 7,
+    targets: [
+      cloudwatch({
+        refId: 'A',
+        namespace: 'AWS/Connect',
+        metricName: 'CallBackNotDialableNumber',
+        dimensions: QUEUE_DIMS,
+        label: '${QueueName}',
+      }),
+      cloudwatch({
+        refId: 'B',
+        namespace: 'AWS/Connect',
+        metricName: 'CallBackNotDialableNumber',
+        dimensions: { InstanceId: ['$instance'], MetricGroup: ['ContactFlow'], ContactFlowName: ['*'] },
+        label: 'flow ${ContactFlowName}',
+      }),
+    ],
+    fieldConfig: fieldConfig({
+      unit: unitOf('AWS/Connect', 'CallBackNotDialableNumber'),
+      decimals: 0,
+      min: 0,
+      noValue: NONE,
+    }),
+    // A queue per legend row with its total, the queues with callbacks first; the others say "None in this range".
+    options: {
+      legend: {
+        displayMode: 'table',
+        placement: 'right',
+        showLegend: true,
+        calcs: ['sum'],
+        sortBy: 'Total',
+        sortDesc: true,
+      },
+    },
+    links: [linkTo('noc')],
+  },
+  'bars'
+);
+
 export const queues = dashboard({
   key: 'queues',
-  description: 'Amazon Connect queues in real time: contacts waiting, oldest contact, agents and slots; queue history.',
+  description:
+    'Amazon Connect queues in real time: contacts waiting, oldest contact, agents and slots; queue history, missed calls, full queues and undialable callbacks.',
   tags: ['queues', 'real-time'],
   refresh: '10s',
   time: { from: 'now-3h', to: 'now' },
@@ -257,5 +307,6 @@ export const queues = dashboard({
     longestWait,
     missed,
     rejected,
+    undialable,
   ]),
 });

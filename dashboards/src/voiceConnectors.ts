@@ -1,5 +1,13 @@
 import { DEFAULT_OPTIONS as CALLPATH_DEFAULTS } from '../../src/panels/callpath/options';
-import { SIDE_QUALITY_METRICS, VOICE_CONNECTOR_LEGS, legQualityMetrics } from '../../src/connect/voiceConnector';
+import { CALLPATH_METRICS } from '../../src/panels/callpath/metrics';
+import {
+  CALLS_IN_PROGRESS_METRICS,
+  LOSS_ESTIMATE_STATISTICS,
+  RTP_PACKETS_PER_CALL_MINUTE,
+  SIDE_QUALITY_METRICS,
+  VOICE_CONNECTOR_LEGS,
+  legQualityMetrics,
+} from '../../src/connect/voiceConnector';
 import {
   NONE,
   cloudwatch,
@@ -24,6 +32,8 @@ import { datasourceVar, regionVar, voiceConnectorVar } from './variables';
  * per voice connector. NOC thresholds: MOS below 3.8 is a warning and below 3.5 an alert (ITU-T G.107: "some users
  * dissatisfied" from 3.6); jitter above 30 ms / 50 ms; packet loss above 1 % / 3 %; round-trip time above 150 ms
  * (ITU-T G.114's limit for one-way delay, a conservative bound) / 300 ms. Jitter and RTT are published in µs.
+ * Packet loss in percent is an estimate (fact: chime-packets-lost-cumulative): PacketsLost is each call's running
+ * total, so loss is read from the RTP packets counted against 3,000 a minute per call in progress.
  */
 
 const NS = 'AWS/ChimeVoiceConnector';
@@ -50,21 +60,25 @@ const LEG_NAMES = {
   RemoteToVc: 'remote → VC',
   VcToRemote: 'VC → remote',
 };
-const vc = (refId: string, metricName: string, label: string, hide = false) =>
-  cloudwatch({ refId, namespace: NS, metricName, dimensions: VC, label, hide });
+const vc = (refId: string, metricName: string, label: string, hide = false, statistic?: string) =>
+  cloudwatch({ refId, namespace: NS, metricName, dimensions: VC, label, hide, statistic });
 const refIds = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const CALLS = Object.values(CALLS_IN_PROGRESS_METRICS) as string[];
+/** The calls in progress are read as the loss estimate needs them: their mean over the period. */
+const statisticOf = (metric: string) => (CALLS.includes(metric) ? LOSS_ESTIMATE_STATISTICS.callsInProgress : undefined);
 
 // The call-path panel: one query per metric it reads, labelled with the metric (its README).
-const pathTargets: Target[] = [
-  ...Object.values(SIDE_QUALITY_METRICS).flatMap((m) => [m.mos, m.rtt]),
-  ...VOICE_CONNECTOR_LEGS.flatMap((l) => Object.values(legQualityMetrics(l.id))),
-].map((metric, i) => vc(refIds[i], metric, '${METRIC}'));
+const pathTargets: Target[] = CALLPATH_METRICS.map((metric, i) =>
+  vc(refIds[i], metric, '${METRIC}', false, statisticOf(metric))
+);
 
 const callPath = plugin('switchboard-callpath-panel', {
   title: 'Call path',
   description:
     'Customer ⇄ Voice Connector ⇄ remote end for each voice connector: MOS and round-trip time per side, jitter ' +
-    'and packet loss per leg, coloured by the thresholds of this dashboard.',
+    'and estimated packet loss per leg, coloured by the thresholds of this dashboard. Loss is inferred, not ' +
+    'published: the RTP packets counted against 3,000 a minute per call in progress (InboundCallsActive + ' +
+    'OutboundCallsActive), which assumes 20 ms packets without silence suppression.',
   w: 24,
   h: 10,
   targets: pathTargets,
@@ -129,23 +143,50 @@ const jitter = timeseries({
   }),
 });
 
-// Loss is PacketsLost ÷ RtpPackets per leg: hidden queries and a math expression, which the proxy repeats for each
-// voice connector, pairing the two queries' series by their VoiceConnectorId.
+/**
+ * Loss per leg, estimated (fact: chime-packets-lost-cumulative): AWS's sample method, (3000 − RtpPackets) / 3000 ×
+ * 100 per minute for one call, extended to several calls and any period P: 100 × (1 − RtpPackets ÷ (3000 × P/60 ×
+ * calls in progress)), RtpPackets with Sum and the calls with Average. In CloudWatch metric math, with hidden
+ * queries the proxy repeats for each voice connector, pairing their series by VoiceConnectorId:
+ * - a period counts only where RtpPackets has a point and a call was in progress: math reads a missing point as 0,
+ *   and a minute whose RtpPackets is not published yet must not read as 100 % loss ((pkts >= 0) is 1 only at its
+ *   points); without calls the division by 0 drops the point (no value, not 0 %);
+ * - never below 0 (calls starting or ending mid-period send more or fewer packets than their average count).
+ */
+function lossEstimate(pkts: string, callsIn: string, callsOut: string): string {
+  const calls = `(${callsIn} + ${callsOut})`;
+  const expected = `(${RTP_PACKETS_PER_CALL_MINUTE} * PERIOD(${pkts}) / 60 * ${calls})`;
+  const percent = `100 * (1 - ${pkts} / ${expected})`;
+  return `IF((${pkts} >= 0) * ${calls} > 0, IF(${percent} > 0, ${percent}, 0))`;
+}
+
+// The calls in progress, hidden: the expressions of every leg read them.
+const callsTargets: Target[] = [
+  [CALLS_IN_PROGRESS_METRICS.inbound, 'CI', 'callsin'],
+  [CALLS_IN_PROGRESS_METRICS.outbound, 'CO', 'callsout'],
+].map(([metric, refId, id]) => ({ ...vc(refId, metric, '${METRIC}', true, statisticOf(metric)), id }));
+
 const loss = timeseries({
-  title: 'Packet loss per leg',
-  description: '100 × PacketsLost ÷ RtpPackets of each leg, per period. Orange from 1 %, red from 3 %.',
+  title: 'Packet loss per leg (estimated)',
+  description:
+    'Estimated loss of each leg: the RTP packets counted in each period against the 3,000 a minute each call in ' +
+    'progress sends (InboundCallsActive + OutboundCallsActive, averaged over the period), as in AWS’s own Voice ' +
+    'Connector dashboard sample. Inferred, not published: it assumes 20 ms packets without silence suppression ' +
+    '(another packet time or silence suppression reads as loss), and calls starting or ending within a period ' +
+    'make single periods noisy (never shown below 0). No value when no call was in progress. Orange from 1 %, ' +
+    'red from 3 %.',
   w: 12,
   h: 8,
-  targets: VOICE_CONNECTOR_LEGS.flatMap((l, i) => {
-    const m = legQualityMetrics(l.id);
-    const lost = `lost${i}`;
-    const pkts = `pkts${i}`;
-    return [
-      { ...vc(`L${i}`, m.packetsLost, m.packetsLost, true), id: lost },
-      { ...vc(`P${i}`, m.rtpPackets, m.rtpPackets, true), id: pkts },
-      expression(`E${i}`, `100 * ${lost} / ${pkts}`, `${LEG_NAMES[l.id]} \${VoiceConnectorId}`),
-    ];
-  }),
+  targets: [
+    ...callsTargets,
+    ...VOICE_CONNECTOR_LEGS.flatMap((l, i) => {
+      const pkts = `pkts${i}`;
+      return [
+        { ...vc(`P${i}`, legQualityMetrics(l.id).rtpPackets, '${METRIC}', true), id: pkts },
+        expression(`E${i}`, lossEstimate(pkts, 'callsin', 'callsout'), `${LEG_NAMES[l.id]} \${VoiceConnectorId}`),
+      ];
+    }),
+  ],
   fieldConfig: fieldConfig({
     unit: 'percent',
     decimals: 2,
@@ -153,6 +194,26 @@ const loss = timeseries({
     thresholds: QUALITY.lossPercent,
     color: { mode: 'palette-classic' },
     custom: { thresholdsStyle: { mode: 'dashed' } },
+  }),
+});
+
+// What AWS publishes about loss, as it is: each call's running total, added up over the calls in progress.
+const lostSoFar = timeseries({
+  title: 'Packets lost so far on calls in progress',
+  description:
+    'PacketsLost of each leg as AWS publishes it: the packets lost so far on the calls in progress (each call ' +
+    'sends its running total every minute until it ends), the highest value of each period. A loss stays in it ' +
+    'until its call ends, so it is no loss per period and no rate: see "Packet loss per leg (estimated)".',
+  w: 24,
+  h: 7,
+  targets: VOICE_CONNECTOR_LEGS.map((l, i) =>
+    vc(refIds[i], legQualityMetrics(l.id).packetsLost, `${LEG_NAMES[l.id]} \${VoiceConnectorId}`)
+  ),
+  fieldConfig: fieldConfig({
+    unit: unitOf(NS, 'CustomerToVcPacketsLost'),
+    decimals: 0,
+    min: 0,
+    color: { mode: 'palette-classic' },
   }),
 });
 
@@ -228,7 +289,7 @@ const active = timeseries({
 export const voiceConnectors = dashboard({
   key: 'voiceConnectors',
   description:
-    'Amazon Chime SDK Voice Connectors: MOS, jitter, packet loss and RTT per leg; SIP responses; call attempts, answers, failures and active calls.',
+    'Amazon Chime SDK Voice Connectors: MOS, jitter, estimated packet loss (RTP packets against 3,000 a minute per call in progress, 20 ms packets assumed) and RTT per leg; packets lost so far on calls in progress; SIP responses; call attempts, answers, failures and active calls.',
   tags: ['voice-connector', 'call-quality'],
   refresh: '1m',
   time: { from: 'now-3h', to: 'now' },
@@ -240,6 +301,7 @@ export const voiceConnectors = dashboard({
     rtt,
     jitter,
     loss,
+    lostSoFar,
     row('Signalling and calls'),
     sip,
     calls,

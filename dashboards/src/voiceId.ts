@@ -18,7 +18,8 @@ import { datasourceVar, domainVar, regionVar } from './variables';
 /**
  * Voice ID: the service's health per API (latency, errors, throttles: published by API, for the whole Region) and
  * each domain's population (sessions, speakers, fraudsters, jobs: published by Domain). The namespace is `VoiceID`,
- * without the `AWS/` prefix.
+ * without the `AWS/` prefix. fact: publishing-frequency: jobs, speakers and fraudsters are published every 15
+ * minutes, the rest every minute; every period is `auto`, which the proxy starts at the metric's frequency.
  */
 
 const NS = 'VoiceID';
@@ -29,7 +30,7 @@ const vid = (refId: string, metricName: string, dimensions: Record<string, strin
 
 const latency = timeseries({
   title: 'Request latency per API',
-  description: `VoiceID RequestLatency, the average per API (${VOICE_ID_APIS.slice(0, 3).join(', ')}…). EvaluateSession sits on the call path: orange from 300 ms, red from 1 s.`,
+  description: `VoiceID RequestLatency, the average per API (${VOICE_ID_APIS.slice(0, 3).join(', ')}…), published every minute. EvaluateSession sits on the call path: orange from 300 ms, red from 1 s.`,
   w: 9,
   h: 8,
   targets: [vid('A', 'RequestLatency', byApi, '${API}')],
@@ -46,7 +47,8 @@ const errors = timeseries(
   {
     title: 'Errors and throttles per API',
     description:
-      'VoiceID UserErrors (4xx: bad requests, e.g. unknown speakers), SystemErrors (5xx) and Throttles per API.',
+      'VoiceID UserErrors (4xx: bad requests, e.g. unknown speakers), SystemErrors (5xx) and Throttles per API, ' +
+      'counted with Sum, published every minute.',
     w: 9,
     h: 8,
     targets: [
@@ -62,7 +64,8 @@ const errors = timeseries(
 const errorTotals = stat(
   {
     title: 'Over the range',
-    description: 'Totals of system errors and throttles over the range, all APIs. Any system error is red.',
+    description:
+      'Totals of system errors and throttles over the range, all APIs (published every minute). Any system error is red.',
     w: 6,
     h: 8,
     targets: [
@@ -83,7 +86,9 @@ const errorTotals = stat(
 const population = stat(
   {
     title: 'Domain now',
-    description: 'Active sessions, enrolled speakers and watchlisted fraudsters per domain (the latest value).',
+    description:
+      'Active sessions (published every minute), enrolled speakers and watchlisted fraudsters (published every 15 ' +
+      'minutes, so up to 15 minutes old) per domain: the latest value of each.',
     w: 24,
     h: 5,
     targets: [
@@ -99,7 +104,9 @@ const population = stat(
 
 const sessions = timeseries({
   title: 'Active sessions',
-  description: 'VoiceID ActiveSessions per domain, the maximum of each period: calls being authenticated or screened.',
+  description:
+    'VoiceID ActiveSessions per domain, the maximum of each period (published every minute): calls being ' +
+    'authenticated or screened.',
   w: 12,
   h: 8,
   targets: [vid('A', 'ActiveSessions', byDomain, '${Domain}')],
@@ -108,7 +115,9 @@ const sessions = timeseries({
 
 const jobs = timeseries({
   title: 'Enrollment and registration jobs',
-  description: 'Speaker enrollment and fraudster registration batch jobs running per domain.',
+  description:
+    'Speaker enrollment and fraudster registration batch jobs running per domain. Published every 15 minutes: a ' +
+    'point per 15 minutes at the finest.',
   w: 12,
   h: 8,
   targets: [
@@ -120,7 +129,9 @@ const jobs = timeseries({
 
 const speakers = timeseries({
   title: 'Speakers and fraudsters',
-  description: 'Enrolled speakers and fraudsters on watchlists per domain.',
+  description:
+    'Enrolled speakers and fraudsters on watchlists per domain. Published every 15 minutes: a point per 15 minutes ' +
+    'at the finest.',
   w: 24,
   h: 7,
   targets: [

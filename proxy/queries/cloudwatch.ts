@@ -10,12 +10,13 @@ import {
   statisticProblem,
   TOO_MANY_DIMENSIONS,
 } from '../../src/connect/cloudwatchRules';
+import { writtenIds } from '../../src/connect/mathReferences';
 import { isPacketLossRate, packetLossRateAsRatio } from '../../src/connect/packetLossRate';
 import type { CloudWatchQuery } from '../../src/connect/query';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { frame, type DataFrameJSON, type Notice } from '../frames';
-import { getMetricData, referencedIds, type MetricDataResult, type SeriesData } from './metricData';
+import { getMetricData, type MetricDataResult, type SeriesData } from './metricData';
 import { staleNotice } from './stale';
 import { resourceLoaders } from '../resources';
 import { autoPeriod, checkPeriod } from './period';
@@ -219,7 +220,7 @@ function expressionCycle(id: string, byId: Map<string, PlannedQuery>): string[] 
     if (!expr) {
       return undefined;
     }
-    for (const ref of referencedIds(expr)) {
+    for (const ref of writtenIds(expr)) {
       if (ref === id) {
         return [...path, ref];
       }
@@ -280,7 +281,7 @@ export async function planCloudWatch(
     if (!p.query.expression) {
       continue;
     }
-    const refs = referencedIds(p.query.expression).filter((r) => !/^(e|pi)$/.test(r));
+    const refs = writtenIds(p.query.expression).filter((r) => !/^(e|pi)$/.test(r));
     const unknown = refs.filter((r) => !byId.has(r));
     const failed = refs.filter((r) => byId.has(r) && results.has(byId.get(r)!.query.refId));
     const multi = refs.filter((r) => (byId.get(r)?.series.length ?? 0) > 1);

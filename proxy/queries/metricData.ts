@@ -3,6 +3,7 @@ import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { followPages } from '../aws/pages';
 import type { Loaded } from '../upstream/cache';
+import { idsReadBy } from '../../src/connect/mathReferences';
 
 /**
  * GetMetricData with CloudWatch's limits handled: at most 500 queries per call (a query travels with the queries
@@ -44,12 +45,6 @@ function resultBytes(r: MetricDataResult): number {
   return bytes;
 }
 
-/** Ids an expression reads (identifiers that start with a lower-case letter, outside string literals). */
-export function referencedIds(expression: string): string[] {
-  const withoutStrings = expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '');
-  return [...new Set(withoutStrings.match(/\b[a-z][a-zA-Z0-9_]*\b/g) ?? [])];
-}
-
 /**
  * Splits queries into calls of at most 500, keeping each expression in the call of the queries it uses (and
  * those of its dependencies). A group larger than 500 cannot be sent and is refused.
@@ -59,9 +54,10 @@ export function batchQueries(queries: MetricDataQuery[]): MetricDataQuery[][] {
   // union-find over queries linked by expression references
   const parent = queries.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const metricIds = queries.filter((q) => q.MetricStat).map((q) => q.Id!);
   queries.forEach((q, i) => {
     if (q.Expression) {
-      for (const ref of referencedIds(q.Expression)) {
+      for (const ref of idsReadBy(q.Expression, metricIds)) {
         const j = ids.get(ref);
         if (j !== undefined) {
           parent[find(i)] = find(j);

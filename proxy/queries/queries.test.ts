@@ -1,5 +1,6 @@
 import type { RealtimeQuery } from '../../src/connect/query';
-import { batchQueries, cloudWatchTtlMs, referencedIds } from './metricData';
+import { writtenIds } from '../../src/connect/mathReferences';
+import { batchQueries, cloudWatchTtlMs } from './metricData';
 import { autoPeriod, checkPeriod, retentionMinimum } from './period';
 import { combineRows, planRealtime } from './realtime';
 import { quotaIds, summarise } from './quota';
@@ -114,8 +115,8 @@ describe('combineRows', () => {
 
 describe('CloudWatch planning', () => {
   it('finds the ids an expression reads', () => {
-    expect(referencedIds('a + b_2 * 3 / max(c)')).toEqual(['a', 'b_2', 'max', 'c']);
-    expect(referencedIds('"a" + b')).toEqual(['b']);
+    expect(writtenIds('a + b_2 * 3 / max(c)')).toEqual(['a', 'b_2', 'max', 'c']);
+    expect(writtenIds('"a" + b')).toEqual(['b']);
   });
 
   it('batches 500 queries per call, an expression with its inputs', () => {
@@ -127,6 +128,15 @@ describe('CloudWatch planning', () => {
     const withE = batches.find((b) => b.some((q) => q.Id === 'e'))!;
     expect(withE.map((q) => q.Id)).toEqual(expect.arrayContaining(['m0', 'x', 'e']));
     expect(batchQueries(ids(1200, 'm').map(metric)).map((b) => b.length)).toEqual([500, 500, 200]);
+    // METRICS('x') reads every metric query whose id contains x: they travel together (fact: cloudwatch-metric-math)
+    const tasks = [
+      ...ids(499, 'pad').map(metric),
+      metric('expired_0'),
+      metric('expired_1'),
+      { Id: 't', Expression: "SUM(METRICS('expired'))" },
+    ];
+    const withT = batchQueries(tasks).find((b) => b.some((q) => q.Id === 't'))!;
+    expect(withT.map((q) => q.Id)).toEqual(expect.arrayContaining(['expired_0', 'expired_1', 't']));
   });
 
   // fact: cloudwatch-periods

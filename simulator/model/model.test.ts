@@ -321,14 +321,102 @@ describe('voice connector model', () => {
     expect(minutes).toBeGreaterThan(500);
   });
 
-  it('counts packets lost as the leg loss rate of the packets sent', () => {
-    const sent = byMinute('RemoteToVcRtpPackets');
-    const lost = byMinute('RemoteToVcPacketsLost');
-    const incident = Date.parse('2026-11-17T19:05:00Z') / 1000;
-    expect(sent.get(incident)).toBeGreaterThan(0);
-    const ratio = (lost.get(incident) ?? 0) / (sent.get(incident) ?? 1);
-    expect(ratio).toBeGreaterThan(0.03);
-    expect(ratio).toBeLessThan(0.06);
+  // fact: chime-packets-lost-cumulative: RtpPackets per minute, PacketsLost a running total per call in progress.
+  it('counts the RTP packets that arrived, so that 3,000 a call-minute gives back the scenario’s loss', () => {
+    const inbound = byMinute('InboundCallsActive');
+    const outbound = byMinute('OutboundCallsActive');
+    const active = (t: number) => (inbound.get(t) ?? 0) + (outbound.get(t) ?? 0);
+    const remote = byMinute('RemoteToVcRtpPackets');
+    const customer = byMinute('CustomerToVcRtpPackets');
+    const bytes = byMinute('CustomerToVcRtpBytes');
+    // The daily incident on the remote leg: 14:00-14:20 local (UTC-5) with 4 % loss; the last one yesterday.
+    const from = Date.parse('2026-11-17T19:00:00Z') / 1000;
+    let incidentMinutes = 0;
+    let quietMinutes = 0;
+    for (const [t, received] of remote) {
+      const calls = active(t);
+      expect(calls).toBeGreaterThan(0);
+      const estimate = (n: number) => 100 * (1 - n / (3000 * calls));
+      // Within the rounding of one packet: 100 / (3,000 × calls) percentage points.
+      const rounding = 100 / (3000 * calls);
+      if (t >= from && t < from + 20 * 60) {
+        expect(Math.abs(estimate(received) - 4)).toBeLessThanOrEqual(rounding);
+        incidentMinutes++;
+      } else {
+        // Baselines wander ±25 %: remote 0.1 % (0.075-0.125), customer 0.3 % (0.225-0.375).
+        expect(estimate(received)).toBeGreaterThanOrEqual(0.075 - rounding);
+        expect(estimate(received)).toBeLessThanOrEqual(0.125 + rounding);
+        quietMinutes++;
+      }
+      expect(estimate(customer.get(t)!)).toBeGreaterThanOrEqual(0.225 - rounding);
+      expect(estimate(customer.get(t)!)).toBeLessThanOrEqual(0.375 + rounding);
+      // 172 bytes a packet (160 of G.711 payload, 12 of RTP header), of the packets that arrived.
+      expect(bytes.get(t)).toBe(customer.get(t)! * 172);
+    }
+    expect(incidentMinutes).toBe(20);
+    expect(quietMinutes).toBeGreaterThan(1000);
+  });
+
+  describe('one incident: 5 % loss on the remote leg from 11:01 to 11:04 local, none otherwise', () => {
+    // callSeconds 330: of the calls up at a minute, e^(-60/330) = 0.8338 were up a minute before, 0.6951 two
+    // minutes before, 0.5796 three and 0.4832 four. A call-minute at 5 % loses 150 of its 3,000 packets.
+    const incident = testModel('2026-11-18T17:00:00Z', (s) => {
+      const v = s.voiceConnectors![0];
+      v.customer.lossPct = 0;
+      v.remote.lossPct = 0;
+      v.incidents = [{ at: '2026-11-18T16:01:00Z', minutes: 3, leg: 'remote', lossPct: 5 }];
+    });
+    const at = (hhmm: string) => Date.parse(`2026-11-18T${hhmm}:00Z`) / 1000;
+    const metric = (name: string) =>
+      new Map(
+        seriesPoints(
+          incident.metrics,
+          vc.region,
+          { namespace: 'AWS/ChimeVoiceConnector', metricName: name, dimensions: dims({ VoiceConnectorId: vc.id }) },
+          at('15:30'),
+          at('17:00')
+        ).map((p) => [p.t, p.sum])
+      );
+    const inbound = metric('InboundCallsActive');
+    const outbound = metric('OutboundCallsActive');
+    const lost = metric('RemoteToVcPacketsLost');
+    const sent = metric('RemoteToVcRtpPackets');
+    const calls = (t: number) => inbound.get(t)! + outbound.get(t)!;
+
+    it('has PacketsLost rise through the incident and carry forward after it while the calls last', () => {
+      // Packets lost so far per call in progress, worked by hand (11:01 local is 16:01 UTC).
+      const perCall: Array<[string, number]> = [
+        ['16:00', 0],
+        ['16:01', 150], // 150 × 1
+        ['16:02', 275.06], // 150 × (1 + 0.8338)
+        ['16:03', 379.33], // 150 × (1 + 0.8338 + 0.6951)
+        ['16:04', 316.27], // 150 × (0.8338 + 0.6951 + 0.5796): the incident is over, its losses are not
+        ['16:05', 263.69], // 150 × (0.6951 + 0.5796 + 0.4832)
+      ];
+      for (const [hhmm, expected] of perCall) {
+        const t = at(hhmm);
+        expect(calls(t)).toBeGreaterThan(5);
+        // Rounded to whole packets over all the calls in progress.
+        expect(Math.abs(lost.get(t)! - calls(t) * expected)).toBeLessThanOrEqual(0.5 + calls(t) * 0.01);
+      }
+      // Sent every minute while calls last, 0 when nothing was lost; gone once the incident's calls have ended
+      // (six mean call lengths later: 33 minutes).
+      expect(lost.get(at('15:45'))).toBe(0);
+      expect(lost.get(at('16:50'))).toBe(0);
+      // Divided by the minute's packets, the running total would read 379.33 / 2,850 = 13.3 % at 16:03, not 5 %.
+      expect((100 * lost.get(at('16:03'))!) / sent.get(at('16:03'))!).toBeGreaterThan(13);
+    });
+
+    it('has RtpPackets per minute fall during the incident only, and give back its 5 %', () => {
+      expect(sent.get(at('16:00'))).toBe(calls(at('16:00')) * 3000);
+      for (const hhmm of ['16:01', '16:02', '16:03']) {
+        const t = at(hhmm);
+        expect(Math.abs(sent.get(t)! - calls(t) * 2850)).toBeLessThanOrEqual(0.5);
+        expect(100 * (1 - sent.get(t)! / (3000 * calls(t)))).toBeCloseTo(5, 2);
+      }
+      expect(sent.get(at('16:04'))).toBe(calls(at('16:04')) * 3000);
+      expect(sent.get(at('16:05'))).toBe(calls(at('16:05')) * 3000);
+    });
   });
 });
 

@@ -190,6 +190,32 @@ describe('SwitchboardDataSource.query', () => {
     expect(sentBody().queries.map((q) => q.refId)).toEqual(['A', 'E']);
   });
 
+  // fact: cloudwatch-metric-math
+  it("sends the hidden queries METRICS() and METRICS('x') read, and not the others", async () => {
+    fetch.mockReturnValue(of({ data: { results: {} } }));
+    await lastValueFrom(
+      datasource().query(
+        request([
+          cloudwatch('A', { hide: true, id: 'expired' }),
+          cloudwatch('B', { hide: true, id: 'warned' }),
+          cloudwatch('E', { expression: "SUM(METRICS('expired'))" }),
+        ])
+      )
+    );
+    expect(sentBody().queries.map((q) => q.refId)).toEqual(['A', 'E']);
+    fetch.mockClear();
+    await lastValueFrom(
+      datasource().query(
+        request([
+          cloudwatch('A', { hide: true }),
+          cloudwatch('B', { hide: true }),
+          cloudwatch('E', { expression: 'SUM(METRICS())' }),
+        ])
+      )
+    );
+    expect(sentBody().queries.map((q) => q.refId)).toEqual(['A', 'B', 'E']);
+  });
+
   it('sends nothing when every query is hidden', async () => {
     const res = await lastValueFrom(datasource().query(request([realtime('A', { hide: true })])));
     expect(fetch).not.toHaveBeenCalled();
@@ -212,12 +238,14 @@ describe('SwitchboardDataSource.query', () => {
   });
 
   it('turns a failure of the whole request into one error a user can act on', async () => {
-    fetch.mockReturnValue(throwError(() => ({ status: 401, data: {}, config: {} })));
+    // A wrong proxy token: the proxy's 403 and its message pass through Grafana's data proxy unchanged.
+    const refused = 'Invalid proxy token: it does not match the PROXY_TOKEN the proxy was started with.';
+    fetch.mockReturnValue(
+      throwError(() => ({ status: 403, data: { error: refused, code: 'proxy_token_invalid' }, config: {} }))
+    );
     const res = await lastValueFrom(datasource().query(request([realtime('A')])));
     expect(res.data).toEqual([]);
-    expect(res.errors).toEqual([
-      { message: 'The Switchboard proxy refused the request (401): check the proxy token in the datasource settings.' },
-    ]);
+    expect(res.errors).toEqual([{ message: `The Switchboard proxy refused the request (403): ${refused}` }]);
   });
 
   it('starts new queries on the default instance', () => {

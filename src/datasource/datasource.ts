@@ -70,7 +70,7 @@ export class SwitchboardDataSource extends DataSourceApi<SwitchboardDataQuery, S
     const all = request.targets.map((t) => migrateQuery(t) as SwitchboardDataQuery);
     const visible = all.filter((q) => !q.hide);
     // A hidden cloudwatch query that a visible expression reads still has to be computed (and not shown).
-    const needed = referencedQueryIds(visible);
+    const needed = referencedQueryIds(visible, all);
     const sent = all.filter((q) => !q.hide || (q.queryType === 'cloudwatch' && needed.has(queryId(q))));
     if (sent.length === 0) {
       return of({ data: [] });

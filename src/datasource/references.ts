@@ -1,3 +1,4 @@
+import { idsReadBy } from '../connect/mathReferences';
 import type { SwitchboardQuery } from '../connect/query';
 
 /** The CloudWatch id of a query (what math expressions refer to): its id, or its refId in lower case. */
@@ -11,15 +12,13 @@ export function queryId(q: SwitchboardQuery): string {
     .replace(/^([^a-z])/, 'q$1');
 }
 
-/** Ids read by the math expressions of these queries. */
-export function referencedQueryIds(queries: SwitchboardQuery[]): Set<string> {
+/** Ids read by the math expressions of these queries (METRICS() and METRICS('x') included). */
+export function referencedQueryIds(queries: SwitchboardQuery[], all: SwitchboardQuery[] = queries): Set<string> {
+  const metricIds = all.filter((q) => q.queryType === 'cloudwatch' && !q.expression).map(queryId);
   const ids = new Set<string>();
   for (const q of queries) {
     if (q.queryType === 'cloudwatch' && q.expression) {
-      const text = q.expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '');
-      for (const id of text.match(/\b[a-z][a-zA-Z0-9_]*\b/g) ?? []) {
-        ids.add(id);
-      }
+      idsReadBy(q.expression, metricIds).forEach((id) => ids.add(id));
     }
   }
   return ids;

@@ -148,6 +148,36 @@ describe('provisioned dashboards in Chromium', () => {
       const variables = reports.get(file!)?.variables ?? {};
       const report = await h.host('renderPanel', { panel, width: 1200, height: 420, ...rangeOf(dashboard), variables });
       expect(report).toMatchObject({ state: 'Done', errors: [], noData: false });
+      // fact: chime-packets-lost-cumulative: each leg's estimated loss is the scenario's (09:00-12:00 local, no
+      // incident): acme-sbc-primary customer 0.3 %, remote 0.1 %; acme-sbc-backup 0.5 %, 0.2 %; each ±25 %.
+      const baseline: Record<string, { customer: number; remote: number }> = {
+        'acme-sbc-primary': { customer: 0.3, remote: 0.1 },
+        'acme-sbc-backup': { customer: 0.5, remote: 0.2 },
+      };
+      const losses = await h.page.getByTestId('callpath-connector').evaluateAll((cards) =>
+        (cards as unknown as CardElement[]).flatMap((card) =>
+          Array.from(card.querySelectorAll('[data-testid="callpath-leg-values"]')).map((values) => ({
+            connector: card.getAttribute('data-connector') ?? '',
+            leg: values.getAttribute('data-leg') ?? '',
+            text: values.querySelector('[data-quality="lossPercent"]')?.lastElementChild?.textContent ?? '',
+          }))
+        )
+      );
+      const connectors = h.sim.context.world.voiceConnectors.filter((v) => baseline[v.name]);
+      expect(losses).toHaveLength(connectors.length * 4);
+      for (const { connector, leg, text } of losses) {
+        const vc = connectors.find((v) => v.id === connector);
+        expect([connector, vc !== undefined]).toEqual([connector, true]);
+        const base = baseline[vc!.name][/Customer/.test(leg) ? 'customer' : 'remote'];
+        const shown = Number(/^([\d.]+) %$/.exec(text)?.[1]);
+        // Printed with two decimals; the estimate rounds to whole packets (±0.02 points with one call).
+        expect([connector, leg, text, shown >= base * 0.75 - 0.03 && shown <= base * 1.25 + 0.03]).toEqual([
+          connector,
+          leg,
+          text,
+          true,
+        ]);
+      }
       await h.page.setViewportSize({ width: 1200 + 32, height: 420 + 32 });
       await h.page.mouse.move(0, 0);
       await h.page.waitForTimeout(300);
@@ -155,3 +185,12 @@ describe('provisioned dashboards in Chromium', () => {
     }
   );
 });
+
+/** What the call path test reads of the page's elements (Node's types have no DOM). */
+interface CardElement {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): CardElement | null;
+  querySelectorAll(selector: string): ArrayLike<CardElement>;
+  lastElementChild: CardElement | null;
+  textContent: string | null;
+}

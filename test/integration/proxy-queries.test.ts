@@ -540,49 +540,77 @@ describe('proxy query engine against the simulator', () => {
     expect(c[0].data.values[1]).toEqual((b[0].data.values[1] as number[]).map((v) => v / 60));
   });
 
-  it('pairs the series of two multi-series queries by dimensions in an expression (loss per voice connector)', async () => {
-    const vc = (refId: string, metricName: string, values: string[], hide = true) => ({
+  // fact: chime-packets-lost-cumulative: loss per leg from RtpPackets and the calls in progress, not PacketsLost.
+  it('pairs the series of multi-series queries by dimensions in an expression (loss per voice connector)', async () => {
+    const vc = (refId: string, metricName: string, statistic: string, values: string[], hide = true) => ({
       refId,
       queryType: 'cloudwatch',
       namespace: 'AWS/ChimeVoiceConnector',
       metricName,
-      statistic: 'Sum',
+      statistic,
       period: 300,
       dimensions: { VoiceConnectorId: values },
       hide,
     });
-    const ids = sim.context.world.voiceConnectors.map((v) => v.id);
+    const world = sim.context.world;
+    const ids = world.voiceConnectors.map((v) => v.id);
     expect(ids.length).toBeGreaterThan(1);
+    // The Voice Connector dashboard's estimate: 100 × (1 − RtpPackets ÷ (3000 × P/60 × calls in progress)), at 0
+    // or above, where RtpPackets has a point and calls were in progress.
+    const calls = '(callsin + callsout)';
+    const percent = `100 * (1 - pkts / (3000 * PERIOD(pkts) / 60 * ${calls}))`;
     const res = await runQueries(
       testContext(),
       aws,
       request([
-        // The two lists in opposite orders: pairing is by dimension value, not by position.
-        { ...vc('A', 'CustomerToVcPacketsLost', ['*'], false), id: 'lost' },
-        { ...vc('B', 'CustomerToVcRtpPackets', [...ids].reverse(), false), id: 'sent' },
-        { refId: 'C', queryType: 'cloudwatch', expression: '100 * lost / sent', label: 'loss ${VoiceConnectorId}' },
-        { ...vc('D', 'CustomerToVcRtpPackets', ids.slice(0, 1)), id: 'one' },
-        { refId: 'E', queryType: 'cloudwatch', expression: 'lost / one' },
+        // The lists in different orders: pairing is by dimension value, not by position.
+        { ...vc('A', 'CustomerToVcRtpPackets', 'Sum', ['*'], false), id: 'pkts' },
+        { ...vc('B', 'InboundCallsActive', 'Average', [...ids].reverse(), false), id: 'callsin' },
+        { ...vc('C', 'OutboundCallsActive', 'Average', ids, false), id: 'callsout' },
+        {
+          refId: 'D',
+          queryType: 'cloudwatch',
+          expression: `IF((pkts >= 0) * ${calls} > 0, IF(${percent} > 0, ${percent}, 0))`,
+          label: 'loss ${VoiceConnectorId}',
+        },
+        { ...vc('E', 'CustomerToVcRtpPackets', 'Sum', ids.slice(0, 1)), id: 'one' },
+        { refId: 'F', queryType: 'cloudwatch', expression: 'pkts / one' },
       ])
     );
-    const byName = (refId: string) =>
+    const byConnector = (refId: string) =>
       new Map(
-        res.results[refId].frames!.map((f) => [
-          f.schema.fields[1].labels?.VoiceConnectorId,
-          f.data.values[1] as number[],
-        ])
+        res.results[refId].frames!.map((f) => {
+          const times = f.data.values[0] as number[];
+          const values = f.data.values[1] as number[];
+          return [f.schema.fields[1].labels?.VoiceConnectorId, new Map(times.map((t, i) => [t, values[i]]))];
+        })
       );
-    const lost = byName('A');
-    const sent = byName('B');
-    const loss = res.results.C.frames!;
+    const pkts = byConnector('A');
+    const callsIn = byConnector('B');
+    const callsOut = byConnector('C');
+    const loss = res.results.D.frames!;
     expect(loss).toHaveLength(ids.length);
+    // The customer leg's loss in the scenario, ±25 % of wander: acme-sbc-primary 0.3 %, acme-sbc-backup 0.5 %.
+    const baseline: Record<string, number> = { 'acme-sbc-primary': 0.3, 'acme-sbc-backup': 0.5 };
     for (const f of loss) {
       const id = f.schema.fields[1].labels!.VoiceConnectorId;
       expect(f.schema.name).toBe(`loss ${id}`);
-      expect(f.data.values[1]).toEqual(lost.get(id)!.map((l, i) => (100 * l) / sent.get(id)![i]));
+      const times = f.data.values[0] as number[];
+      const values = f.data.values[1] as number[];
+      // 3 hours at 5 minutes, every period with calls (the morning is busy).
+      expect(times.length).toBeGreaterThan(30);
+      const expected = world.voiceConnectors.find((v) => v.id === id)!.name;
+      times.forEach((t, i) => {
+        // 5-minute periods: 3,000 × 5 = 15,000 packets per call in progress on average.
+        const inProgress = (callsIn.get(id)!.get(t) ?? 0) + (callsOut.get(id)!.get(t) ?? 0);
+        const received = pkts.get(id)!.get(t)!;
+        expect(values[i]).toBeCloseTo(Math.max(0, 100 * (1 - received / (15_000 * inProgress))), 9);
+        expect(values[i]).toBeGreaterThanOrEqual(baseline[expected] * 0.75 - 0.01);
+        expect(values[i]).toBeLessThanOrEqual(baseline[expected] * 1.25 + 0.01);
+      });
     }
     // A single-series query next to a multi-series one is read as it is (no pairing needed).
-    expect(res.results.E.status).toBe(200);
+    expect(res.results.F.status).toBe(200);
   });
 
   it('says which query has no partner when expression series do not pair up', async () => {

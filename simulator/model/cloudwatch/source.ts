@@ -62,8 +62,12 @@ const pointwise =
       }
     });
 
-/** Metrics AWS sends every minute even when they are zero (gauges); counters only come with activity. */
+/**
+ * Metrics AWS sends every minute even when they are zero (gauges; and packets lost, which the Chime SDK guide says
+ * are "sent every minute until the call ends", so a call without loss sends 0); counters only come with activity.
+ */
 const ZERO_SENDING = new Set(['InboundCallsActive', 'OutboundCallsActive']);
+const sendsZero = (metric: string) => ZERO_SENDING.has(metric) || metric.endsWith('PacketsLost');
 
 export function seriesKey(namespace: string, metricName: string, dimensions: Dimension[]): string {
   const dims = [...dimensions]
@@ -273,7 +277,7 @@ export class ModelMetricSource implements MetricSource {
         const metric = { name };
         const point = (t: number) => {
           const value = voiceConnectorMetric(voiceConnectorMinute(world, vc, t / 60), metric.name);
-          if (value === undefined || (value === 0 && !ZERO_SENDING.has(metric.name))) {
+          if (value === undefined || (value === 0 && !sendsZero(metric.name))) {
             return undefined;
           }
           return { t, sampleCount: 1, sum: value, min: value, max: value };

@@ -6,7 +6,9 @@ import { inWindow, type VoiceConnectorWorld, type World } from '../../scenario/w
 /**
  * A Voice Connector minute by minute, without state: call attempts from the time-of-day curve, calls active
  * from the calls answered in the minutes before (exponential call lengths), media quality per leg from the
- * scenario's baseline, slow noise and incident windows.
+ * scenario's baseline, slow noise and incident windows. Packets lost are what the Chime SDK guide says AWS sends:
+ * each call's running total, every minute until the call ends ("The value count is cumulative"), summed over the
+ * calls in progress; RTP packets are the packets that arrived in the minute.
  */
 export interface VoiceConnectorMinute {
   inboundAttempts: number;
@@ -21,9 +23,13 @@ export interface VoiceConnectorMinute {
   sip: [number, number, number, number, number, number];
   customer: LegQuality;
   remote: LegQuality;
+  /** Packets the average call in progress has lost so far on each leg of the side (expected value). */
+  customerLostPerCall: number;
+  remoteLostPerCall: number;
 }
 
 const PACKETS_PER_SECOND = 50; // G.711 at 20 ms packetisation
+const PACKETS_PER_CALL_MINUTE = PACKETS_PER_SECOND * 60; // 3,000: the figure of AWS's own loss sample
 export const RTP_BYTES_PER_PACKET = 172; // 160 bytes of payload + 12 bytes of RTP header
 const RTCP_PACKETS_PER_MINUTE = 12; // one report every 5 seconds
 const RTCP_BYTES_PER_PACKET = 80;
@@ -41,6 +47,64 @@ export function legQuality(world: World, vc: VoiceConnectorWorld, leg: 'customer
     }
   }
   return q;
+}
+
+/**
+ * Weights of the minutes before: e^(−60k/m) of the calls up at minute t were already up at minute t − k, with
+ * exponential call lengths of mean m seconds. Six means long (e^−6 < 0.3 %); one list per mean.
+ */
+const weightsMemo = new Map<number, Float64Array>();
+function carryWeights(meanSeconds: number): Float64Array {
+  let w = weightsMemo.get(meanSeconds);
+  if (!w) {
+    const horizon = Math.ceil((meanSeconds * 6) / 60);
+    w = Float64Array.from({ length: horizon + 1 }, (_, k) => Math.exp(-(k * 60) / meanSeconds));
+    weightsMemo.set(meanSeconds, w);
+  }
+  return w;
+}
+
+/**
+ * Packets the average call in progress at `minute` has lost so far on one leg of the side (expected value): the
+ * calls up at minute t that were already up k minutes earlier carry e^(−60k/m) × 3,000 × loss(t − k) of that
+ * minute's losses, so a loss at 11:01 stays in the total, fading only as its calls end. Computed from the minutes'
+ * loss alone, so any minute can be computed without the ones before it (their losses are remembered, by number:
+ * this runs for every minute of every range asked).
+ */
+function lostSoFarPerCall(world: World, vc: VoiceConnectorWorld, leg: 'customer' | 'remote', minute: number): number {
+  const weights = carryWeights(vc.spec.callSeconds);
+  const losses = lossByMinute(world, vc, leg);
+  if (losses.size >= MEMO_LIMIT) {
+    losses.clear();
+  }
+  let lostPct = 0;
+  for (let k = 0; k < weights.length; k++) {
+    const at = minute - k;
+    let pct = losses.get(at);
+    if (pct === undefined) {
+      pct = legQuality(world, vc, leg, at * 60).lossPct;
+      losses.set(at, pct);
+    }
+    lostPct += weights[k] * pct;
+  }
+  return (PACKETS_PER_CALL_MINUTE * lostPct) / 100;
+}
+
+/** The leg's loss in percent by minute, per world, connector and side. */
+const lossMemo = new WeakMap<World, Map<string, Map<number, number>>>();
+function lossByMinute(world: World, vc: VoiceConnectorWorld, leg: 'customer' | 'remote'): Map<number, number> {
+  let perWorld = lossMemo.get(world);
+  if (!perWorld) {
+    perWorld = new Map();
+    lossMemo.set(world, perWorld);
+  }
+  const key = `${vc.index}:${leg}`;
+  let losses = perWorld.get(key);
+  if (!losses) {
+    losses = new Map();
+    perWorld.set(key, losses);
+  }
+  return losses;
 }
 
 function failureShare(world: World, vc: VoiceConnectorWorld, t: number): number {
@@ -85,45 +149,40 @@ function activeAt(world: World, vc: VoiceConnectorWorld, direction: 'in' | 'out'
   return Math.round(expected);
 }
 
-const answeredMemo = new WeakMap<World, Map<string, number>>();
 function answeredAt(world: World, vc: VoiceConnectorWorld, direction: 'in' | 'out', minute: number): number {
-  let cache = answeredMemo.get(world);
-  if (!cache) {
-    cache = new Map();
-    answeredMemo.set(world, cache);
-  }
-  const key = `${vc.index}:${direction}:${minute}`;
-  let n = cache.get(key);
-  if (n === undefined) {
-    if (cache.size >= MEMO_LIMIT) {
-      cache.clear();
-    }
-    n = attemptsAt(world, vc, direction, minute).answered;
-    cache.set(key, n);
-  }
-  return n;
+  return remember(
+    answeredMemo,
+    world,
+    `${vc.index}:${direction}:${minute}`,
+    () => attemptsAt(world, vc, direction, minute).answered
+  );
 }
 
-// Every metric of a minute reads the same minute, and "calls active" reads the minutes before: remember recent ones.
+// Every metric of a minute reads the same minute, and "calls active" and the running totals of packets lost read
+// the minutes before: remember recent ones (a bounded cache per world, emptied when full).
 const MEMO_LIMIT = 200_000;
 const memo = new WeakMap<World, Map<string, VoiceConnectorMinute>>();
+const answeredMemo = new WeakMap<World, Map<string, number>>();
 
-export function voiceConnectorMinute(world: World, vc: VoiceConnectorWorld, minute: number): VoiceConnectorMinute {
-  let cache = memo.get(world);
+function remember<T>(memos: WeakMap<World, Map<string, T>>, world: World, key: string, compute: () => T): T {
+  let cache = memos.get(world);
   if (!cache) {
     cache = new Map();
-    memo.set(world, cache);
+    memos.set(world, cache);
   }
-  const key = `${vc.index}:${minute}`;
-  let m = cache.get(key);
-  if (!m) {
+  let value = cache.get(key);
+  if (value === undefined) {
     if (cache.size >= MEMO_LIMIT) {
       cache.clear();
     }
-    m = computeMinute(world, vc, minute);
-    cache.set(key, m);
+    value = compute();
+    cache.set(key, value);
   }
-  return m;
+  return value;
+}
+
+export function voiceConnectorMinute(world: World, vc: VoiceConnectorWorld, minute: number): VoiceConnectorMinute {
+  return remember(memo, world, `${vc.index}:${minute}`, () => computeMinute(world, vc, minute));
 }
 
 function computeMinute(world: World, vc: VoiceConnectorWorld, minute: number): VoiceConnectorMinute {
@@ -162,18 +221,19 @@ function computeMinute(world: World, vc: VoiceConnectorWorld, minute: number): V
     sip: [attempts + answered, answered, 0, s4, s5, s6],
     customer: legQuality(world, vc, 'customer', t),
     remote: legQuality(world, vc, 'remote', t),
+    customerLostPerCall: lostSoFarPerCall(world, vc, 'customer', minute),
+    remoteLostPerCall: lostSoFarPerCall(world, vc, 'remote', minute),
   };
 }
 
 /** The value of an AWS/ChimeVoiceConnector metric in one minute, or undefined when AWS would send nothing. */
 export function voiceConnectorMetric(m: VoiceConnectorMinute, name: string): number | undefined {
   const active = m.inboundActive + m.outboundActive;
-  const packets = active * PACKETS_PER_SECOND * 60;
-  const legOf = (prefix: string): LegQuality | undefined =>
+  const side = (prefix: string): 'customer' | 'remote' | undefined =>
     prefix.startsWith('CustomerToVc') || prefix.startsWith('VcToCustomer')
-      ? m.customer
+      ? 'customer'
       : prefix.startsWith('RemoteToVc') || prefix.startsWith('VcToRemote')
-        ? m.remote
+        ? 'remote'
         : undefined;
   switch (name) {
     case 'InboundCallAttempts':
@@ -213,15 +273,18 @@ export function voiceConnectorMetric(m: VoiceConnectorMinute, name: string): num
   if (active === 0) {
     return undefined; // no media, no media metrics
   }
-  const leg = legOf(name);
-  if (!leg) {
+  const which = side(name);
+  if (!which) {
     return undefined;
   }
+  const leg = m[which];
+  // The packets that arrived this minute: what the calls sent (3,000 each) less what the leg lost.
+  const arrived = Math.round(active * PACKETS_PER_CALL_MINUTE * (1 - leg.lossPct / 100));
   if (name.endsWith('RtpPackets')) {
-    return packets;
+    return arrived;
   }
   if (name.endsWith('RtpBytes')) {
-    return packets * RTP_BYTES_PER_PACKET;
+    return arrived * RTP_BYTES_PER_PACKET;
   }
   if (name.endsWith('RtcpPackets')) {
     return active * RTCP_PACKETS_PER_MINUTE;
@@ -230,7 +293,8 @@ export function voiceConnectorMetric(m: VoiceConnectorMinute, name: string): num
     return active * RTCP_PACKETS_PER_MINUTE * RTCP_BYTES_PER_PACKET;
   }
   if (name.endsWith('PacketsLost')) {
-    return Math.round((packets * leg.lossPct) / 100);
+    // The running totals of the calls in progress, not this minute's loss.
+    return Math.round(active * (which === 'customer' ? m.customerLostPerCall : m.remoteLostPerCall));
   }
   if (name.endsWith('Jitter')) {
     return Math.round(leg.jitterMs * 1000);

@@ -59,7 +59,7 @@ describe('CallPathPanel', () => {
   it('draws a diagram per connector with every leg and side judged', () => {
     const degraded = healthyMetrics();
     degraded.VcToRemoteJitter = [5000, 5000, 42_000]; // 42 ms: warn
-    degraded.RemoteToVcPacketsLost = [3, 3, 120]; // 4 %: alert
+    degraded.RemoteToVcRtpPackets = [8991, 8991, 8640]; // 8,640 of 9,000 expected: 4 %, alert
     degraded.MOSBetweenVcAndRemote = [4.3, 4.3, 3.6]; // warn
     renderPanel([...connectorFrames('vc-a', healthyMetrics()), ...connectorFrames('vc-b', degraded)]);
 
@@ -113,7 +113,7 @@ describe('CallPathPanel', () => {
       ['–', 'nodata'],
       ['0.10 %', 'ok'],
     ]);
-    expect(screen.getByTestId('callpath-missing')).toHaveTextContent('2 of 16 metrics missing');
+    expect(screen.getByTestId('callpath-missing')).toHaveTextContent('2 of 14 metrics missing');
     // The values that are there still decide the badge.
     expect(connector('vc-a')).toHaveAttribute('data-severity', 'ok');
   });
@@ -126,11 +126,28 @@ describe('CallPathPanel', () => {
     expect(status).toHaveTextContent('VoiceConnectorId = *');
     expect(status).toHaveTextContent('MOSBetweenVcAndCustomer');
     expect(status).toHaveTextContent('RemoteToVcRtpPackets');
+    expect(status).toHaveTextContent('OutboundCallsActive with statistic Average');
   });
 
   it('names the series that are not call path metrics', () => {
-    renderPanel([cloudwatchFrame('InboundCallsActive', 'vc-a', [3], { label: 'InboundCallsActive' })]);
-    expect(screen.getByTestId('callpath-unrecognized')).toHaveTextContent('InboundCallsActive');
+    renderPanel([cloudwatchFrame('CustomerToVcPacketsLost', 'vc-a', [3], { label: 'CustomerToVcPacketsLost' })]);
+    expect(screen.getByTestId('callpath-unrecognized')).toHaveTextContent('CustomerToVcPacketsLost');
+  });
+
+  // fact: chime-packets-lost-cumulative: loss needs the calls in progress.
+  it('shows a dash for loss, and says the calls in progress are missing, rather than 0 %', () => {
+    const m = healthyMetrics();
+    delete m.InboundCallsActive;
+    delete m.OutboundCallsActive;
+    renderPanel(connectorFrames('vc-a', m));
+    for (const id of ['CustomerToVc', 'VcToCustomer', 'RemoteToVc', 'VcToRemote']) {
+      expect(legValues('vc-a', id)).toEqual([
+        ['5.0 ms', 'ok'],
+        ['–', 'nodata'],
+      ]);
+    }
+    expect(screen.getByTestId('callpath-missing')).toHaveTextContent('2 of 14 metrics missing');
+    expect(screen.queryByText('0.00 %')).toBeNull();
   });
 
   it('asks for the VoiceConnectorId dimension when the series have none', () => {

@@ -8,7 +8,7 @@ import { connectorsFromFrames } from './connectorSeries';
 import { ConnectorDiagram } from './ConnectorDiagram';
 import { buildConnectorViews } from './diagram';
 import { diagramFonts, diagramGrid, GAP } from './layout';
-import { CALLPATH_METRICS } from './metrics';
+import { CALLPATH_METRICS, CALLS_METRICS } from './metrics';
 import { migrateOptions } from './migrate';
 import type { CallPathOptions } from './options';
 
@@ -53,7 +53,9 @@ export function CallPathPanel({ data, options, width, height, replaceVariables }
       <PanelMessage icon="info-circle" title="No Voice Connector data">
         <p>
           The call path needs one CloudWatch query per metric: namespace AWS/ChimeVoiceConnector, dimension
-          VoiceConnectorId = * (or a variable), label {'${METRIC}'}. Metrics: {CALLPATH_METRICS.join(', ')}.
+          VoiceConnectorId = * (or a variable), label {'${METRIC}'}. Metrics: {CALLPATH_METRICS.join(', ')}(
+          {CALLS_METRICS.inbound} and {CALLS_METRICS.outbound} with statistic Average: packet loss is estimated from the
+          RTP packets and the calls in progress).
         </p>
         {parsed.unrecognized.length > 0 && (
           <p data-testid="callpath-unrecognized">

@@ -61,7 +61,9 @@ describe('connectorsFromFrames', () => {
 
   it('keeps a connector whose series has no points, so it shows without data', () => {
     const parsed = connectorsFromFrames([cloudwatchFrame('CustomerToVcJitter', 'vc-quiet', [null, null])]);
-    expect(parsed.connectors).toEqual([{ key: 'vc-quiet', id: 'vc-quiet', metrics: { CustomerToVcJitter: [] } }]);
+    expect(parsed.connectors).toEqual([
+      { key: 'vc-quiet', id: 'vc-quiet', metrics: { CustomerToVcJitter: [] }, periods: { CustomerToVcJitter: 60 } },
+    ]);
   });
 
   it('keeps per-Region series apart', () => {
@@ -77,10 +79,10 @@ describe('connectorsFromFrames', () => {
 
   it('merges two series of the same connector and metric by timestamp', () => {
     const parsed = connectorsFromFrames([
-      cloudwatchFrame('CustomerToVcPacketsLost', 'vc-a', [1, 2]),
-      cloudwatchFrame('CustomerToVcPacketsLost', 'vc-a', [null, 5, 6]),
+      cloudwatchFrame('CustomerToVcRtpPackets', 'vc-a', [1, 2]),
+      cloudwatchFrame('CustomerToVcRtpPackets', 'vc-a', [null, 5, 6]),
     ]);
-    expect(parsed.connectors[0].metrics.CustomerToVcPacketsLost.map((p) => p.value)).toEqual([1, 5, 6]);
+    expect(parsed.connectors[0].metrics.CustomerToVcRtpPackets.map((p) => p.value)).toEqual([1, 5, 6]);
   });
 
   it('reports series it cannot place: other metrics, no connector, error notices', () => {
@@ -91,13 +93,50 @@ describe('connectorsFromFrames', () => {
           { severity: 'warning', text: 'partial' },
         ],
       }),
-      cloudwatchFrame('InboundCallsActive', 'vc-a', [3], { label: 'InboundCallsActive' }),
+      cloudwatchFrame('Throttles', 'vc-a', [3], { label: 'Throttles' }),
       cloudwatchFrame('VcToRemoteJitter', 'vc-a', [1000], { noLabels: true }),
     ]);
     expect(parsed.connectors.map((c) => Object.keys(c.metrics))).toEqual([['CustomerToVcJitter']]);
-    expect(parsed.unrecognized).toEqual(['InboundCallsActive']);
+    expect(parsed.unrecognized).toEqual(['Throttles']);
     expect(parsed.withoutConnector).toEqual(['VcToRemoteJitter']);
     expect(parsed.errors).toEqual(['CloudWatch status Forbidden for this series.']);
+  });
+
+  it('reads the calls in progress, which the loss estimate needs, as the connector’s metrics', () => {
+    const parsed = connectorsFromFrames([
+      cloudwatchFrame('InboundCallsActive', 'vc-a', [3, 4]),
+      cloudwatchFrame('OutboundCallsActive', 'vc-a', [1], { label: 'vc-a OutboundCallsActive' }),
+    ]);
+    expect(parsed.unrecognized).toEqual([]);
+    expect(parsed.connectors[0].metrics.InboundCallsActive.map((p) => p.value)).toEqual([3, 4]);
+    expect(parsed.connectors[0].metrics.OutboundCallsActive).toEqual([{ time: T0, value: 1 }]);
+  });
+
+  it('takes each series’ period from the proxy’s meta, the Time field, or else the step between points', () => {
+    const withMeta = cloudwatchFrame('CustomerToVcRtpPackets', 'vc-a', [1, 2], { period: 300 });
+    // A frame without meta.custom whose Time field still says the period.
+    const timeOnly = dataFrameFromJSON({
+      schema: {
+        fields: [
+          { name: 'Time', type: 'time' as never, config: { custom: { period: 600 } } },
+          { name: 'VcToCustomerRtpPackets', type: 'number' as never, labels: { VoiceConnectorId: 'vc-a' } },
+        ],
+      },
+      data: { values: [[T0], [5]] },
+    });
+    const parsed = connectorsFromFrames([
+      withMeta,
+      timeOnly,
+      // Neither says: points 2 and 3 minutes apart (a gap) give 120 s.
+      cloudwatchFrame('RemoteToVcRtpPackets', 'vc-a', [1, null, 2, null, null, 3], { period: null }),
+      // Neither says and one point: unknown.
+      cloudwatchFrame('VcToRemoteRtpPackets', 'vc-a', [7], { period: null }),
+    ]);
+    expect(parsed.connectors[0].periods).toEqual({
+      CustomerToVcRtpPackets: 300,
+      VcToCustomerRtpPackets: 600,
+      RemoteToVcRtpPackets: 120,
+    });
   });
 
   it('reads wide frames field by field', () => {

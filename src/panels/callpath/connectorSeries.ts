@@ -7,7 +7,8 @@ import { durationInMs } from './quality';
  * The proxy's CloudWatch frames (docs/api.md, `cloudwatch`) sorted by Voice Connector and metric. Each frame is one
  * series: a Time field and a Value field whose labels are the dimensions (VoiceConnectorId, and Region for the
  * per-region dimension set) and whose displayNameFromDS is the query's label (`${METRIC}` gives the metric name).
- * Wide frames (a transformation joined several series) are read field by field the same way.
+ * Wide frames (a transformation joined several series) are read field by field the same way. Each series' period
+ * (seconds) comes with it: the loss estimate needs it to know how many packets a call sends in one point.
  */
 
 export interface Point {
@@ -26,11 +27,16 @@ export interface ConnectorSeries {
    * unit the frame had; counts and MOS as CloudWatch sent them.
    */
   metrics: Record<string, Point[]>;
+  /**
+   * The CloudWatch period of each metric's points in seconds: the frame's `meta.custom.period` (the proxy sets it),
+   * else the Time field's `config.custom.period`, else the smallest step between its points. Absent when none says.
+   */
+  periods: Record<string, number>;
 }
 
 export interface ParsedFrames {
   connectors: ConnectorSeries[];
-  /** Names of number series that are none of the 16 metrics (another metric, or a label without the name). */
+  /** Names of number series that are none of the 14 metrics (another metric, or a label without the name). */
   unrecognized: string[];
   /** Call path series without a VoiceConnectorId label. */
   withoutConnector: string[];
@@ -77,6 +83,28 @@ function pointsOf(time: Field, field: Field, metric: string): Point[] {
   return points.sort((a, b) => a.time - b.time);
 }
 
+const positive = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+
+/** The smallest step between consecutive points, in seconds: the period when nobody says it (a gap is longer). */
+function timeStep(points: Point[]): number | undefined {
+  let step: number | undefined;
+  for (let i = 1; i < points.length; i++) {
+    const d = points[i].time - points[i - 1].time;
+    if (d > 0 && (step === undefined || d < step)) {
+      step = d;
+    }
+  }
+  return step === undefined ? undefined : step / 1000;
+}
+
+/** The period of a series in seconds, from what the proxy says or else from its points. */
+function periodOf(frame: DataFrame, time: Field | undefined, points: Point[]): number | undefined {
+  const custom = frame.meta?.custom as { period?: unknown } | undefined;
+  const timeCustom = time?.config.custom as { period?: unknown } | undefined;
+  return positive(custom?.period) ?? positive(timeCustom?.period) ?? timeStep(points);
+}
+
 /** Points of two series of the same connector and metric (two queries, or a repeated one): one per timestamp. */
 function mergePoints(a: Point[], b: Point[]): Point[] {
   const byTime = new Map<number, Point>();
@@ -117,13 +145,17 @@ export function connectorsFromFrames(frames: DataFrame[]): ParsedFrames {
       const key = region ? `${id}/${region}` : id;
       let connector = byKey.get(key);
       if (!connector) {
-        connector = { key, id, ...(region ? { region } : {}), metrics: {} };
+        connector = { key, id, ...(region ? { region } : {}), metrics: {}, periods: {} };
         byKey.set(key, connector);
       }
       // A frame without a time field still names the connector and the metric: it shows, with no data.
       const points = time ? pointsOf(time, field, metric) : [];
       const before = connector.metrics[metric];
       connector.metrics[metric] = before ? mergePoints(before, points) : points;
+      const period = periodOf(frame, time, points);
+      if (period !== undefined && connector.periods[metric] === undefined) {
+        connector.periods[metric] = period;
+      }
     }
   }
   return {

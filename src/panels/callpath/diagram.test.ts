@@ -1,7 +1,7 @@
 import { connectorsFromFrames } from './connectorSeries';
 import { buildConnectorViews } from './diagram';
 import { DEFAULT_OPTIONS, type CallPathOptions } from './options';
-import { connectorFrames, healthyMetrics } from './testFrames';
+import { cloudwatchFrame, connectorFrames, healthyMetrics } from './testFrames';
 
 const views = (
   frames: ReturnType<typeof connectorFrames>,
@@ -23,7 +23,7 @@ describe('buildConnectorViews', () => {
   it('colours a leg by the worse of its jitter and loss, and the badge by the worst value', () => {
     const m = healthyMetrics();
     m.VcToRemoteJitter = [5000, 5000, 35_000]; // 35 ms: warn
-    m.RemoteToVcPacketsLost = [3, 3, 150]; // 5 %: alert
+    m.RemoteToVcRtpPackets = [8991, 8991, 8550]; // 8,550 of 9,000: 5 %, alert
     const [v] = views(connectorFrames('vc-a', m));
     expect(v.legs.VcToRemote).toMatchObject({ severity: 'warn', jitter: { severity: 'warn' } });
     expect(v.legs.RemoteToVc).toMatchObject({ severity: 'alert', loss: { severity: 'alert' } });
@@ -49,17 +49,72 @@ describe('buildConnectorViews', () => {
     delete m.CustomerToVcJitter;
     delete m.CustomerToVcRtpPackets;
     m.MOSBetweenVcAndRemote = [null, null];
-    m.VcToRemoteRtpPackets = [0, 0, 0];
+    m.VcToRemoteRtpPackets = [null, null, null];
     const [v] = views(connectorFrames('vc-a', m));
     expect(v.missingMetrics).toEqual(['CustomerToVcJitter', 'CustomerToVcRtpPackets']);
     expect(v.legs.CustomerToVc.jitter).toMatchObject({ value: null, severity: 'nodata' });
     expect(v.legs.CustomerToVc.jitter.missing).toContain('no CustomerToVcJitter series');
     expect(v.legs.CustomerToVc.loss.missing).toContain('no CustomerToVcRtpPackets series');
     expect(v.sides.remote.mos).toMatchObject({ value: null, missing: 'No data in the time range' });
-    expect(v.legs.VcToRemote.loss.missing).toContain('no RTP packets');
+    expect(v.legs.VcToRemote.loss).toMatchObject({ value: null, missing: 'No data in the time range' });
     // The leg with jitter but no loss takes the jitter's colour; the badge ignores missing values.
     expect(v.legs.VcToRemote.severity).toBe('ok');
     expect(v.severity).toBe('ok');
+  });
+
+  // fact: chime-packets-lost-cumulative: loss needs the calls in progress; without them, no loss, loudly.
+  it('shows no loss, and says why, when the calls-in-progress series is missing: never a quiet 0 %', () => {
+    const m = healthyMetrics();
+    delete m.OutboundCallsActive;
+    const [v] = views(connectorFrames('vc-a', m));
+    expect(v.missingMetrics).toEqual(['OutboundCallsActive']);
+    for (const leg of ['CustomerToVc', 'VcToCustomer', 'RemoteToVc', 'VcToRemote'] as const) {
+      expect(v.legs[leg].loss).toMatchObject({ value: null, severity: 'nodata' });
+      expect(v.legs[leg].loss.missing).toContain('no OutboundCallsActive series');
+      expect(v.legs[leg].loss.missing).toContain('calls in progress');
+    }
+    // Jitter, MOS and RTT are still judged.
+    expect(v.legs.CustomerToVc.jitter.value).toBe(5);
+    expect(v.severity).toBe('ok');
+  });
+
+  it('shows no loss without a call in progress, or without any calls-in-progress point', () => {
+    const quiet = healthyMetrics();
+    quiet.InboundCallsActive = [0, 0, 0];
+    quiet.OutboundCallsActive = [0, 0, 0];
+    const [q] = views(connectorFrames('vc-a', quiet));
+    expect(q.legs.RemoteToVc.loss).toMatchObject({ value: null, severity: 'nodata' });
+    expect(q.legs.RemoteToVc.loss.missing).toContain('no call in progress');
+    const unknown = healthyMetrics();
+    unknown.InboundCallsActive = [null, null];
+    unknown.OutboundCallsActive = [];
+    const [u] = views(connectorFrames('vc-a', unknown));
+    expect(u.legs.RemoteToVc.loss.value).toBeNull();
+    expect(u.legs.RemoteToVc.loss.missing).toContain('no InboundCallsActive or OutboundCallsActive point');
+  });
+
+  it('estimates loss over the period the proxy says, else the step between points', () => {
+    const fiveMinutes = (metric: string, values: Array<number | null>, period: number | null) =>
+      cloudwatchFrame(metric, 'vc-a', values, { period, step: 300 });
+    // 5-minute periods with 2 calls on average: 30,000 packets expected per period; 29,400 and 29,100 counted.
+    const frames = (period: number | null) => [
+      fiveMinutes('CustomerToVcRtpPackets', [29_400, 29_100], period),
+      fiveMinutes('InboundCallsActive', [1.5, 1.5], period),
+      fiveMinutes('OutboundCallsActive', [0.5, 0.5], period),
+    ];
+    for (const period of [300, null]) {
+      // Last: 29,100 of 30,000, 3 %; mean: 58,500 of 60,000, 2.5 %.
+      expect(views(frames(period))[0].legs.CustomerToVc.loss.value).toBeCloseTo(3);
+      expect(views(frames(period), { reducer: 'mean' })[0].legs.CustomerToVc.loss.value).toBeCloseTo(2.5);
+    }
+    // One point and no period: the estimate cannot be made.
+    const [one] = views([
+      fiveMinutes('CustomerToVcRtpPackets', [29_100], null),
+      fiveMinutes('InboundCallsActive', [2], null),
+      fiveMinutes('OutboundCallsActive', [0], null),
+    ]);
+    expect(one.legs.CustomerToVc.loss.value).toBeNull();
+    expect(one.legs.CustomerToVc.loss.missing).toContain('period of CustomerToVcRtpPackets is unknown');
   });
 
   it('titles connectors by name when known and orders them by name or severity', () => {

@@ -1,8 +1,18 @@
 import type { ParsedFrames, ConnectorSeries, Point } from './connectorSeries';
-import { CALLPATH_METRICS, LEGS, legMetrics, SIDE_METRICS, SIDES, type LegDef, type LegId, type Side } from './metrics';
+import {
+  CALLPATH_METRICS,
+  CALLS_METRICS,
+  LEGS,
+  legMetrics,
+  SIDE_METRICS,
+  SIDES,
+  type LegDef,
+  type LegId,
+  type Side,
+} from './metrics';
 import type { CallPathOptions, SortBy } from './options';
 import { qualitySeverity, worstSeverity, type Quality, type Severity } from './quality';
-import { lossPercent, reducePoints } from './reduce';
+import { callsInProgress, lossPercent, reducePoints } from './reduce';
 
 /** What each diagram shows: per connector, the four legs and the two sides, every value judged. */
 
@@ -46,7 +56,10 @@ export interface ConnectorView {
 const noQuery = (metrics: string[]) =>
   `No data: the panel's queries return no ${metrics.join(' / ')} series for this connector`;
 const NO_POINTS = 'No data in the time range';
-const NO_PACKETS = 'No data: no RTP packets in the time range (no calls)';
+/** Why loss needs the calls in progress, for the tooltip of a loss that cannot be estimated. */
+const NEEDS =
+  'loss is estimated from the RTP packets counted and the calls in progress (InboundCallsActive + ' +
+  'OutboundCallsActive, statistic Average): 3,000 packets a minute per call at 20 ms';
 
 function judged(quality: Quality, value: number | null, options: CallPathOptions, missing?: string): QualityValue {
   return {
@@ -71,24 +84,41 @@ function reduced(
   return judged(quality, reducePoints(points, options.reducer, worse), options, NO_POINTS);
 }
 
+/**
+ * A leg's loss, estimated from its RtpPackets and the connector's calls in progress (reduce.ts lossPercent). Every
+ * reason it cannot be had is said: a wall screen must never show a quiet 0 % for a loss nobody measured.
+ */
 function loss(c: ConnectorSeries, leg: LegId, options: CallPathOptions): QualityValue {
-  const m = legMetrics(leg);
-  const lost: Point[] | undefined = c.metrics[m.packetsLost];
-  const packets: Point[] | undefined = c.metrics[m.rtpPackets];
-  if (!lost || !packets) {
-    const absent = [!lost ? m.packetsLost : undefined, !packets ? m.rtpPackets : undefined].filter(
-      (x): x is string => x !== undefined
-    );
-    return judged('lossPercent', null, options, noQuery(absent));
+  const rtp = legMetrics(leg).rtpPackets;
+  const packets: Point[] | undefined = c.metrics[rtp];
+  const inbound: Point[] | undefined = c.metrics[CALLS_METRICS.inbound];
+  const outbound: Point[] | undefined = c.metrics[CALLS_METRICS.outbound];
+  if (!packets || !inbound || !outbound) {
+    const absent = [
+      !packets ? rtp : undefined,
+      !inbound ? CALLS_METRICS.inbound : undefined,
+      !outbound ? CALLS_METRICS.outbound : undefined,
+    ].filter((x): x is string => x !== undefined);
+    return judged('lossPercent', null, options, `${noQuery(absent)}; ${NEEDS}`);
   }
-  const value = lossPercent(lost, packets, options.reducer);
-  const why =
-    lost.length === 0 || packets.length === 0
-      ? NO_POINTS
-      : packets.every((p) => p.value <= 0)
-        ? NO_PACKETS
-        : `No data: ${m.packetsLost} and ${m.rtpPackets} have no period in common`;
-  return judged('lossPercent', value, options, why);
+  const calls = callsInProgress(inbound, outbound);
+  const period = c.periods[rtp];
+  if (packets.length === 0) {
+    return judged('lossPercent', null, options, NO_POINTS);
+  }
+  if (calls.length === 0) {
+    return judged(
+      'lossPercent',
+      null,
+      options,
+      `No data: no ${CALLS_METRICS.inbound} or ${CALLS_METRICS.outbound} point in the time range; ${NEEDS}`
+    );
+  }
+  if (period === undefined) {
+    return judged('lossPercent', null, options, `No data: the period of ${rtp} is unknown (one point, and no period)`);
+  }
+  const value = lossPercent(packets, calls, period, options.reducer);
+  return judged('lossPercent', value, options, 'No data: no call in progress in the periods with RTP packets');
 }
 
 function connectorView(c: ConnectorSeries, options: CallPathOptions, names: Map<string, string>): ConnectorView {

@@ -2,9 +2,13 @@ import { findMetric } from '../../connect/cloudwatchCatalog';
 import { CALLPATH_METRICS, endpointName, isRightward, legsOf, legTitle, metricOfName } from './metrics';
 
 describe('call path metrics', () => {
-  it('uses 16 AWS/ChimeVoiceConnector metrics of the catalogue', () => {
-    expect(CALLPATH_METRICS).toHaveLength(16);
-    expect(new Set(CALLPATH_METRICS).size).toBe(16);
+  it('uses 14 AWS/ChimeVoiceConnector metrics of the catalogue, and not PacketsLost', () => {
+    expect(CALLPATH_METRICS).toHaveLength(14);
+    expect(new Set(CALLPATH_METRICS).size).toBe(14);
+    // fact: chime-packets-lost-cumulative: loss comes from RtpPackets and the calls in progress.
+    expect(CALLPATH_METRICS).toEqual(expect.arrayContaining(['InboundCallsActive', 'OutboundCallsActive']));
+    expect(CALLPATH_METRICS.filter((m) => m.endsWith('RtpPackets'))).toHaveLength(4);
+    expect(CALLPATH_METRICS.filter((m) => m.endsWith('PacketsLost'))).toEqual([]);
     for (const m of CALLPATH_METRICS) {
       expect(findMetric('AWS/ChimeVoiceConnector', m)).toBeDefined();
     }
@@ -30,9 +34,15 @@ describe('metricOfName', () => {
     expect(metricOfName('AWS/ChimeVoiceConnector VcToRemoteRtpPackets Sum 60s')).toBe('VcToRemoteRtpPackets');
   });
 
+  it('recognises the calls in progress the loss estimate needs', () => {
+    expect(metricOfName('InboundCallsActive')).toBe('InboundCallsActive');
+    expect(metricOfName('abcdef1234 OutboundCallsActive')).toBe('OutboundCallsActive');
+  });
+
   it('recognises no metric the panel does not use', () => {
     expect(metricOfName('CustomerToVcRtpBytes')).toBeUndefined();
-    expect(metricOfName('InboundCallsActive')).toBeUndefined();
+    expect(metricOfName('CustomerToVcPacketsLost')).toBeUndefined();
+    expect(metricOfName('InboundCallAttempts')).toBeUndefined();
     expect(metricOfName('Value')).toBeUndefined();
     expect(metricOfName('')).toBeUndefined();
     expect(metricOfName(undefined)).toBeUndefined();

@@ -1,4 +1,5 @@
 import {
+  CALLS_IN_PROGRESS_METRICS,
   legQualityMetrics,
   SIDE_QUALITY_METRICS,
   VOICE_CONNECTOR_ENDPOINTS,
@@ -12,6 +13,8 @@ import {
 /**
  * The AWS/ChimeVoiceConnector metrics the diagram reads (src/connect/voiceConnector.ts has the legs and sides) and
  * where they sit on it: customer on the left, the Voice Connector in the middle, the remote end on the right.
+ * Loss is estimated from each leg's RtpPackets and the connector's calls in progress; PacketsLost is not read (a
+ * running total per call, fact: chime-packets-lost-cumulative).
  */
 
 export type Side = VoiceConnectorSide;
@@ -25,7 +28,14 @@ export const LEGS: readonly LegDef[] = VOICE_CONNECTOR_LEGS;
 
 export const SIDE_METRICS = SIDE_QUALITY_METRICS;
 
-export const legMetrics = legQualityMetrics;
+/** The per-leg metrics the diagram reads: jitter, and the RTP packets the loss estimate compares with the calls. */
+export function legMetrics(leg: LegId): { jitter: string; rtpPackets: string } {
+  const { jitter, rtpPackets } = legQualityMetrics(leg);
+  return { jitter, rtpPackets };
+}
+
+/** The connector's calls in progress, inbound and outbound: how many packets each leg should carry. */
+export const CALLS_METRICS = CALLS_IN_PROGRESS_METRICS;
 
 const POSITION: Record<VoiceConnectorEndpoint, number> = { customer: 0, vc: 1, remote: 2 };
 
@@ -53,10 +63,12 @@ export const legTitle = (leg: LegDef): string =>
 /** "Voice Connector ⇄ customer": what a side's MOS and RTT measure. */
 export const sideTitle = (side: Side): string => `${VOICE_CONNECTOR_ENDPOINTS.vc} ⇄ ${VOICE_CONNECTOR_ENDPOINTS[side]}`;
 
-/** Every metric the panel uses (16). */
+/** Every metric the panel uses (14): MOS and RTT per side, jitter and RTP packets per leg, calls in progress. */
 export const CALLPATH_METRICS: string[] = [
   ...SIDES.flatMap((s) => [SIDE_METRICS[s].mos, SIDE_METRICS[s].rtt]),
   ...LEGS.flatMap((l) => Object.values(legMetrics(l.id))),
+  CALLS_METRICS.inbound,
+  CALLS_METRICS.outbound,
 ];
 
 const BY_LENGTH = [...CALLPATH_METRICS].sort((a, b) => b.length - a.length);

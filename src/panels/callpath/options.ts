@@ -50,7 +50,11 @@ export const DEFAULT_OPTIONS: CallPathOptions = {
 
 export const REDUCER_OPTIONS: Array<{ value: Reducer; label: string; description: string }> = [
   { value: 'last', label: 'Last', description: 'The latest point with a value' },
-  { value: 'mean', label: 'Mean', description: 'The mean over the time range (loss: all lost / all sent)' },
+  {
+    value: 'mean',
+    label: 'Mean',
+    description: 'The mean over the time range (loss: all packets counted against all expected)',
+  },
   { value: 'worst', label: 'Worst', description: 'The worst point of the range: max jitter, loss, RTT; min MOS' },
 ];
 

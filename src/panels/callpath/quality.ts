@@ -31,7 +31,13 @@ export const QUALITY_DIRECTION: Record<Quality, 'above' | 'below'> = {
 export const QUALITY_INFO: Record<Quality, { label: string; unit: string; description: string }> = {
   mos: { label: 'MOS', unit: '', description: 'Mean opinion score estimated by AWS, 1.0 (bad) to 4.4 (best)' },
   jitterMs: { label: 'Jitter', unit: 'ms', description: 'Average jitter of the leg’s RTP packets' },
-  lossPercent: { label: 'Loss', unit: '%', description: 'Packets lost / RTP packets sent on the leg × 100' },
+  lossPercent: {
+    label: 'Loss',
+    unit: '%',
+    description:
+      'Estimated packet loss of the leg: the RTP packets counted against 3,000 a minute per call in progress ' +
+      '(20 ms packets without silence suppression assumed)',
+  },
   rttMs: { label: 'RTT', unit: 'ms', description: 'Average round-trip time between the Voice Connector and the end' },
 };
 

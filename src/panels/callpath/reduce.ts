@@ -1,4 +1,5 @@
 import type { Point } from './connectorSeries';
+import { estimatedLossPercent } from '../../connect/voiceConnector';
 import type { Reducer } from './options';
 
 /**
@@ -21,33 +22,55 @@ export function reducePoints(points: Point[], reducer: Reducer, worse: 'high' | 
 }
 
 /**
- * Packet loss in percent: PacketsLost / RtpPackets × 100, both taken at the same timestamps (the same CloudWatch
- * periods), and only where packets were sent (a minute without media has no loss to speak of).
- * - last: the latest period with both values;
- * - mean: all packets lost over all packets sent in the range (weighted by traffic, so a quiet minute with 2 of
- *   10 packets lost does not outweigh a busy hour);
- * - worst: the highest loss of any one period.
- * Not clamped at 100 %: a count of lost packets above the packets sent is a measurement problem worth seeing.
+ * The connector's calls in progress at each timestamp: InboundCallsActive + OutboundCallsActive. A timestamp where
+ * only one direction has a point counts the other as 0, as CloudWatch's metric math does (a connector that only
+ * takes inbound calls may never publish an outbound count); one where neither has a point has no count.
  */
-export function lossPercent(lost: Point[], packets: Point[], reducer: Reducer): number | null {
-  const lostAt = new Map(lost.map((p) => [p.time, p.value]));
-  const pairs = packets
-    .filter((p) => p.value > 0 && lostAt.has(p.time))
-    .map((p) => ({ sent: p.value, lost: lostAt.get(p.time)! }));
-  if (pairs.length === 0) {
+export function callsInProgress(inbound: Point[], outbound: Point[]): Point[] {
+  const byTime = new Map<number, number>();
+  for (const p of [...inbound, ...outbound]) {
+    byTime.set(p.time, (byTime.get(p.time) ?? 0) + p.value);
+  }
+  return [...byTime.entries()].map(([time, value]) => ({ time, value })).sort((a, b) => a.time - b.time);
+}
+
+/**
+ * Estimated packet loss of a leg in percent (fact: chime-packets-lost-cumulative): RTP packets counted against the
+ * 3,000 a minute each call in progress sends at 20 ms (estimatedLossPercent). `packets` are the leg's RtpPackets
+ * (Sum per period), `calls` the calls in progress (Average per period, callsInProgress), `periodSeconds` the
+ * CloudWatch period of a point. Only periods where RtpPackets has a point and a call was in progress count: a
+ * quiet connector has no loss to speak of (null, not 0 %).
+ * - last: the latest such period;
+ * - mean: all packets counted against all packets expected in the range (weighted by traffic, so a quiet minute
+ *   does not outweigh a busy hour; calls starting and ending mid-period, which push single periods up or down,
+ *   even out), clamped at 0;
+ * - worst: the highest estimate of any one period.
+ */
+export function lossPercent(packets: Point[], calls: Point[], periodSeconds: number, reducer: Reducer): number | null {
+  const callsAt = new Map(calls.map((p) => [p.time, p.value]));
+  const periods = packets
+    .filter((p) => (callsAt.get(p.time) ?? 0) > 0)
+    .map((p) => ({ received: p.value, calls: callsAt.get(p.time)! }));
+  if (periods.length === 0) {
     return null;
   }
+  const estimate = (received: number, inProgress: number) =>
+    estimatedLossPercent(received, inProgress, periodSeconds) ?? null;
   switch (reducer) {
-    case 'mean': {
-      const sent = pairs.reduce((n, p) => n + p.sent, 0);
-      const missing = pairs.reduce((n, p) => n + p.lost, 0);
-      return (missing / sent) * 100;
-    }
+    case 'mean':
+      // Every period has the same length, so the calls add up as the packets do: Σ expected = 3000 × P/60 × Σ calls.
+      return estimate(
+        periods.reduce((n, p) => n + p.received, 0),
+        periods.reduce((n, p) => n + p.calls, 0)
+      );
     case 'worst':
-      return pairs.reduce((w, p) => Math.max(w, (p.lost / p.sent) * 100), -Infinity);
+      return periods.reduce<number | null>((w, p) => {
+        const v = estimate(p.received, p.calls);
+        return v === null ? w : w === null ? v : Math.max(w, v);
+      }, null);
     default: {
-      const latest = pairs[pairs.length - 1];
-      return (latest.lost / latest.sent) * 100;
+      const latest = periods[periods.length - 1];
+      return estimate(latest.received, latest.calls);
     }
   }
 }

@@ -25,18 +25,27 @@ export interface FrameOptions {
   notices?: Array<{ severity: 'info' | 'warning' | 'error'; text: string }>;
   /** Omit the labels (a series without dimensions). */
   noLabels?: boolean;
+  /** The statistic the query asked for; default the catalogue's (Average for the calls in progress, as the panel asks). */
+  statistic?: string;
+  /** The period the proxy says in meta.custom and on the Time field; default 60. null: the frame does not say. */
+  period?: number | null;
+  /** Seconds between points; default 60. */
+  step?: number;
 }
 
 export function cloudwatchFrame(metric: string, connectorId: string, values: Values, o: FrameOptions = {}): DataFrame {
   const info = findMetric('AWS/ChimeVoiceConnector', metric);
   const unit = o.unit === null ? undefined : (o.unit ?? info?.grafanaUnit);
   const label = o.label ?? metric;
+  const statistic = o.statistic ?? (metric.endsWith('CallsActive') ? 'Average' : (info?.statistic ?? 'Average'));
+  const period = o.period === undefined ? 60 : o.period;
+  const step = (o.step ?? 60) * 1000;
   const times: number[] = [];
   const points: number[] = [];
   values.forEach((v, i) => {
     // CloudWatch leaves out the periods without data; the proxy passes on what it got.
     if (v !== null) {
-      times.push(T0 + i * MINUTE);
+      times.push(T0 + i * step);
       points.push(v);
     }
   });
@@ -45,12 +54,12 @@ export function cloudwatchFrame(metric: string, connectorId: string, values: Val
       refId: o.refId ?? metric,
       name: label,
       meta: {
-        executedQueryString: `AWS/ChimeVoiceConnector ${metric} ${info?.statistic ?? 'Average'} 60s`,
-        custom: { period: 60 },
+        executedQueryString: `AWS/ChimeVoiceConnector ${metric} ${statistic} ${period ?? 60}s`,
+        ...(period !== null ? { custom: { period } } : {}),
         ...(o.notices ? { notices: o.notices } : {}),
       },
       fields: [
-        { name: 'Time', type: 'time' as never, config: { custom: { period: 60 } } },
+        { name: 'Time', type: 'time' as never, config: period !== null ? { custom: { period } } : {} },
         {
           name: 'Value',
           type: 'number' as never,
@@ -73,8 +82,8 @@ export function connectorFrames(connectorId: string, metrics: Partial<Record<str
 }
 
 /**
- * Every metric of a healthy connector over three minutes: MOS 4.3, RTT 40 ms, jitter 5 ms, 3000 packets a minute
- * with 3 lost (0.1 %).
+ * Every metric of a healthy connector over three minutes: MOS 4.3, RTT 40 ms, jitter 5 ms, 3 calls in progress
+ * (2 inbound, 1 outbound) whose 9,000 packets a minute arrive but 9 on each leg: 8,991 counted, 0.1 % loss.
  */
 export function healthyMetrics(): Record<string, Values> {
   const out: Record<string, Values> = {};
@@ -86,9 +95,13 @@ export function healthyMetrics(): Record<string, Values> {
     } else if (m.endsWith('Jitter')) {
       out[m] = [5000, 5000, 5000];
     } else if (m.endsWith('RtpPackets')) {
-      out[m] = [3000, 3000, 3000];
+      out[m] = [8991, 8991, 8991];
+    } else if (m === 'InboundCallsActive') {
+      out[m] = [2, 2, 2];
+    } else if (m === 'OutboundCallsActive') {
+      out[m] = [1, 1, 1];
     } else {
-      out[m] = [3, 3, 3];
+      throw new Error(`healthyMetrics: no value for ${m}`);
     }
   }
   return out;
