@@ -4,12 +4,15 @@
 #   deps           node_modules for package-lock.json (everything, dev dependencies included)
 #   plugin-build   the Grafana plugin into /app/dist (npm run build)
 #   runtime-deps   only what the simulator and the proxy import at run time
-#   node-services  the simulator and the proxy (target of the compose services `simulator` and `proxy`)
+#   node-services  the simulator and the proxy (target of the compose services `simulator`, `proxy` and
+#                  `grafana-setup`)
 #   grafana        Grafana with the built plugin (dashboards included) and the provisioning (compose service `grafana`)
 
-# Node 20, the version of .nvmrc and CI. Debian (glibc) rather than Alpine: @swc/core and esbuild ship glibc
-# binaries first, and the build is the one CI runs.
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24, the LTS line of .nvmrc, package.json's engines and CI (docs/deployment.md, "Node"): Node 20 reached its end
+# of life in April 2026, and AWS SDK for JavaScript releases after the first week of January 2027 need Node 22 or
+# later; 24 is supported until April 2028, 22 only until April 2027. Debian (glibc) rather than Alpine: @swc/core and
+# esbuild ship glibc binaries first, and the build is the one CI runs.
+ARG NODE_IMAGE=node:24-bookworm-slim
 # The Grafana release whose @grafana/* packages (package.json: 12.4.10) the plugin is built and tested against, so
 # the APIs Grafana hands the plugin at run time are the ones it was typed and tested with. It also has to satisfy
 # every plugin.json's grafanaDependency (>=12.3.0); test/integration/stack-images.test.ts checks both. Another
@@ -24,10 +27,9 @@ ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY package.json package-lock.json ./
-# `npm install`, not `npm ci`: the lockfile is written on a machine whose registry serves only the linux builds of
-# @swc/core, so it lacks the other platforms' optional packages and `npm ci` refuses it
-# (../shared/reference/toolchain.md). install resolves the ones this platform (amd64 or arm64) needs.
-RUN npm install
+# `npm ci`: exactly the lockfile, which holds every platform's optional builds (@swc/core, esbuild), so amd64 and arm64
+# images install the same versions as CI.
+RUN npm ci
 
 # ---------------------------------------------------------------------------------------------------------------
 FROM deps AS plugin-build
@@ -62,6 +64,8 @@ COPY package.json ./
 COPY src/connect ./src/connect
 COPY simulator ./simulator
 COPY proxy ./proxy
+# The compose service grafana-setup runs this: it enables the app in Grafana once Grafana runs (docs/deployment.md).
+COPY provisioning/grafana-setup ./provisioning/grafana-setup
 USER node
 EXPOSE 4599 8080
 # The compose file sets the command per service; without one the image runs the proxy.
@@ -75,6 +79,6 @@ FROM grafana/grafana:${GRAFANA_VERSION} AS grafana
 # the compose file allows exactly its ids (GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS).
 COPY --from=plugin-build /app/dist /var/lib/grafana/plugins/switchboard-connect-app
 # Provisioning is part of the image (not mounted), so the stack needs no files from the host at run time. After
-# changing these files run `docker compose up --build`.
+# changing these files run `docker compose up --build`. No provisioning/plugins: Grafana does not start when an app
+# provisioned there failed to load; the compose service grafana-setup enables the app through the HTTP API instead.
 COPY provisioning/datasources /etc/grafana/provisioning/datasources
-COPY provisioning/plugins /etc/grafana/provisioning/plugins

@@ -97,8 +97,9 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
   const app = Fastify({
     logger: loggerOption(config, options.logger),
     bodyLimit: config.bodyLimitBytes,
-    // Connect ids can be full ARNs, longer than find-my-way's default of 100 characters.
-    routerOptions: { maxParamLength: 2048, ignoreTrailingSlash: true },
+    // Connect ids can be full ARNs, longer than find-my-way's default of 100 characters. Duplicate slashes: the
+    // datasource's routes append /api/... to the proxy URL, which may end with a slash (provisioned by hand).
+    routerOptions: { maxParamLength: 2048, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     schemaErrorFormatter: formatSchemaErrors,
     // A URL that cannot be decoded never reaches a route (nor the auth hook): answered in the proxy's error shape.
     frameworkErrors: (error, _request, reply) => {

@@ -15,22 +15,29 @@ describe('proxy token', () => {
   const get = (url: string, authorization?: string) =>
     proxy.app.inject({ method: 'GET', url, headers: authorization === undefined ? {} : { authorization } });
 
-  it('refuses /api/* without a token, with JSON and a Bearer challenge', async () => {
+  // 403, not 401: Grafana's datasource proxy would turn a 401 into a bare 400 and drop the message (auth.ts).
+  it('refuses /api/* without a token with 403 and JSON that says where to set the token', async () => {
     const res = await get('/api/resources/regions');
-    expect(res.statusCode).toBe(401);
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="switchboard"');
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['www-authenticate']).toBeUndefined();
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.json().error).toMatch(/^Missing proxy token: send the header "Authorization: Bearer <PROXY_TOKEN>"/);
+    expect(res.json()).toEqual({
+      error: expect.stringMatching(/^Missing proxy token: the request has no "Authorization: Bearer <PROXY_TOKEN>"/),
+      code: 'proxy_token_missing',
+    });
+    expect(res.json().error).toMatch(/"Proxy token" on its settings page\) and in the proxy \(PROXY_TOKEN;/);
   });
 
   it('refuses a wrong token of the same length and of another length', async () => {
     const sameLength = TEST_TOKEN.slice(0, -1) + (TEST_TOKEN.endsWith('x') ? 'y' : 'x');
     for (const token of [sameLength, 'short', `${TEST_TOKEN}-longer`]) {
       const res = await get('/api/resources/regions', `Bearer ${token}`);
-      expect(res.statusCode).toBe(401);
-      expect(res.headers['www-authenticate']).toBe('Bearer realm="switchboard", error="invalid_token"');
+      expect(res.statusCode).toBe(403);
       expect(res.json()).toEqual({
-        error: 'Invalid proxy token: it does not match the PROXY_TOKEN the proxy was started with.',
+        error: expect.stringMatching(
+          /^Invalid proxy token: it does not match the PROXY_TOKEN the proxy was started with\. Set the same token in the datasource/
+        ),
+        code: 'proxy_token_invalid',
       });
     }
   });
@@ -38,8 +45,11 @@ describe('proxy token', () => {
   it('refuses other schemes and malformed headers', async () => {
     for (const header of [`Basic ${TEST_TOKEN}`, 'Bearer', `Bearer ${TEST_TOKEN} extra`, TEST_TOKEN]) {
       const res = await get('/api/resources/regions', header);
-      expect(res.statusCode).toBe(401);
-      expect(res.json().error).toBe('Malformed Authorization header: expected "Bearer <PROXY_TOKEN>".');
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('proxy_token_malformed');
+      expect(res.json().error).toMatch(
+        /^Malformed Authorization header: expected "Bearer <PROXY_TOKEN>"\. Set the same/
+      );
     }
   });
 
@@ -57,12 +67,16 @@ describe('proxy token', () => {
 
   it('protects POST /api/query and unknown /api routes too', async () => {
     const query = await proxy.app.inject({ method: 'POST', url: '/api/query', payload: {} });
-    expect(query.statusCode).toBe(401);
-    expect((await get('/api/nothing-here')).statusCode).toBe(401);
+    expect(query.statusCode).toBe(403);
+    expect((await get('/api/nothing-here')).statusCode).toBe(403);
     expect((await get('/api/nothing-here', `Bearer ${TEST_TOKEN}`)).statusCode).toBe(404);
     // The router decodes %61 to "a": the decoded path is what counts.
-    expect((await get('/%61pi/resources/regions')).statusCode).toBe(401);
+    expect((await get('/%61pi/resources/regions')).statusCode).toBe(403);
     expect((await get('/API/resources/regions')).statusCode).not.toBe(200);
+    // A proxy URL ending with a slash gives //api/...: the same routes, behind the same token.
+    expect((await get('//api/resources/regions')).statusCode).toBe(403);
+    expect((await get('//api//nothing-here')).statusCode).toBe(403);
+    expect((await get('//api/resources/regions', `Bearer ${TEST_TOKEN}`)).statusCode).toBe(200);
   });
 
   it('leaves /healthz and /metrics open (without METRICS_TOKEN)', async () => {
@@ -84,7 +98,9 @@ describe('proxy token', () => {
       const scrape = (authorization?: string) =>
         scraped.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
       const missing = await scrape();
+      // Prometheus scrapes directly, never through Grafana: the standard 401 with a challenge.
       expect(missing.statusCode).toBe(401);
+      expect(missing.headers['www-authenticate']).toBe('Bearer realm="switchboard"');
       expect(missing.json().error).toMatch(/^Missing metrics token: \/metrics needs the header/);
       for (const wrong of [`Bearer ${TEST_TOKEN}`, `Bearer ${metricsToken}x`]) {
         const res = await scrape(wrong);
@@ -103,7 +119,7 @@ describe('proxy token', () => {
         url: '/api/resources/regions',
         headers: { authorization: `Bearer ${metricsToken}` },
       });
-      expect(api.statusCode).toBe(401);
+      expect(api.statusCode).toBe(403);
       expect((await scraped.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await scraped.close();

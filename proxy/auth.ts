@@ -7,6 +7,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * token; a token of its own so that Prometheus never holds the one that reaches AWS). Secure by default: a route
  * added later without thinking about auth is protected; requests that match no route under /api are refused before
  * the 404.
+ *
+ * Status: a refused proxy token is 403, not 401. /api/* is reached through Grafana's datasource proxy, which replaces
+ * any upstream 401 by a bare 400 "Authentication to data source failed" (modifyResponse in Grafana's
+ * pkg/api/pluginproxy/ds_proxy.go), so the user would never see what to fix; a 403 passes through unchanged with
+ * this message. /metrics is scraped by Prometheus directly, never through Grafana, and keeps the standard 401 with a
+ * Bearer challenge.
  */
 
 declare module 'fastify' {
@@ -51,27 +57,37 @@ function tokenNeeded(request: FastifyRequest, scrapeProtected: boolean): 'proxy'
 }
 
 function needsProxyTokenWithoutRoute(request: FastifyRequest): boolean {
-  // No route matched: only the 404s of /api/* are hidden behind the token (an undecodable path is treated as /api).
-  const path = decodedPath(request.url);
+  // No route matched: only the 404s of /api/* are hidden behind the token (an undecodable path is treated as /api);
+  // slashes collapse as the router collapses them (ignoreDuplicateSlashes), so //api/x is /api/x.
+  const path = decodedPath(request.url)?.replace(/\/{2,}/g, '/');
   return path === undefined || path === '/api' || path.startsWith('/api/');
 }
 
-function refuse(reply: FastifyReply, error: string, invalid: boolean): FastifyReply {
+type Refusal = 'missing' | 'malformed' | 'invalid';
+
+function refuse(reply: FastifyReply, needed: 'proxy' | 'metrics', refusal: Refusal): FastifyReply {
+  const error = MESSAGES[needed][refusal];
+  if (needed === 'proxy') {
+    return reply.code(403).send({ error, code: `proxy_token_${refusal}` });
+  }
   return reply
     .code(401)
     .header(
       'www-authenticate',
-      invalid ? 'Bearer realm="switchboard", error="invalid_token"' : 'Bearer realm="switchboard"'
+      refusal === 'missing' ? 'Bearer realm="switchboard"' : 'Bearer realm="switchboard", error="invalid_token"'
     )
     .send({ error });
 }
 
-const MESSAGES = {
+/** What to fix, in the words of the place where it is set: the datasource's settings page, and the proxy's env. */
+const PROXY_TOKEN_FIX =
+  'Set the same token in the datasource ("Proxy token" on its settings page) and in the proxy (PROXY_TOKEN; SWITCHBOARD_PROXY_TOKEN in the compose stack).';
+
+const MESSAGES: Record<'proxy' | 'metrics', Record<Refusal, string>> = {
   proxy: {
-    missing:
-      'Missing proxy token: send the header "Authorization: Bearer <PROXY_TOKEN>" (the Switchboard datasource does this when its proxy token is set).',
-    malformed: 'Malformed Authorization header: expected "Bearer <PROXY_TOKEN>".',
-    invalid: 'Invalid proxy token: it does not match the PROXY_TOKEN the proxy was started with.',
+    missing: `Missing proxy token: the request has no "Authorization: Bearer <PROXY_TOKEN>" header (the Switchboard datasource sends it when its proxy token is set). ${PROXY_TOKEN_FIX}`,
+    malformed: `Malformed Authorization header: expected "Bearer <PROXY_TOKEN>". ${PROXY_TOKEN_FIX}`,
+    invalid: `Invalid proxy token: it does not match the PROXY_TOKEN the proxy was started with. ${PROXY_TOKEN_FIX}`,
   },
   metrics: {
     missing:
@@ -92,14 +108,13 @@ export function registerAuth(app: FastifyInstance, token: string, metricsToken?:
     if (needed === undefined) {
       return;
     }
-    const messages = MESSAGES[needed];
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
     if (!match) {
-      return refuse(reply, header === undefined ? messages.missing : messages.malformed, header !== undefined);
+      return refuse(reply, needed, header === undefined ? 'missing' : 'malformed');
     }
     if (!tokenMatches(match[1], expected[needed])) {
-      return refuse(reply, messages.invalid, true);
+      return refuse(reply, needed, 'invalid');
     }
     return;
   });

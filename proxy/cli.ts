@@ -8,18 +8,25 @@ import { startProxy } from './server';
 
 export const EXIT_CONFIG = 2;
 
-const USAGE = `Switchboard proxy: the Grafana datasource's only way to AWS (Amazon Connect, CloudWatch, Chime SDK Voice, Voice ID).
+export const USAGE = `Switchboard proxy: the Grafana datasource's only way to AWS (Amazon Connect, CloudWatch, Chime SDK Voice, Voice ID).
 
-Usage: PROXY_TOKEN=<at least 16 characters> npm run proxy [-- --demo]
+Usage: PROXY_TOKEN="$(openssl rand -hex 32)" npm run proxy [-- --demo]
 
   --demo      PROXY_TOKEN defaults to "switchboard-demo"; with AWS_ENDPOINT_URL set, the default credentials are
               dummy keys the simulator accepts (npm run demo starts both)
   -h, --help  this text
 
-Settings (environment): PORT (8080), HOST (127.0.0.1; 0.0.0.0 in a container), PROXY_TOKEN, AWS_REGION (us-east-1),
-AWS_ENDPOINT_URL, AWS_MAX_ATTEMPTS (3), REALTIME_CACHE_TTL_MS (5000), RESOURCE_CACHE_TTL_MS (300000),
-CACHE_MAX_MB (256), RATE_LIMIT_MAX_WAIT_MS (5000), UPSTREAM_QUOTAS (JSON), BODY_LIMIT_BYTES (1048576), LOG_LEVEL (info).
-See docs/proxy.md.
+Settings (environment; defaults in parentheses; docs/proxy.md describes each):
+  listening      PORT (8080), HOST (127.0.0.1; 0.0.0.0 in a container), BODY_LIMIT_BYTES (1048576), LOG_LEVEL (info)
+  tokens         PROXY_TOKEN (required, at least 16 characters), METRICS_TOKEN (unset: /metrics is public)
+  AWS            AWS_REGION (us-east-1), AWS_ENDPOINT_URL (unset: AWS), AWS_MAX_ATTEMPTS (3),
+                 UPSTREAM_QUOTAS (JSON, AWS's defaults), RATE_LIMIT_MAX_WAIT_MS (5000)
+  caches         REALTIME_CACHE_TTL_MS (10000), RESOURCE_CACHE_TTL_MS (300000), CACHE_MAX_MB (256), CACHE_MODE (cache),
+                 STALE_MAX_AGE_MS (300000), STALE_RETRY_MS (5000), STALE_IF_SLOW_MS (2000)
+  replicas       REDIS_URL (unset: off), REDIS_KEY_PREFIX (switchboard:)
+  exporter       EXPORTER_INSTANCES (unset: off), EXPORTER_QUEUES (all), EXPORTER_CHANNELS (VOICE,CHAT,TASK,EMAIL),
+                 EXPORTER_INTERVAL_MS (15000), EXPORTER_REGION (AWS_REGION), EXPORTER_QUOTAS (true),
+                 EXPORTER_VOICE_CONNECTORS (unset: none)
 `;
 
 function fail(message: string, code: number): never {

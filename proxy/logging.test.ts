@@ -54,7 +54,7 @@ describe('proxy logs', () => {
           'x-switchboard-external-id': EXTERNAL_ID,
         }),
       },
-      { url: '/api/resources/regions', headers: { authorization: `Bearer ${TEST_TOKEN}x` } }, // 401
+      { url: '/api/resources/regions', headers: { authorization: `Bearer ${TEST_TOKEN}x` } }, // 403
     ];
     for (const r of requests) {
       await proxy.app.inject({ method: 'GET', ...r });

@@ -11,6 +11,7 @@ export interface ProxyMetrics {
   upstreamThrottles: Counter<'service' | 'operation'>;
   cacheLookups: Counter<'cache' | 'outcome'>;
   rateLimiterWait: Histogram<'api'>;
+  cloudwatchMetricsRequested: Counter<'region'>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): ProxyMetrics {
@@ -59,6 +60,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Proxy
       help: 'Time calls waited for the client-side rate limiter (only calls that waited).',
       labelNames: ['api'],
       buckets: [0.01, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10],
+      registers,
+    }),
+    cloudwatchMetricsRequested: new Counter({
+      name: 'switchboard_cloudwatch_metrics_requested_total',
+      help: 'Metrics requested from CloudWatch GetMetricData (each MetricStat query of each page of each call), what CloudWatch bills GetMetricData by (docs/real-aws.md).',
+      labelNames: ['region'],
       registers,
     }),
   };

@@ -1,99 +1,97 @@
 #!/usr/bin/env node
-// Runs every test layer of Switchboard and ends with one line: "N passed, N failed" (the sum of all layers).
+// Runs every test layer of Switchboard and ends with one line: "N passed, N failed" (the sum of all layers). It does
+// its own set-up first: the Node line of package.json's engines (fetched from the npm registry when the machine's
+// node is older) and the programs the layers need (scripts/test/prerequisites.sh). Every layer has a time limit, and
+// jest must exit soon after its tests end, so a red run ends red instead of hanging. See docs/testing.md.
+//
 // Layers: static checks (typecheck, lint), the plugin build, jest (browser, node, integration and browser-e2e
-// projects). See docs/testing.md.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// projects). Limits (minutes) can be changed with SWITCHBOARD_TEST_STEP_LIMIT_MIN (each static step and the build,
+// default 10) and SWITCHBOARD_TEST_JEST_LIMIT_MIN (the jest run, default 45).
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { runJest } from './test/jest.mjs';
+import { runLayer } from './test/layer.mjs';
+import { nodeForTests, requiredNodeMajor } from './test/node.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const results = [];
+const minutes = (name, fallback) => Number(process.env[name] ?? fallback) * 60_000;
+const STEP_LIMIT_MS = minutes('SWITCHBOARD_TEST_STEP_LIMIT_MIN', 10);
+const JEST_LIMIT_MS = minutes('SWITCHBOARD_TEST_JEST_LIMIT_MIN', 45);
+/** How long jest may take to exit once its tests have ended (it says "did not exit one second after" at 1 s). */
+const JEST_EXIT_GRACE_MS = 30_000;
 
-function run(name, command, args, options = {}) {
-  const started = Date.now();
-  const r = spawnSync(command, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, FORCE_COLOR: '0' },
-    ...options,
-  });
-  return { ok: r.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
-}
-
-// 1. static checks: each counts as one test
-for (const [name, args] of [
-  ['typecheck (plugin)', ['tsc', '--noEmit']],
-  ['typecheck (node)', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
-  ['typecheck (browser host)', ['tsc', '-p', 'test/browser/tsconfig.json', '--noEmit']],
-  ['lint (eslint)', ['eslint', '.']],
-]) {
-  const r = run(name, 'npx', args);
-  results.push({ layer: name, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, seconds: r.seconds });
-}
-
-// 2. the plugin build (webpack, ~5 s): the browser layer loads dist/, which must be the code under test, so it is
-// built every time rather than trusted to be fresh. Counts as one test.
-{
-  const r = run('build', 'npm', ['run', 'build']);
-  results.push({ layer: 'build (webpack)', passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, seconds: r.seconds });
-}
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  console.error(
-    `\nChromium is missing at ${chromium}: the browser (chromium) layer will fail. ` +
-      'Install it with `apt-get install -y chromium` (.ci/run does) or set CHROMIUM_PATH.\n'
-  );
-}
-
-// 3. jest: unit (browser + node), integration and browser-e2e projects
-const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-jest-'));
-const out = path.join(dir, 'jest.json');
-const jest = run('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${out}`]);
+// 1. Node: the tests run on the line the image and .nvmrc use. On an older machine node, run this script again on
+// that line, with it first on PATH for every child (npx, npm run, the programs the tests start).
+const wanted = requiredNodeMajor(root);
+let node;
 try {
-  const report = JSON.parse(readFileSync(out, 'utf8'));
-  const byProject = new Map();
-  for (const suite of report.testResults) {
-    const file = path.relative(root, suite.name);
-    const project = file.startsWith('test/browser/')
-      ? 'browser (chromium)'
-      : file.startsWith('test/')
-        ? 'integration'
-        : file.startsWith('src/')
-          ? 'browser'
-          : 'node';
-    const p = byProject.get(project) ?? { passed: 0, failed: 0, ms: 0 };
-    p.ms += Math.max(0, (suite.endTime ?? 0) - (suite.startTime ?? 0));
-    for (const t of suite.assertionResults) {
-      if (t.status === 'passed') {
-        p.passed++;
-      } else if (t.status === 'failed') {
-        p.failed++;
-      }
-    }
-    // a suite that fails to load has no assertions but must count as a failure
-    if (suite.status === 'failed' && suite.assertionResults.length === 0) {
-      p.failed++;
-    }
-    byProject.set(project, p);
-  }
-  for (const [project, p] of byProject) {
-    // seconds: the sum of the project's suite durations (jest runs suites in parallel workers)
-    results.push({ layer: `jest ${project}`, passed: p.passed, failed: p.failed, seconds: (p.ms / 1000).toFixed(1) });
-  }
+  node = nodeForTests(wanted);
 } catch (err) {
-  results.push({ layer: 'jest', passed: 0, failed: 1, seconds: jest.seconds });
-  console.error(`could not read the jest report: ${err.message}`);
+  console.error(`[test-all] ${err.message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
 }
-rmSync(dir, { recursive: true, force: true });
+if (node.node !== process.execPath) {
+  console.log(`[test-all] running the tests on Node ${node.version} (${node.node})`);
+  const env = { ...process.env, PATH: `${path.dirname(node.node)}${path.delimiter}${process.env.PATH ?? ''}` };
+  const child = spawn(node.node, [new URL(import.meta.url).pathname, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env,
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  // Ctrl-C reaches both processes through the terminal; the child decides the exit code.
+  process.on('SIGINT', () => {});
+} else {
+  await main();
+}
 
-console.log(`\nlayer                         passed  failed  seconds (jest total ${jest.seconds})`);
-for (const r of results) {
-  console.log(
-    `${r.layer.padEnd(30)}${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.seconds).padStart(7)}`
-  );
+async function main() {
+  console.log(`[test-all] Node ${process.version}`);
+  // 2. The programs the layers need besides Node (installs them as root, else says what to install).
+  spawnSync('bash', [path.join(root, 'scripts/test/prerequisites.sh')], { cwd: root, stdio: 'inherit' });
+
+  const env = { ...process.env, FORCE_COLOR: '0' };
+  const results = [];
+  const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
+
+  // 3. Static checks, each counts as one test.
+  for (const [layer, args] of [
+    ['typecheck (plugin)', [bin('typescript', 'bin/tsc'), '--noEmit']],
+    ['typecheck (node)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.node.json', '--noEmit']],
+    ['typecheck (browser host)', [bin('typescript', 'bin/tsc'), '-p', 'test/browser/tsconfig.json', '--noEmit']],
+    ['lint (eslint)', [bin('eslint', 'bin/eslint.js'), '.']],
+  ]) {
+    const r = await runLayer(process.execPath, args, { cwd: root, env, limitMs: STEP_LIMIT_MS });
+    results.push({ layer, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, seconds: r.seconds.toFixed(1) });
+  }
+
+  // 4. The plugin build (webpack, ~5 s): the browser layer loads dist/, which must be the code under test, so it is
+  // built every time rather than trusted to be fresh. Counts as one test.
+  {
+    const r = await runLayer('npm', ['run', 'build'], { cwd: root, env, limitMs: STEP_LIMIT_MS });
+    results.push({
+      layer: 'build (webpack)',
+      passed: r.ok ? 1 : 0,
+      failed: r.ok ? 0 : 1,
+      seconds: r.seconds.toFixed(1),
+    });
+  }
+
+  // 5. jest: unit (browser + node), integration and browser-e2e projects.
+  const jest = await runJest({ root, env, limitMs: JEST_LIMIT_MS, exitGraceMs: JEST_EXIT_GRACE_MS });
+  results.push(...jest.layers);
+  for (const problem of jest.problems) {
+    console.error(`\n[test-all] ${problem}`);
+  }
+
+  console.log(`\nlayer                         passed  failed  seconds (jest total ${jest.seconds.toFixed(1)})`);
+  for (const r of results) {
+    console.log(
+      `${r.layer.padEnd(30)}${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.seconds).padStart(7)}`
+    );
+  }
+  const passed = results.reduce((s, r) => s + r.passed, 0);
+  const failed = results.reduce((s, r) => s + r.failed, 0);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
 }
-const passed = results.reduce((s, r) => s + r.passed, 0);
-const failed = results.reduce((s, r) => s + r.failed, 0);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);

@@ -17,6 +17,7 @@ import LiveReloadPlugin from 'webpack-livereload-plugin';
 import VirtualModulesPlugin from 'webpack-virtual-modules';
 
 import { BuildModeWebpackPlugin } from './BuildModeWebpackPlugin.ts';
+import { NestedGrafanaDependencyWebpackPlugin } from './NestedGrafanaDependencyWebpackPlugin.ts';
 import { DIST_DIR, SOURCE_DIR } from '../bundler/constants.ts';
 import { getCPConfigVersion, getEntries, getPackageJson, getPluginJson, hasReadme, isWSL } from '../bundler/utils.ts';
 import { externals } from '../bundler/externals.ts';
@@ -159,6 +160,8 @@ const config = async (env: Env): Promise<Configuration> => {
 
     plugins: [
       new BuildModeWebpackPlugin(),
+      // Switchboard: the app's grafanaDependency for every nested plugin.json in dist/.
+      new NestedGrafanaDependencyWebpackPlugin(pluginJson.dependencies.grafanaDependency),
       virtualPublicPath,
       // Insert create plugin version information into the bundle
       new webpack.BannerPlugin({

@@ -147,7 +147,9 @@ export function describeAwsError(err: unknown, call: UpstreamCall): DescribedErr
   if (BAD_CREDENTIALS.has(name) || name === 'CredentialsProviderError' || status === 401) {
     const missing = name === 'CredentialsProviderError';
     return {
-      status: 401,
+      // 403, not 401: behind Grafana's datasource proxy a 401 becomes a bare 400 "Authentication to data source
+      // failed" (pkg/api/pluginproxy/ds_proxy.go, modifyResponse) and this message would be lost.
+      status: 403,
       code: missing ? 'no_credentials' : 'bad_credentials',
       message: missing
         ? `No AWS credentials for ${call.operation}: the datasource uses the proxy's default credential chain and the proxy has none (environment, shared profile, container or instance role). Configure access keys or a role in the datasource, or give the proxy credentials.`

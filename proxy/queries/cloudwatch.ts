@@ -16,6 +16,7 @@ import type { CloudWatchQuery } from '../../src/connect/query';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { frame, type DataFrameJSON, type Notice } from '../frames';
+import { emptyMetricNotice } from './emptyAnswers';
 import { getMetricData, type MetricDataResult, type SeriesData } from './metricData';
 import { staleNotice } from './stale';
 import { resourceLoaders } from '../resources';
@@ -388,13 +389,16 @@ export async function runCloudWatch(
       try {
         const data = await getMetricData(ctx, aws, region, startMs, endMs, list);
         calls += data.calls;
-        for (const p of inRegion) {
-          if (p.query.hide) {
-            results.set(p.query.refId, { frames: [] });
-            continue;
-          }
-          results.set(p.query.refId, { frames: framesOf(p, data.series, data.messages, data.stale) });
-        }
+        await Promise.all(
+          inRegion.map(async (p) => {
+            if (p.query.hide) {
+              results.set(p.query.refId, { frames: [] });
+              return;
+            }
+            const frames = framesOf(p, data.series, data.messages, data.stale);
+            results.set(p.query.refId, { frames: data.stale ? frames : await explainEmpty(ctx, aws, p, frames) });
+          })
+        );
       } catch (err) {
         for (const p of inRegion) {
           results.set(p.query.refId, { error: asQueryError(err) });
@@ -403,6 +407,43 @@ export async function runCloudWatch(
     })
   );
   return { results, calls };
+}
+
+/**
+ * Frames without a single data point get a notice when ListMetrics says why (no such namespace, metric or dimension
+ * value: emptyAnswers.ts), instead of a silent "No data"; a query expanded to no series at all gets an empty frame to
+ * carry it. A failing diagnosis never fails the query.
+ */
+async function explainEmpty(
+  ctx: ProxyContext,
+  aws: AwsContext,
+  p: PlannedQuery,
+  frames: DataFrameJSON[]
+): Promise<DataFrameJSON[]> {
+  if (p.query.expression || frames.some((f) => (f.data.values[0]?.length ?? 0) > 0)) {
+    return frames;
+  }
+  const notice = await emptyMetricNotice(ctx, aws, p.region, p.query).catch(() => undefined);
+  if (!notice) {
+    return frames;
+  }
+  if (frames.length === 0) {
+    return [
+      frame(
+        p.query.refId,
+        p.query.metricName,
+        [
+          { field: { name: 'Time', type: 'time' }, values: [] },
+          { field: { name: 'Value', type: 'number' }, values: [] },
+        ],
+        { notices: [...(p.notices ?? []), notice], custom: { period: p.period } }
+      ),
+    ];
+  }
+  return frames.map((f) => ({
+    ...f,
+    schema: { ...f.schema, meta: { ...f.schema.meta, notices: [...(f.schema.meta?.notices ?? []), notice] } },
+  }));
 }
 
 /**

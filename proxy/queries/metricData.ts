@@ -118,6 +118,8 @@ async function oneCall(
       { MetricDataQueries: batch, StartTime: new Date(startMs), EndTime: new Date(endMs), ScanBy: 'TimestampAscending' }
     )
   );
+  // CloudWatch bills GetMetricData per metric requested: every MetricStat query, again on every page.
+  ctx.metrics.cloudwatchMetricsRequested.inc({ region }, batch.filter((q) => q.MetricStat).length * pages.length);
   const series = new Map<string, SeriesData>();
   const messages: string[] = [];
   for (const page of pages) {

@@ -13,6 +13,7 @@ import {
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { frame, type Column, type DataFrameJSON, type Notice } from '../frames';
+import { emptyQuotaNotice } from './emptyAnswers';
 import { getMetricData, type SeriesData } from './metricData';
 import { autoPeriod } from './period';
 import { staleNotice } from './stale';
@@ -175,7 +176,10 @@ export async function runQuota(
     .filter((r): r is ChannelQuota => r !== undefined);
   const notices: Notice[] = [];
   const missing = channels.filter((c) => !rows.some((r) => r.channel === c));
-  if (q.channels && q.channels.length > 0 && missing.length > 0) {
+  if (rows.length === 0 && !data.stale) {
+    // Nothing at all: an instance these credentials do not see is the query's error; otherwise say why it is empty.
+    notices.push(await emptyQuotaNotice(ctx, aws, region, q.instanceId));
+  } else if (q.channels && q.channels.length > 0 && missing.length > 0) {
     notices.push({ severity: 'info', text: `No concurrency data for ${missing.join(', ')} in this time range.` });
   }
   for (const r of rows) {

@@ -53,7 +53,7 @@ describe('health routes', () => {
 
   it('needs the token for /api/health', async () => {
     const proxy = await proxyFor(sim.url);
-    expect((await proxy.app.inject({ url: '/api/health' })).statusCode).toBe(401);
+    expect((await proxy.app.inject({ url: '/api/health' })).statusCode).toBe(403);
   });
 
   it('is ok when credentials, Connect with the instance, and CloudWatch all answer', async () => {

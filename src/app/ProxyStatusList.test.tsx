@@ -1,5 +1,6 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
+import { config } from '@grafana/runtime';
 import { of, throwError } from 'rxjs';
 import { ProxyStatusList } from './ProxyStatusList';
 
@@ -9,6 +10,7 @@ jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
   getBackendSrv: () => ({ fetch }),
   getDataSourceSrv: () => ({ getList }),
+  config: { appSubUrl: '' },
 }));
 
 describe('ProxyStatusList', () => {
@@ -35,6 +37,27 @@ describe('ProxyStatusList', () => {
       '/api/datasources/proxy/uid/a/switchboard/healthz',
       '/api/datasources/proxy/uid/b/switchboard/healthz',
     ]);
+  });
+
+  it("links each datasource's settings under Grafana's sub-path (root_url with a path)", async () => {
+    config.appSubUrl = '/grafana';
+    try {
+      getList.mockReturnValue([{ uid: 'a', name: 'Connect prod' }]);
+      fetch.mockReturnValue(of({ data: { status: 'ok' } }));
+      render(<ProxyStatusList />);
+      expect((await screen.findByText('Connect prod')).closest('a')).toHaveAttribute(
+        'href',
+        '/grafana/connections/datasources/edit/a'
+      );
+      getList.mockReturnValue([]);
+      render(<ProxyStatusList />);
+      expect((await screen.findByText('Add a datasource')).closest('a')).toHaveAttribute(
+        'href',
+        '/grafana/connections/datasources/new'
+      );
+    } finally {
+      config.appSubUrl = '';
+    }
   });
 
   it('tells how to add a datasource when there is none', async () => {

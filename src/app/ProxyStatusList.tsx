@@ -1,6 +1,10 @@
 import React, { useEffect, useState } from 'react';
+import { config } from '@grafana/runtime';
 import { Alert, Badge, LinkButton, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { proxyStatuses, type ProxyStatus } from './proxyStatus';
+
+/** A Grafana page's URL under Grafana's sub-path (root_url with a path, e.g. /grafana), which plain hrefs ignore. */
+const grafanaUrl = (path: string) => `${config.appSubUrl ?? ''}${path}`;
 
 /** Each Switchboard datasource with whether its proxy answers, or how to add one. */
 export function ProxyStatusList() {
@@ -34,7 +38,7 @@ export function ProxyStatusList() {
         <Stack direction="column" gap={1}>
           <Text>Add an “Amazon Connect (Switchboard)” datasource and point it at your Switchboard proxy.</Text>
           <div>
-            <LinkButton href="/connections/datasources/new" icon="plus">
+            <LinkButton href={grafanaUrl('/connections/datasources/new')} icon="plus">
               Add a datasource
             </LinkButton>
           </div>
@@ -51,7 +55,7 @@ export function ProxyStatusList() {
             icon={s.ok ? 'check' : 'exclamation-triangle'}
             text={s.ok ? 'proxy answers' : 'proxy unreachable'}
           />
-          <a href={`/connections/datasources/edit/${s.uid}`}>{s.name}</a>
+          <a href={grafanaUrl(`/connections/datasources/edit/${encodeURIComponent(s.uid)}`)}>{s.name}</a>
           <Text color="secondary">{s.message}</Text>
         </Stack>
       ))}

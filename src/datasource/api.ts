@@ -29,22 +29,52 @@ export interface HealthResponse {
   checks: HealthCheck[];
 }
 
+/**
+ * Grafana's datasource proxy replaces any 401 of the upstream with a 400 whose body is this text (modifyResponse in
+ * Grafana's pkg/api/pluginproxy/ds_proxy.go). The Switchboard proxy answers 403 for what a user can fix, so this
+ * comes from an older proxy or from something between Grafana and the proxy (an authenticating reverse proxy).
+ */
+export const GRAFANA_REWRITTEN_401 = 'Authentication to data source failed';
+
+/** What Grafana answers when a route's reqRole or reqAction is not met (validateRequest in ds_proxy.go). */
+export const GRAFANA_ROUTE_DENIED = 'plugin proxy route access denied';
+
 /** A failure of the whole request (not of one query), in words a Grafana user can act on. */
 export function describeProxyError(err: unknown): string {
   if (isFetchError(err)) {
-    const detail =
-      (err.data as { error?: string; message?: string } | undefined)?.error ??
-      (err.data as { message?: string } | undefined)?.message;
+    const body = err.data as { error?: string; message?: string; code?: string } | string | undefined;
+    const detail = typeof body === 'string' ? body.trim() || undefined : (body?.error ?? body?.message);
     switch (err.status) {
+      case 400:
+        if (detail === GRAFANA_REWRITTEN_401) {
+          return (
+            `Grafana's data proxy answered "${GRAFANA_REWRITTEN_401}" (400): the proxy behind this datasource ` +
+            'refused its credentials with a 401, which Grafana replaces. Check the proxy token in the datasource ' +
+            "settings (it must equal the proxy's PROXY_TOKEN) and, with access keys, the access key and secret; " +
+            "the proxy's log names the refusal."
+          );
+        }
+        break;
       case 401:
-        return 'The Switchboard proxy refused the request (401): check the proxy token in the datasource settings.';
+        return 'Grafana refused the request (401): your Grafana session may have ended; sign in again.';
+      case 403:
+        if (detail === GRAFANA_ROUTE_DENIED) {
+          return (
+            `Grafana refused the request (403, ${GRAFANA_ROUTE_DENIED}): this part of the datasource ` +
+            '(Save & test) is for organization administrators.'
+          );
+        }
+        if (typeof body === 'object' && body?.error) {
+          return `The Switchboard proxy refused the request (403): ${body.error}`;
+        }
+        break;
       case 502:
       case 503:
-      case 504:
         return `Grafana could not reach the Switchboard proxy (${err.status}): check the proxy URL and that the proxy is running.${detail ? ` ${detail}` : ''}`;
-      default:
-        return `Switchboard proxy: ${detail ?? err.statusText ?? 'request failed'} (${err.status})`;
+      case 504:
+        return 'Grafana gave up waiting for the Switchboard proxy (504): check that the proxy is running and that nothing between them drops the connection; Grafana waits [dataproxy] timeout seconds (30 by default).';
     }
+    return `Switchboard proxy: ${detail ?? err.statusText ?? 'request failed'} (${err.status})`;
   }
   return (err as Error)?.message ?? String(err);
 }

@@ -1,5 +1,17 @@
-import { TEST_TOKEN } from '../../proxy/testSupport';
-import { DS_UID, keysDatasource, PROXY_URL, SIM_AT, startHarness, type Harness } from './support/harness';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSimulatorWith, TEST_TOKEN } from '../../proxy/testSupport';
+import { defaultOperations } from '../../simulator/app';
+import { AwsError } from '../../simulator/protocol/awsError';
+import {
+  DS_UID,
+  keysDatasource,
+  PROXY_URL,
+  SIM_AT,
+  startHarness,
+  startQuietProxy,
+  type Harness,
+} from './support/harness';
 import type { FrameJson, QueryJson } from './support/hostApi';
 
 /**
@@ -157,7 +169,8 @@ describe('datasource in Chromium through the plugin.json route', () => {
     expect(res.message).toMatch(/^Switchboard proxy and AWS answer\./);
   });
 
-  it('a wrong proxy token: every query gets the 401 message that names the token', async () => {
+  // The proxy answers a wrong token with 403: a 401 would reach the page as Grafana's bare 400 (support/dataProxy.ts).
+  it("a wrong proxy token: queries and Save & test get the proxy's message, which names the token", async () => {
     h.server.addDatasource(
       keysDatasource(PROXY_URL, instance().id, {
         uid: 'wrong-token',
@@ -173,21 +186,107 @@ describe('datasource in Chromium through the plugin.json route', () => {
     expect(res.data).toEqual([]);
     expect(res.errors).toEqual([
       {
-        message: 'The Switchboard proxy refused the request (401): check the proxy token in the datasource settings.',
+        message: expect.stringMatching(
+          /^The Switchboard proxy refused the request \(403\): Invalid proxy token: it does not match the PROXY_TOKEN the proxy was started with\. Set the same token in the datasource \("Proxy token" on its settings page\)/
+        ),
       },
     ]);
     const test = await h.host('testDatasource');
     expect(test.status).toBe('error');
-    expect(test.message).toMatch(/401/);
+    expect(test.message).toMatch(/\(403\): Invalid proxy token/);
+    expect(h.server.forwarded.slice(-2).map((f) => [f.status, f.answered])).toEqual([
+      [403, 403],
+      [403, 403],
+    ]);
     // the browser logs failed requests: exactly these two
     expect(h.console.take()).toEqual([
       expect.stringMatching(
-        /Failed to load resource: .*401.*\/api\/datasources\/proxy\/uid\/wrong-token\/switchboard\/api\/query/
+        /Failed to load resource: .*403.*\/api\/datasources\/proxy\/uid\/wrong-token\/switchboard\/api\/query/
       ),
       expect.stringMatching(
-        /Failed to load resource: .*401.*\/api\/datasources\/proxy\/uid\/wrong-token\/switchboard\/api\/health/
+        /Failed to load resource: .*403.*\/api\/datasources\/proxy\/uid\/wrong-token\/switchboard\/api\/health/
       ),
     ]);
+  });
+
+  it('AWS keys that AWS rejects: queries, lists and Save & test name the keys, not a bare 400', async () => {
+    const rejecting = await startSimulatorWith(
+      defaultOperations().map((o) => ({
+        ...o,
+        handler: () => {
+          throw new AwsError(
+            'UnrecognizedClientException',
+            'The security token included in the request is invalid.',
+            400
+          );
+        },
+      }))
+    );
+    const proxy = await startQuietProxy(rejecting.url);
+    try {
+      h.server.addDatasource(keysDatasource(proxy.url, instance().id, { uid: 'bad-keys' }));
+      await h.reload();
+      await h.host('boot', 'bad-keys');
+      const res = await h.host('query', {
+        targets: [{ refId: 'A', queryType: 'quota', instanceId: instance().id }],
+        ...range,
+      });
+      expect(res.errors).toEqual([
+        expect.objectContaining({
+          refId: 'A',
+          status: 403,
+          message: expect.stringMatching(
+            /^AWS rejected the credentials calling cloudwatch:GetMetricData .*check the access key, secret or role of the datasource/
+          ),
+        }),
+      ]);
+      const test = await h.host('testDatasource');
+      expect(test.status).toBe('error');
+      expect(test.message).toMatch(/AWS rejected the credentials calling connect:ListInstances/);
+      // A list (the instance picker): the proxy's 403 reaches the page with its message.
+      const list = await h.page.evaluate(async () => {
+        const r = await fetch('/api/datasources/proxy/uid/bad-keys/switchboard/api/resources/instances');
+        return { status: r.status, body: (await r.json()) as { error: string; code: string } };
+      });
+      expect(list).toEqual({
+        status: 403,
+        body: { error: expect.stringMatching(/^AWS rejected the credentials/), code: 'bad_credentials' },
+      });
+      expect(h.console.take()).toEqual([expect.stringMatching(/Failed to load resource: .*403.*resources\/instances/)]);
+    } finally {
+      await proxy.close();
+      await rejecting.close();
+    }
+  });
+
+  it("something answering 401 behind the route: Grafana's 400 becomes a message that says what to check", async () => {
+    const gate = createServer((req, res) => {
+      req.resume();
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="gateway"' }).end('unauthorized');
+    });
+    await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(gate.address() as AddressInfo).port}`;
+      h.server.addDatasource(keysDatasource(url, instance().id, { uid: 'gated' }));
+      await h.reload();
+      await h.host('boot', 'gated');
+      const res = await h.host('query', {
+        targets: [{ refId: 'A', queryType: 'quota', instanceId: instance().id }],
+        ...range,
+      });
+      expect(res.errors).toEqual([
+        {
+          message: expect.stringMatching(
+            /^Grafana's data proxy answered "Authentication to data source failed" \(400\): .*Check the proxy token in the datasource settings/
+          ),
+        },
+      ]);
+      expect(h.server.forwarded.at(-1)).toMatchObject({ status: 401, answered: 400 });
+      expect(h.console.take()).toEqual([expect.stringMatching(/Failed to load resource: .*400/)]);
+    } finally {
+      gate.closeAllConnections();
+      await new Promise((resolve) => gate.close(resolve));
+    }
   });
 
   it('a proxy that does not answer: the 502 of Grafana becomes "could not reach the Switchboard proxy"', async () => {

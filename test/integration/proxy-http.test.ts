@@ -88,7 +88,7 @@ describe('proxy over HTTP: POST /api/query', () => {
 
   it('refuses requests without the token, bodies of the wrong shape and bad AWS settings', async () => {
     const { authorization: _omit, ...noToken } = headers;
-    expect((await post({ range: { from: '1', to: '2' }, queries: [] }, noToken)).status).toBe(401);
+    expect((await post({ range: { from: '1', to: '2' }, queries: [] }, noToken)).status).toBe(403);
     expect(
       (
         await post(
@@ -96,7 +96,7 @@ describe('proxy over HTTP: POST /api/query', () => {
           { ...headers, authorization: 'Bearer wrong-token-of-some-length' }
         )
       ).status
-    ).toBe(401);
+    ).toBe(403);
     const bad = await post({ range: { from: 'x' }, queries: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/range/);

@@ -41,7 +41,16 @@ describe('three proxy replicas sharing one Redis', () => {
   let n = 0;
 
   beforeAll(async () => {
-    [sim, redis] = await Promise.all([startTestSimulator({ at: AT }), startTestRedis()]);
+    // Both are started before either failure is thrown, so that afterAll closes whichever did start (a missing
+    // redis-server must not leave the simulator listening and jest unable to exit).
+    const [simulator, server] = await Promise.allSettled([startTestSimulator({ at: AT }), startTestRedis()]);
+    sim = simulator.status === 'fulfilled' ? simulator.value : (undefined as unknown as TestSimulator);
+    redis = server.status === 'fulfilled' ? server.value : (undefined as unknown as TestRedis);
+    for (const r of [simulator, server]) {
+      if (r.status === 'rejected') {
+        throw r.reason;
+      }
+    }
     const instance = sim.context.world.instances[0];
     instanceId = instance.id;
     values = instanceValues(instance);

@@ -224,8 +224,8 @@ describe('proxy + simulator: resources', () => {
 
   it('refuses requests without the proxy token', async () => {
     const res = await get('/api/resources/instances', { 'x-switchboard-auth-type': 'keys' });
-    expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: expect.stringMatching(/^Missing proxy token/) });
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({ error: expect.stringMatching(/^Missing proxy token/), code: 'proxy_token_missing' });
   });
 
   it('reports health ok for the simulator and the unknown instance as an error', async () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { defaultOperations } from '../../simulator/app';
+import { AwsError } from '../../simulator/protocol/awsError';
 import { AwsClients } from '../../proxy/aws/clients';
 import { loadConfig } from '../../proxy/config';
 import { RESOURCE_KINDS } from '../../proxy/resources';
@@ -368,11 +369,15 @@ describe('authentication of every route', () => {
           headers.authorization = authorization;
         }
         const res = await send(proxy, route.method, urlOf(route), headers, body);
-        const challenge = res.headers['www-authenticate'] ?? '';
-        if (res.status !== 401 || !challenge.startsWith('Bearer realm="switchboard"')) {
-          problems.push(`${route.method} ${route.path} with ${what}: ${res.status} ${challenge}`);
+        // 403, never 401: Grafana's datasource proxy turns a 401 into a bare 400 and drops the message (auth.ts).
+        if (res.status !== 403) {
+          problems.push(`${route.method} ${route.path} with ${what}: ${res.status}`);
         }
-        if (route.method !== 'HEAD' && !/^(Missing|Malformed|Invalid) /.test(json(res).error ?? '')) {
+        if (
+          route.method !== 'HEAD' &&
+          (!/^(Missing|Malformed|Invalid) proxy token|^Malformed Authorization header/.test(json(res).error ?? '') ||
+            !/^proxy_token_(missing|malformed|invalid)$/.test(json(res).code ?? ''))
+        ) {
           problems.push(`${route.method} ${route.path} with ${what}: body ${res.body}`);
         }
         refused.push(`${route.method} ${route.path}`);
@@ -384,7 +389,7 @@ describe('authentication of every route', () => {
         ['another header', urlOf(route), { 'x-proxy-token': S.token, 'x-api-key': S.token }],
       ] as Array<[string, string, Record<string, string>]>) {
         const res = await send(proxy, route.method, url, { ...GRAFANA, ...headers }, body);
-        if (res.status !== 401) {
+        if (res.status !== 403) {
           problems.push(`${route.method} ${route.path} with the token in a ${where}: ${res.status}`);
         }
       }
@@ -422,14 +427,14 @@ describe('authentication of every route', () => {
 
   it('hides unknown /api paths behind the token too (no route discovery without it)', async () => {
     for (const url of ['/api/nothing', '/api', '/%61pi/resources/instances']) {
-      expect({ url, status: (await send(proxy, 'GET', url, GRAFANA)).status }).toEqual({ url, status: 401 });
+      expect({ url, status: (await send(proxy, 'GET', url, GRAFANA)).status }).toEqual({ url, status: 403 });
     }
     // Dot segments as sent (fetch would resolve them first): the router does not resolve them either, so a path
     // under /api stays behind the token and one that climbs out of a public route matches nothing.
     for (const [rawPath, status] of [
-      ['/api/../metrics', 401],
-      ['/api/%2e%2e/metrics', 401],
-      ['/api/resources/instances/../../../healthz', 401],
+      ['/api/../metrics', 403],
+      ['/api/%2e%2e/metrics', 403],
+      ['/api/resources/instances/../../../healthz', 403],
       ['/metrics/../api/resources/instances', 404],
       ['/healthz/%2e%2e/api/health', 404],
     ] as Array<[string, number]>) {
@@ -467,11 +472,24 @@ describe('a session over every route, failures included, at LOG_LEVEL=trace', ()
 
   beforeAll(async () => {
     proxy = await proxyAt({ AWS_ENDPOINT_URL: sim.url });
-    deniedSim = await startSimulatorWith(
-      defaultOperations()
+    deniedSim = await startSimulatorWith([
+      ...defaultOperations()
         .filter((o) => ['ListQueues', 'GetMetricData'].includes(o.name))
-        .map(deniedOperation)
-    );
+        .map(deniedOperation),
+      // Keys AWS does not know (a typo, a deleted key): Connect answers UnrecognizedClientException.
+      ...defaultOperations()
+        .filter((o) => o.name === 'ListInstances')
+        .map((o) => ({
+          ...o,
+          handler: () => {
+            throw new AwsError(
+              'UnrecognizedClientException',
+              'The security token included in the request is invalid.',
+              400
+            );
+          },
+        })),
+    ]);
     deniedProxy = await proxyAt({ AWS_ENDPOINT_URL: deniedSim.url });
     // Every AWS call of this one throws an error the proxy does not expect: its 500 path.
     brokenProxy = await proxyAt({ AWS_ENDPOINT_URL: sim.url }, (clients) => clients.close());
@@ -564,7 +582,7 @@ describe('a session over every route, failures included, at LOG_LEVEL=trace', ()
         origin: 'https://evil.example',
         'access-control-request-method': 'POST',
       }),
-      401
+      403
     );
     expectStatus(
       await send(proxy, 'OPTIONS', '/healthz', {
@@ -679,6 +697,15 @@ describe('a session over every route, failures included, at LOG_LEVEL=trace', ()
       sim.faults.set({});
     }
 
+    // Keys AWS rejects: 403 (a 401 would reach the user as Grafana's bare 400), saying what to check.
+    expectStatus(await get(deniedProxy, '/api/resources/instances'), 403, (a) => {
+      const body = json(a);
+      return (
+        body.code === 'bad_credentials' &&
+        /^AWS rejected the credentials calling connect:ListInstances/.test(body.error)
+      );
+    });
+
     // IAM denials, named in the answer.
     expectStatus(await get(deniedProxy, `/api/resources/queues?instanceId=${instanceId}`), 403, (a) =>
       json(a).error.includes('connect:ListQueues')
@@ -709,16 +736,20 @@ describe('a session over every route, failures included, at LOG_LEVEL=trace', ()
     await deniedSim?.close();
   });
 
-  it('reached every outcome it meant to (successes, 400s, 401, 403, 404, 413, 415, 429, 500, 502)', () => {
+  it('reached every outcome it meant to (successes, 400s, 403, 404, 413, 415, 429, 500, 502)', () => {
     expect(missed).toEqual([]);
     const statuses = new Set(answers.map((a) => a.status));
-    for (const status of [200, 400, 401, 403, 404, 413, 415, 429, 500, 502]) {
+    for (const status of [200, 400, 403, 404, 413, 415, 429, 500, 502]) {
       expect({ status, seen: statuses.has(status) }).toEqual({ status, seen: true });
     }
     // The role was assumed with the datasource's external id, under the proxy's session name.
     expect(assumeRoleCalls).toEqual(
       expect.arrayContaining([{ roleArn: ROLE_OK, externalId: S.externalId, sessionName: 'switchboard-proxy' }])
     );
+  });
+
+  it('never answered 401 under /api, which Grafana would turn into a bare 400', () => {
+    expect(answers.filter((a) => a.status === 401 && a.url.startsWith('/api')).map((a) => a.what)).toEqual([]);
   });
 
   it('exercised every route and method of the app', () => {
@@ -976,7 +1007,10 @@ describe('the browser side: secrets stay in secureJsonData', () => {
   const plugin = JSON.parse(readFileSync(path.join(root, 'src/datasource/plugin.json'), 'utf8')) as {
     routes: Array<{
       path: string;
+      method?: string;
       url: string;
+      reqRole?: string;
+      reqAction?: string;
       headers?: Array<{ name: string; content: string }>;
       urlParams?: unknown[];
       body?: unknown;
@@ -992,9 +1026,63 @@ describe('the browser side: secrets stay in secureJsonData', () => {
   const fieldsOf = (template: string, kind: 'JsonData' | 'SecureJsonData') =>
     [...template.matchAll(new RegExp(`\\.${kind}\\.(\\w+)`, 'g'))].map((m) => m[1]);
 
+  it('opens one route per path and method the plugin calls; Save & test only to those who may edit the datasource', () => {
+    // Grafana forwards a request only through a route whose method and path match (ds_proxy.go validateRequest),
+    // and only the routes with headers carry the token and the keys.
+    expect(
+      plugin.routes.map((r) => ({
+        path: r.path,
+        method: r.method,
+        url: r.url,
+        secrets: Boolean(r.headers),
+        access: r.reqAction ?? r.reqRole,
+      }))
+    ).toEqual([
+      {
+        path: 'switchboard/healthz',
+        method: 'GET',
+        url: '{{ .JsonData.proxyUrl }}/healthz',
+        secrets: false,
+        access: undefined,
+      },
+      {
+        path: 'switchboard/api/query',
+        method: 'POST',
+        url: '{{ .JsonData.proxyUrl }}/api/query',
+        secrets: true,
+        access: undefined,
+      },
+      {
+        path: 'switchboard/api/resources/',
+        method: 'GET',
+        url: '{{ .JsonData.proxyUrl }}/api/resources/',
+        secrets: true,
+        access: undefined,
+      },
+      {
+        path: 'switchboard/api/health',
+        method: 'GET',
+        url: '{{ .JsonData.proxyUrl }}/api/health',
+        secrets: true,
+        access: 'datasources:write',
+      },
+    ]);
+    // The browser code calls exactly these: the datasource (api.ts) and the app's status list (proxyStatus.ts).
+    const calls = ['src/datasource/api.ts', 'src/app/proxyStatus.ts']
+      .map((f) => readFileSync(path.join(root, f), 'utf8'))
+      .join('\n');
+    for (const needle of ["this.url('/api/query')", 'this.url(`/api/resources/${kind}`)', "this.url('/api/health')"]) {
+      expect([needle, calls.includes(needle)]).toEqual([needle, true]);
+    }
+    expect(calls).toContain('/switchboard/healthz`');
+    // Every route reaches a route the proxy has.
+    const proxyRoutes = ['/healthz', '/api/query', '/api/resources/', '/api/health'];
+    expect(plugin.routes.map((r) => r.url.replace('{{ .JsonData.proxyUrl }}', ''))).toEqual(proxyRoutes);
+  });
+
   it('reads the token and the keys only from secureJsonData, and puts no secret in a URL', () => {
     expect(plugin.routes.length).toBeGreaterThan(0);
-    for (const route of plugin.routes) {
+    for (const route of plugin.routes.filter((r) => r.headers)) {
       expect(fieldsOf(route.url, 'SecureJsonData')).toEqual([]);
       expect(route.urlParams).toBeUndefined();
       const headers = Object.fromEntries((route.headers ?? []).map((h) => [h.name.toLowerCase(), h.content]));

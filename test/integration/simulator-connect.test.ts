@@ -523,40 +523,41 @@ describe('simulator: Amazon Connect through the real SDK', () => {
 
     // fact: connect-api-quotas
     it('throttles bursts above 8 calls and 5 calls a second', async () => {
-      const limited = await startTestSimulator({ awsQuotas: true });
+      // The buckets run on this test's clock, not on wall time: the 20 calls all arrive at one instant, so exactly
+      // the bucket's 8 fit, whatever the machine's load; 200 ms later the bucket holds 0.2 s × 5/s = 1 token.
+      let nowMs = 0;
+      const limited = await startTestSimulator({ awsQuotas: true, quotaNow: () => nowMs });
       const client = new ConnectClient(limited.config());
-      const results = await Promise.allSettled(
-        Array.from({ length: 20 }, () =>
-          client.send(
-            new GetCurrentMetricDataCommand({
-              InstanceId: instanceId,
-              Filters: { Queues: queueIds },
-              CurrentMetrics: metrics(['AGENTS_ONLINE']),
-            })
-          )
-        )
-      );
-      const ok = results.filter((r) => r.status === 'fulfilled').length;
-      const throttled = results.filter(
-        (r) => r.status === 'rejected' && (r.reason as Error).name === 'ThrottlingException'
-      );
-      expect(ok).toBeGreaterThanOrEqual(8);
-      expect(ok).toBeLessThanOrEqual(9);
-      expect(throttled.length).toBe(20 - ok);
-      expect((throttled[0] as PromiseRejectedResult).reason.$metadata.httpStatusCode).toBe(429);
-      // after a quiet 200 ms one more call (5 per second) fits
-      await new Promise((r) => setTimeout(r, 220));
-      await expect(
+      const call = () =>
         client.send(
           new GetCurrentMetricDataCommand({
             InstanceId: instanceId,
             Filters: { Queues: queueIds },
             CurrentMetrics: metrics(['AGENTS_ONLINE']),
           })
-        )
-      ).resolves.toBeDefined();
-      client.destroy();
-      await limited.close();
+        );
+      try {
+        const results = await Promise.allSettled(Array.from({ length: 20 }, call));
+        const ok = results.filter((r) => r.status === 'fulfilled').length;
+        const throttled = results.filter(
+          (r) => r.status === 'rejected' && (r.reason as Error).name === 'ThrottlingException'
+        );
+        expect(ok).toBe(8);
+        expect(throttled.length).toBe(12);
+        expect((throttled[0] as PromiseRejectedResult).reason.$metadata.httpStatusCode).toBe(429);
+        nowMs += 199;
+        await expect(call()).rejects.toMatchObject({ name: 'ThrottlingException' });
+        nowMs += 1;
+        await expect(call()).resolves.toBeDefined();
+        await expect(call()).rejects.toMatchObject({ name: 'ThrottlingException' });
+        // A quiet second and a half refills the whole burst, and no more.
+        nowMs += 1600;
+        const refilled = await Promise.allSettled(Array.from({ length: 10 }, call));
+        expect(refilled.filter((r) => r.status === 'fulfilled')).toHaveLength(8);
+      } finally {
+        client.destroy();
+        await limited.close();
+      }
     });
   });
 

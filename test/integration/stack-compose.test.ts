@@ -22,6 +22,8 @@ import { baseImage, stage } from './stack/dockerfile';
  */
 
 const SERVICES = ['grafana', 'prometheus', 'proxy', 'simulator'];
+/** Services that run once and exit (no healthcheck, no restart): grafana-setup enables the app in Grafana. */
+const ONE_SHOT = ['grafana-setup'];
 /** Services of opt-in profiles: not started by a plain `docker compose up`. */
 const OPTIONAL = { redis: 'ha' };
 
@@ -32,14 +34,14 @@ const imageOf = (name: string) => {
 };
 
 describe('docker-compose.yaml: services and start order', () => {
-  it('has the four services under the project name switchboard, and Redis only in the ha profile', () => {
+  it('has the four services and the one-shot grafana-setup under the project name switchboard, Redis only in ha', () => {
     expect(composeRaw.name).toBe('switchboard');
     const services = compose().services as Record<string, { profiles?: string[] }>;
     expect(
       Object.keys(services)
         .filter((name) => !services[name].profiles)
         .sort()
-    ).toEqual(SERVICES);
+    ).toEqual([...SERVICES, ...ONE_SHOT].sort());
     for (const [name, profile] of Object.entries(OPTIONAL)) {
       expect([name, services[name]?.profiles]).toEqual([name, [profile]]);
     }
@@ -50,6 +52,8 @@ describe('docker-compose.yaml: services and start order', () => {
     expect(c.services.simulator.depends_on).toBeUndefined();
     expect(c.services.proxy.depends_on).toEqual({ simulator: { condition: 'service_healthy' } });
     expect(c.services.grafana.depends_on).toEqual({ proxy: { condition: 'service_healthy' } });
+    // The app is enabled once Grafana answers, by a service of its own (grafana-setup.test.ts runs its script).
+    expect(c.services['grafana-setup'].depends_on).toEqual({ grafana: { condition: 'service_healthy' } });
     // Prometheus only needs the proxy's address to exist; a scrape that fails is retried.
     expect(c.services.prometheus.depends_on).toEqual({ proxy: { condition: 'service_started' } });
     // Waiting for health needs a healthcheck on the dependency.
@@ -63,10 +67,10 @@ describe('docker-compose.yaml: services and start order', () => {
     }
   });
 
-  it('restarts every service unless stopped, and declares its named volumes', () => {
+  it('restarts every service unless stopped (a one-shot never), and declares its named volumes', () => {
     const c = compose();
     for (const [name, s] of Object.entries(c.services)) {
-      expect([name, s.restart]).toEqual([name, 'unless-stopped']);
+      expect([name, s.restart]).toEqual([name, ONE_SHOT.includes(name) ? 'no' : 'unless-stopped']);
       for (const v of s.volumes ?? []) {
         const source = v.split(':')[0];
         if (!source.startsWith('.') && !source.startsWith('/')) {
@@ -118,7 +122,7 @@ describe('docker-compose.yaml: healthchecks', () => {
   });
 
   it('runs only programs the image has', () => {
-    // node images: node (20 has fetch), neither curl nor wget. Grafana's image installs curl (apk add ... curl in
+    // node images: node (it has fetch), neither curl nor wget. Grafana's image installs curl (apk add ... curl in
     // its Dockerfile). prom/prometheus is busybox-based: wget.
     const tools: Array<[RegExp, string]> = [
       [/^node:/, 'node'],

@@ -77,9 +77,9 @@ describe('Dockerfile: stages and base images', () => {
 });
 
 describe('Dockerfile: the build', () => {
-  it('installs, then builds the plugin with npm run build (webpack) in the plugin-build stage', () => {
+  it('installs exactly the lockfile (npm ci), then builds the plugin with npm run build (webpack)', () => {
     const build = stage('plugin-build');
-    expect(build.runs).toEqual(['npm install', 'npm run build']);
+    expect(build.runs).toEqual(['npm ci', 'npm run build']);
     expect(packageJson.scripts.build).toMatch(/^webpack /);
     // The install sees only the manifest and the lockfile, so the layer is reused until dependencies change.
     expect(stage('deps').copies).toEqual([
@@ -95,7 +95,7 @@ describe('Dockerfile: the build', () => {
           if (copy.from) {
             // Another stage's output: the plugin's dist/ (npm run build) or the pruned node_modules.
             const from = stage(copy.from);
-            const made = { dist: 'npm run build', node_modules: 'npm install' }[path.posix.basename(source)];
+            const made = { dist: 'npm run build', node_modules: 'npm ci' }[path.posix.basename(source)];
             expect([s.name, source, made !== undefined]).toEqual([s.name, source, true]);
             expect(path.posix.dirname(source)).toBe(from.workdir);
             expect(from.runs).toContain(made);

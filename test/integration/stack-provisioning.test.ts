@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../proxy/config';
@@ -14,7 +15,7 @@ import {
   switchboardDatasource,
   variablesIn,
 } from './stack/provisioning';
-import { exists, onePlugin, plugins, read, readJson } from './stack/repo';
+import { exists, onePlugin, plugins, read, readJson, root } from './stack/repo';
 
 /**
  * provisioning/ against the rest: the datasource's keys are the ones src/datasource reads and its route sends, its
@@ -43,6 +44,11 @@ describe('provisioning/datasources: the Switchboard datasource', () => {
     // keys stay with the proxy (its own credentials), never in Grafana's environment too.
     expect(Object.keys(ds.jsonData ?? {})).toEqual(expect.arrayContaining(['proxyUrl', 'authType', 'defaultRegion']));
     expect(Object.keys(ds.secureJsonData ?? {})).toEqual(['proxyToken']);
+  });
+
+  it('is read-only in the UI, on purpose (its settings come back at every start)', () => {
+    expect((switchboardDatasource() as { editable?: boolean }).editable).toBe(false);
+    expect(read('docs/deployment.md')).toContain('### The provisioned datasource');
   });
 
   it("is the only default datasource (the one the dashboards' datasource variable picks), with a fixed uid", () => {
@@ -110,7 +116,7 @@ describe('provisioning/datasources: the Switchboard datasource', () => {
 
   it('reads only variables the grafana service sets', () => {
     const grafanaEnv = environment('grafana');
-    for (const kind of ['datasources', 'plugins']) {
+    for (const kind of ['datasources']) {
       const file = `provisioning/${kind}/switchboard.yaml`;
       for (const name of variablesIn(file)) {
         expect([file, name, name in grafanaEnv]).toEqual([file, name, true]);
@@ -122,14 +128,14 @@ describe('provisioning/datasources: the Switchboard datasource', () => {
 
 describe('provisioning: into the Grafana image', () => {
   it('copies each provisioning file to where Grafana reads it', () => {
-    for (const kind of ['datasources', 'plugins']) {
+    for (const kind of ['datasources']) {
       const file = `provisioning/${kind}/switchboard.yaml`;
       expect((parseYaml(read(file)) as { apiVersion: number }).apiVersion).toBe(1);
       expect(originOf(grafanaStage(), `/etc/grafana/provisioning/${kind}/switchboard.yaml`)).toEqual({ repo: file });
     }
   });
 
-  it('allows exactly the plugin ids of every plugin.json to load unsigned, and enables the app', () => {
+  it('allows exactly the plugin ids of every plugin.json to load unsigned', () => {
     const allowed = environment('grafana').GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',');
     expect([...allowed].sort()).toEqual(plugins.map((p) => p.id).sort());
     expect(allowed).toEqual(
@@ -140,9 +146,28 @@ describe('provisioning: into the Grafana image', () => {
         'switchboard-callpath-panel',
       ])
     );
-    const apps = (parseYaml(read('provisioning/plugins/switchboard.yaml')) as { apps: Array<Record<string, unknown>> })
-      .apps;
-    expect(apps).toEqual([{ type: onePlugin('app').id, org_id: 1, disabled: false }]);
+  });
+
+  it('enables the app through the HTTP API once Grafana runs, never through provisioning/plugins', () => {
+    // Grafana stops at start-up when an app named in provisioning/plugins failed to load ("app provisioning error:
+    // plugin not found"): the one-shot grafana-setup enables it instead (grafana-setup.test.ts), so Grafana runs on.
+    const appsFolder = path.join(root, 'provisioning/plugins');
+    expect(existsSync(appsFolder) ? readdirSync(appsFolder) : []).toEqual([]);
+    expect(originOf(grafanaStage(), '/etc/grafana/provisioning/plugins/switchboard.yaml')).toBeUndefined();
+    const setup = service('grafana-setup');
+    expect(setup.command).toEqual(['node', 'provisioning/grafana-setup/enable-app.mjs']);
+    expect(setup.build?.target).toBe('node-services');
+    expect(originOf(stage('node-services'), '/app/provisioning/grafana-setup/enable-app.mjs')).toEqual({
+      repo: 'provisioning/grafana-setup/enable-app.mjs',
+    });
+    const env = environment('grafana-setup');
+    const grafana = environment('grafana');
+    expect(new URL(env.GRAFANA_URL).hostname).toBe('grafana');
+    expect([env.GRAFANA_ADMIN_USER, env.GRAFANA_ADMIN_PASSWORD]).toEqual([
+      grafana.GF_SECURITY_ADMIN_USER,
+      grafana.GF_SECURITY_ADMIN_PASSWORD,
+    ]);
+    expect(read('provisioning/grafana-setup/enable-app.mjs')).toContain(`'${onePlugin('app').id}'`);
   });
 
   const built = exists('dist/plugin.json') ? it : it.skip;
@@ -160,6 +185,8 @@ describe('provisioning: into the Grafana image', () => {
   it('lets anonymous visitors view, never edit', () => {
     const env = environment('grafana');
     expect([env.GF_AUTH_ANONYMOUS_ENABLED, env.GF_AUTH_ANONYMOUS_ORG_ROLE]).toEqual(['true', 'Viewer']);
+    // docs/security.md: switched off without editing the compose file.
+    expect(environment('grafana', { GRAFANA_ANONYMOUS: 'false' }).GF_AUTH_ANONYMOUS_ENABLED).toBe('false');
     expect([env.GF_SECURITY_ADMIN_USER, env.GF_SECURITY_ADMIN_PASSWORD]).toEqual(['admin', 'admin']);
     expect(environment('grafana', { GRAFANA_ADMIN_PASSWORD: 's3cret' }).GF_SECURITY_ADMIN_PASSWORD).toBe('s3cret');
   });

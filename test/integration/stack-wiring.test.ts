@@ -94,7 +94,7 @@ describe('the stack as configured: Grafana -> proxy -> simulator', () => {
       url: '/api/health',
       headers: { authorization: 'Bearer wrong-token-0123456789' },
     });
-    expect(res.statusCode).toBe(401);
+    expect(res.statusCode).toBe(403);
   });
 
   it('serves the healthcheck endpoints without a token', async () => {

@@ -27,6 +27,8 @@ export async function startTestSimulator(
     awsQuotas?: boolean;
     /** CloudWatch data other than the model's (e.g. fixed values a test publishes). */
     metrics?: MetricSource;
+    /** Monotonic ms for the request-quota buckets: a test's own clock makes throttling exact (default real time). */
+    quotaNow?: () => number;
   } = {}
 ): Promise<TestSimulator> {
   const scenario = options.scenario ?? loadScenario();
@@ -39,6 +41,7 @@ export async function startTestSimulator(
     clock,
     // Tests call faster than AWS allows; only the tests about quotas keep AWS's request quotas.
     enforceQuotas: options.awsQuotas ?? false,
+    now: options.quotaNow,
     metrics: options.metrics ?? (({ world, model }) => new ModelMetricSource(world, model, clock)),
   });
   await sim.app.listen({ port: 0, host: '127.0.0.1' });

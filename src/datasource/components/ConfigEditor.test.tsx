@@ -77,6 +77,15 @@ describe('ConfigEditor', () => {
     expect(screen.queryByText(/^Not a URL/)).not.toBeInTheDocument();
   });
 
+  it('drops trailing slashes from the proxy URL when leaving the field (the routes append /api/...)', () => {
+    const { last } = setup(settings());
+    const url = screen.getByRole('textbox', { name: /^Proxy URL/ });
+    fireEvent.change(url, { target: { value: 'http://gateway/switchboard//' } });
+    expect(last().jsonData.proxyUrl).toBe('http://gateway/switchboard//');
+    fireEvent.blur(url);
+    expect(last().jsonData.proxyUrl).toBe('http://gateway/switchboard');
+  });
+
   it('keeps the proxy token in secureJsonData', () => {
     const { last } = setup(settings());
     fireEvent.change(screen.getByLabelText(/^Proxy token/), { target: { value: 's3cret' } });

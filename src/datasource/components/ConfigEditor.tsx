@@ -97,7 +97,14 @@ export function ConfigEditor(props: Props) {
             value={jsonData.proxyUrl ?? ''}
             placeholder="http://switchboard-proxy:8080"
             onChange={(e) => setJson({ proxyUrl: e.currentTarget.value.trim() })}
-            onBlur={() => setTouched((t) => ({ ...t, url: true }))}
+            onBlur={() => {
+              setTouched((t) => ({ ...t, url: true }));
+              // The routes of plugin.json append /api/... to it: a trailing slash would double the slash.
+              const trimmed = (jsonData.proxyUrl ?? '').replace(/\/+$/, '');
+              if (trimmed !== (jsonData.proxyUrl ?? '') && !/^[a-z]+:\/*$/i.test(trimmed)) {
+                setJson({ proxyUrl: trimmed });
+              }
+            }}
           />
         </Field>
         <Field label="Proxy token" description="The proxy's PROXY_TOKEN; sent as a bearer token by Grafana's server.">

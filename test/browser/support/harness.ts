@@ -99,6 +99,22 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
 }
 
+/** A Switchboard proxy on a free loopback port in front of `awsEndpointUrl`, token TEST_TOKEN, logging nothing. */
+export async function startQuietProxy(awsEndpointUrl: string, env: Record<string, string> = {}): Promise<RunningProxy> {
+  const config = loadConfig(
+    { PROXY_TOKEN: TEST_TOKEN, AWS_ENDPOINT_URL: awsEndpointUrl, AWS_MAX_ATTEMPTS: '1', LOG_LEVEL: 'warn', ...env },
+    []
+  );
+  const awsClients = new AwsClients(config, {
+    baseCredentials: { accessKeyId: 'AKIAPROXYOWN0000000', secretAccessKey: 'x' },
+  });
+  const quiet = new Writable({ write: (_chunk, _enc, done) => done() });
+  return startProxy(
+    { ...config, port: 0 },
+    { handleSignals: false, logger: { stream: quiet, level: 'warn' }, awsClients }
+  );
+}
+
 /**
  * The simulator, the Switchboard proxy in front of it, the host server (Grafana's part) and Chromium on the host
  * page. The host page must have been built (the jest global setup does it).
@@ -117,24 +133,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     throw new Error('The host page is not built: run npx tsx test/browser/build.ts (jest global setup does it)');
   }
   const sim = await startTestSimulator({ at: SIM_AT });
-  const config = loadConfig(
-    {
-      PROXY_TOKEN: TEST_TOKEN,
-      AWS_ENDPOINT_URL: sim.url,
-      AWS_MAX_ATTEMPTS: '1',
-      LOG_LEVEL: 'warn',
-      ...options.proxyEnv,
-    },
-    []
-  );
-  const awsClients = new AwsClients(config, {
-    baseCredentials: { accessKeyId: 'AKIAPROXYOWN0000000', secretAccessKey: 'x' },
-  });
-  const quiet = new Writable({ write: (_chunk, _enc, done) => done() });
-  const proxy = await startProxy(
-    { ...config, port: 0 },
-    { handleSignals: false, logger: { stream: quiet, level: 'warn' }, awsClients }
-  );
+  const proxy = await startQuietProxy(sim.url, options.proxyEnv);
   const datasource = keysDatasource(PROXY_URL, sim.context.world.instances[0].id);
   const server = await startHostServer({
     root: ROOT,

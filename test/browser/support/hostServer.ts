@@ -3,8 +3,23 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import {
+  DEFAULT_TIMEOUT_MS,
+  directorHeaders,
+  errorStatus,
+  extractProxyPath,
+  grafanaError,
+  matchRoute,
+  proxiedAnswer,
+  ROUTE_ACCESS_DENIED,
+  routeTarget,
+  userWithRole,
+  type OrgRole,
+  type PluginRoute,
+  type ProxiedAnswer,
+} from './dataProxy';
 import type { DataSourceSettingsJson } from './hostApi';
-import { interpolateRouteTemplate, type RouteTemplateData } from './routeTemplate';
+import type { RouteTemplateData } from './routeTemplate';
 
 /**
  * The host page's server, playing the part of Grafana's server for one app plugin:
@@ -16,10 +31,13 @@ import { interpolateRouteTemplate, type RouteTemplateData } from './routeTemplat
  *   GET  /api/datasources/uid/:uid              the datasource's settings, secrets reduced to secureJsonFields
  *   GET  /api/plugins/:id/settings              a plugin's plugin.json with its module path (the app, its datasource
  *                                               and the panels built into dist/panels/<name>/)
- *   *    /api/datasources/proxy/uid/:uid/<path> Grafana's datasource proxy: the first route of
- *                                               dist/datasource/plugin.json whose path prefixes <path> is applied
- *                                               (url and headers templated from jsonData and secureJsonData), and
- *                                               the request is forwarded there; the answer comes back unchanged.
+ *   *    /api/datasources/proxy/uid/:uid/<path> Grafana's datasource proxy (dataProxy.ts, read from Grafana's Go
+ *                                               source): the route of dist/datasource/plugin.json that matches the
+ *                                               method and path and that the user's role may use is applied (url
+ *                                               and headers templated from jsonData and secureJsonData), the
+ *                                               request's headers are cleaned as Grafana cleans them, and the answer
+ *                                               comes back as Grafana passes it on (401 rewritten to 400, Set-Cookie
+ *                                               and hop-by-hop headers dropped, 502/504 when the target fails).
  * Nothing else is served. The secrets stay in Node, as they stay in Grafana's server.
  */
 
@@ -37,7 +55,10 @@ export interface ForwardedRequest {
   target: string;
   /** The headers sent on (route headers included). */
   headers: Record<string, string>;
+  /** What the target answered (0: no answer). */
   status: number;
+  /** What the browser got (after Grafana's rewriting). */
+  answered: number;
 }
 
 export interface HostServer {
@@ -47,23 +68,9 @@ export interface HostServer {
   /** Icons Grafana would serve from its public/ folder that got the stand-in (not in @grafana/ui's package). */
   standInIcons: Set<string>;
   addDatasource(ds: HostDatasource): void;
+  /** The org role of the signed-in user the data proxy checks routes against (default Admin, as the page boots). */
+  setUserRole(role: OrgRole): void;
   close(): Promise<void>;
-}
-
-interface RouteHeader {
-  name: string;
-  content: string;
-}
-
-interface PluginRoute {
-  path: string;
-  method?: string;
-  url?: string;
-  headers?: RouteHeader[];
-  urlParams?: RouteHeader[];
-  tokenAuth?: unknown;
-  jwtTokenAuth?: unknown;
-  body?: unknown;
 }
 
 interface PluginJson {
@@ -85,20 +92,6 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.woff2': 'font/woff2',
 };
-
-// Hop-by-hop headers (RFC 7230), never forwarded by a proxy; Grafana also drops the browser's cookies.
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'cookie',
-]);
 
 /**
  * Icon names Grafana knows (@grafana/data's availableIconsIndex). @grafana/ui ships the SVGs of only some of them;
@@ -143,16 +136,6 @@ export function settingsJson(ds: HostDatasource, plugin: PluginJson, id: number)
   };
 }
 
-/** Go's util.JoinURLFragments as Grafana's applyRoute uses it. */
-function joinUrlFragments(a: string, b: string): string {
-  if (b === '') {
-    return a;
-  }
-  const left = a.endsWith('/') ? a.slice(0, -1) : a;
-  const right = b.startsWith('/') ? b : `/${b}`;
-  return left + right;
-}
-
 export async function startHostServer(options: {
   root: string;
   buildDir: string;
@@ -162,6 +145,8 @@ export async function startHostServer(options: {
    * "127.0.0.1:41234". The route still shows the name (settings and screenshots stay the same run after run).
    */
   hosts?: Record<string, string>;
+  /** [dataproxy] timeout: how long the data proxy waits for the target's answer before its 504. */
+  dataProxyTimeoutMs?: number;
 }): Promise<HostServer> {
   const { root, buildDir } = options;
   const dist = path.join(root, 'dist');
@@ -185,6 +170,7 @@ export async function startHostServer(options: {
   }
   const datasources = new Map(options.datasources.map((d) => [d.uid, d]));
   const forwarded: ForwardedRequest[] = [];
+  let user = userWithRole('Admin');
   const fonts = STAND_IN_FONTS.find((f) => existsSync(f));
   const iconNames = grafanaIconNames(root);
   const standInIcons = new Set<string>();
@@ -206,51 +192,47 @@ export async function startHostServer(options: {
   };
   const notFound = (res: ServerResponse) => json(res, 404, { message: 'Not found' });
 
+  const answer = (res: ServerResponse, a: ProxiedAnswer) => {
+    res.writeHead(a.status, a.headers);
+    res.end(a.body);
+  };
+
   const proxy = (req: IncomingMessage, res: ServerResponse, uid: string, proxyPath: string, search: string) => {
     const ds = datasources.get(uid);
     if (!ds) {
-      return json(res, 404, { message: 'Data source not found' });
+      return answer(res, grafanaError(404, 'Unable to find datasource'));
+    }
+    if (!user.actions.has('datasources:query')) {
+      return answer(res, grafanaError(403, 'Access denied to datasource'));
     }
     const method = req.method ?? 'GET';
-    // Grafana's ds_proxy: the first route whose path is a prefix of the proxied path and whose method matches.
-    const route = (dsPlugin.json.routes ?? []).find(
-      (r) => proxyPath.startsWith(r.path) && (!r.method || r.method === '*' || r.method === method)
-    );
-    if (!route || !route.url) {
-      return json(res, 404, { message: `No route of ${dsPluginId} matches ${proxyPath}` });
-    }
-    for (const unsupported of ['tokenAuth', 'jwtTokenAuth', 'body'] as const) {
-      if (route[unsupported] !== undefined) {
-        throw new Error(`route ${route.path}: "${unsupported}" is not emulated by the browser test host`);
-      }
+    const match = matchRoute(dsPlugin.json.routes ?? [], method, proxyPath, user);
+    const record: ForwardedRequest = { uid, method, target: '', headers: {}, status: 0, answered: 0 };
+    forwarded.push(record);
+    const finish = (a: ProxiedAnswer) => {
+      record.answered = a.status;
+      answer(res, a);
+    };
+    if (match.kind === 'denied') {
+      return finish(grafanaError(403, ROUTE_ACCESS_DENIED));
     }
     const data: RouteTemplateData = { JsonData: ds.jsonData, SecureJsonData: ds.secureJsonData };
-    let target: URL;
-    try {
-      target = new URL(interpolateRouteTemplate(route.url, data));
-    } catch {
-      // An unusable URL (e.g. "<no value>" when jsonData lacks it): Grafana answers 502.
-      return json(res, 502, { message: 'Bad Gateway' });
+    const target = match.kind === 'matched' ? routeTarget(match.route, proxyPath, search, data) : undefined;
+    if (match.kind === 'none' || !target) {
+      // No route: Grafana proxies to the datasource's URL, which is empty; a route URL without a host (a missing
+      // jsonData key prints "<no value>") fails the same way. The transport errors out, proxyutil answers 502.
+      req.resume();
+      return finish({ status: 502, headers: {} });
     }
-    target.pathname = joinUrlFragments(target.pathname, proxyPath.slice(route.path.length));
-    const query = new URLSearchParams(search);
-    for (const p of route.urlParams ?? []) {
-      query.append(interpolateRouteTemplate(p.name, data), interpolateRouteTemplate(p.content, data));
-    }
-    target.search = query.toString();
-
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (!HOP_BY_HOP.has(name) && value !== undefined) {
-        headers[name] = Array.isArray(value) ? value.join(', ') : value;
-      }
-    }
-    headers['user-agent'] = 'Grafana/12.4.10';
-    for (const h of route.headers ?? []) {
-      headers[h.name.toLowerCase()] = interpolateRouteTemplate(h.content, data);
-    }
-    const record: ForwardedRequest = { uid, method, target: target.toString(), headers, status: 0 };
-    forwarded.push(record);
+    const headers = directorHeaders({
+      incoming: req.headers,
+      route: match.route,
+      data,
+      remoteAddress: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '',
+      targetHost: target.host,
+    });
+    record.target = target.toString();
+    record.headers = headers;
 
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const resolved = new URL(target);
@@ -258,24 +240,34 @@ export async function startHostServer(options: {
     if (mapped) {
       resolved.host = mapped;
     }
-    const upstream = send(resolved, { method, headers }, (answer) => {
-      record.status = answer.statusCode ?? 502;
-      const back: Record<string, string | string[]> = {};
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (!HOP_BY_HOP.has(name) && name !== 'set-cookie' && value !== undefined) {
-          back[name] = value;
-        }
+    const upstream = send(resolved, { method, headers }, (from) => {
+      record.status = from.statusCode ?? 502;
+      const a = proxiedAnswer(record.status, from.headers);
+      record.answered = a.status;
+      res.writeHead(a.status, a.headers);
+      if (a.body !== undefined) {
+        from.resume();
+        res.end(a.body);
+      } else {
+        from.pipe(res);
       }
-      res.writeHead(record.status, back);
-      answer.pipe(res);
     });
-    upstream.on('error', () => {
-      // Go's ReverseProxy (Grafana's) answers 502 with no body when the target cannot be reached.
-      record.status = 502;
-      if (!res.headersSent) {
-        res.writeHead(502);
+    upstream.setTimeout(options.dataProxyTimeoutMs ?? DEFAULT_TIMEOUT_MS, () =>
+      upstream.destroy(Object.assign(new Error('timeout awaiting response headers'), { code: 'ETIMEDOUT' }))
+    );
+    let clientGone = false;
+    res.on('close', () => {
+      if (!res.writableFinished) {
+        clientGone = true;
+        upstream.destroy();
       }
-      res.end();
+    });
+    upstream.on('error', (err: NodeJS.ErrnoException) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      finish({ status: errorStatus(err, clientGone), headers: {} });
     });
     req.pipe(upstream);
   };
@@ -285,8 +277,14 @@ export async function startHostServer(options: {
     const p = decodeURIComponent(url.pathname);
     try {
       let m: RegExpExecArray | null;
-      if ((m = /^\/api\/datasources\/proxy\/uid\/([^/]+)\/(.*)$/.exec(url.pathname))) {
-        return proxy(req, res, decodeURIComponent(m[1]), m[2], url.search);
+      // The path as sent, not URL-normalised: Grafana's router takes the escaped path as it comes.
+      const rawPath = (req.url ?? '/').split('?')[0];
+      if ((m = /^\/api\/datasources\/proxy\/uid\/([^/]*)(\/|$)/.exec(rawPath))) {
+        // datasourceproxy.go ProxyDatasourceRequestWithUID: util.IsValidShortUID
+        if (!/^[\w-]{1,40}$/.test(m[1])) {
+          return answer(res, grafanaError(400, 'UID is invalid'));
+        }
+        return proxy(req, res, m[1], extractProxyPath(rawPath), url.search);
       }
       if (req.method !== 'GET') {
         return json(res, 405, { message: 'Method not allowed' });
@@ -347,6 +345,9 @@ export async function startHostServer(options: {
     forwarded,
     standInIcons,
     addDatasource: (ds) => datasources.set(ds.uid, ds),
+    setUserRole: (role) => {
+      user = userWithRole(role);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -72,32 +72,60 @@ export function expandedSettings(env: Env): {
   return { JsonData: expand(ds.jsonData), SecureJsonData: expand(ds.secureJsonData) };
 }
 
-/** The route of the datasource's plugin.json that reaches the proxy (the one with headers). */
-export function proxyRoute(): NonNullable<ReturnType<typeof onePlugin>['routes']>[number] {
-  const routes = onePlugin('datasource').routes ?? [];
-  if (routes.length !== 1) {
-    throw new Error(`expected one route in the datasource's plugin.json, found ${routes.length}`);
-  }
-  return routes[0];
+type Route = NonNullable<ReturnType<typeof onePlugin>['routes']>[number];
+
+/** Every route of the datasource's plugin.json (one per path and method the plugin calls). */
+export function proxyRoutes(): Route[] {
+  return onePlugin('datasource').routes ?? [];
 }
 
-/** The URL and headers Grafana's datasource proxy sends to the proxy for these settings (Go template semantics). */
+/** The template every route's url starts with: the datasource's proxyUrl, then the proxy's own path. */
+const BASE = '{{ .JsonData.proxyUrl }}';
+
+/**
+ * The route queries take (POST .../api/query), the one with the token and the AWS settings; every route that sends
+ * headers sends the same ones, and every route's url is the proxy URL followed by the proxy's path.
+ */
+export function proxyRoute(): Route {
+  const routes = proxyRoutes();
+  const query = routes.find((r) => r.path === 'switchboard/api/query');
+  if (!query) {
+    throw new Error("no route for switchboard/api/query in the datasource's plugin.json");
+  }
+  for (const r of routes) {
+    if (!(r.url ?? '').startsWith(`${BASE}/`)) {
+      throw new Error(`route ${r.path}: url ${r.url} does not start with ${BASE}/`);
+    }
+    if (r.headers && JSON.stringify(r.headers) !== JSON.stringify(query.headers)) {
+      throw new Error(`route ${r.path} sends other headers than the query route`);
+    }
+  }
+  return query;
+}
+
+/**
+ * Where Grafana's datasource proxy sends requests for these settings (the proxy URL, Go template semantics) and the
+ * headers it adds.
+ */
 export function routeRequest(env: Env): { url: string; headers: Record<string, string> } {
   const data = expandedSettings(env);
   const route = proxyRoute();
   return {
-    url: interpolateRouteTemplate(route.url ?? '', data),
+    url: interpolateRouteTemplate(BASE, data),
     headers: Object.fromEntries(
       (route.headers ?? []).map((h) => [h.name.toLowerCase(), interpolateRouteTemplate(h.content, data)])
     ),
   };
 }
 
-/** The `.JsonData.x` and `.SecureJsonData.x` keys the route's templates read. */
+/** The `.JsonData.x` and `.SecureJsonData.x` keys the routes' templates read. */
 export function routeKeys(): { jsonData: string[]; secureJsonData: string[] } {
-  const route = proxyRoute();
-  const texts = [route.url ?? '', ...(route.headers ?? []).map((h) => h.content)].join('\n');
-  const keys = (map: string) => [...texts.matchAll(new RegExp(`\\.${map}\\.(\\w+)`, 'g'))].map((m) => m[1]);
+  const texts = proxyRoutes()
+    .flatMap((route) => [route.url ?? '', ...(route.headers ?? []).map((h) => h.content)])
+    .join('\n');
+  const keys = (map: string) => [
+    ...new Set([...texts.matchAll(new RegExp(`\\.${map}\\.(\\w+)`, 'g'))].map((m) => m[1])),
+  ];
   return { jsonData: keys('JsonData'), secureJsonData: keys('SecureJsonData') };
 }
 

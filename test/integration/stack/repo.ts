@@ -35,7 +35,14 @@ export interface PluginJson {
   file: string;
   id: string;
   type: 'app' | 'datasource' | 'panel';
-  routes?: Array<{ path: string; url?: string; headers?: Array<{ name: string; content: string }> }>;
+  routes?: Array<{
+    path: string;
+    method?: string;
+    url?: string;
+    reqRole?: string;
+    reqAction?: string;
+    headers?: Array<{ name: string; content: string }>;
+  }>;
   dependencies: { grafanaDependency: string };
 }
 
