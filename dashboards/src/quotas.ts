@@ -253,7 +253,9 @@ const breaches = timeseries(
   'bars'
 );
 
-const breachTotals = bargauge(
+// Tiles, not bars: four short names fit a 2 × 2 grid whole, where a bar gauge cut them ("Calls abov…") and clipped
+// its fourth row (issue 13).
+const breachTotals = stat(
   {
     title: 'Over the range',
     description: 'Totals of the breach and throttle counters over the time range. Any is red.',
@@ -272,6 +274,7 @@ const breachTotals = bargauge(
       thresholds: thresholds(COLORS.ok, [1, COLORS.alert]),
       noValue: '0',
     }),
+    options: { textMode: 'value_and_name', graphMode: 'none' },
     links: [linkTo('noc')],
   },
   ['sum']

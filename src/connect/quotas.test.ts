@@ -54,8 +54,8 @@ describe('fact quota-derivation: the most precise period decides, with its preci
   it('takes the busiest period of a whole-percent metric and narrows it with the others', () => {
     // quota 150: 1 chat shows as 1 %, 45 chats as 30 %, 60 as 40 %
     const night = [at(1, 1, 0), at(1, 1, 60)];
-    // the middle of 67..200
-    expect(deriveQuota(night, 'CHAT')).toMatchObject({ ok: true, quota: 134, low: 67, high: 200 });
+    // AWS's arithmetic (1 / 1 %), within 67..200
+    expect(deriveQuota(night, 'CHAT')).toMatchObject({ ok: true, quota: 100, low: 67, high: 200 });
     const day = [...night, at(45, 30, 120), at(60, 40, 180)];
     // 60 at 40 %: 60/0.405 = 148.1 -> 149 .. 60/0.395 = 151.9 -> 151; with 45 at 30 %: 148..152 -> 149..151
     expect(deriveQuota(day, 'CHAT')).toMatchObject({ ok: true, quota: 150, low: 149, high: 151 });

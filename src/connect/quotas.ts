@@ -142,7 +142,7 @@ export function quotaInterval(
 /**
  * The quota from the samples of a range (fact: quota-derivation): the most precise sample decides (the narrowest
  * interval: the busiest minute of a whole-percent metric), narrowed by every other sample that agrees with it (a
- * sample that does not agree comes from before or after a quota change); the quota is the middle of what remains.
+ * sample that does not agree comes from before or after a quota change).
  * When it cannot be derived, says why.
  */
 export function deriveQuota(samples: QuotaSample[], channel: Channel): QuotaDerivation {
@@ -180,17 +180,10 @@ export function deriveQuota(samples: QuotaSample[], channel: Channel): QuotaDeri
       high = Math.min(high, interval.high);
     }
   }
-  // AWS's own arithmetic (in use ÷ percentage) when it sits near the middle of what the samples allow, else the
-  // middle, so that quota ± precision stays close to the bounds (1 chat at "1 %" allows 67 to 200: 134 ± 67, not
-  // 100 ± 100; 1000 chats at "50 %" allow 1981 to 2020: AWS's 2000 ± 20).
-  const middle = (low + high) / 2;
-  const quota =
-    !Number.isFinite(high) ||
-    (best.interval.estimate >= low &&
-      best.interval.estimate <= high &&
-      Math.abs(best.interval.estimate - middle) <= (high - low) / 4)
-      ? best.interval.estimate
-      : Math.round(middle);
+  // AWS's own arithmetic (in use ÷ percentage) of the most precise sample, kept within what every agreeing sample
+  // allows: 45 chats at "30 %" say 150 (148 to 152: 150 ± 2), as a NOC that knows its quota expects; 1 chat at "1 %"
+  // says 100, anywhere from 67 to 200 (100 ± 100), which says loudly how little it knows.
+  const quota = Math.min(high, Math.max(low, best.interval.estimate));
   if (!(quota >= 1) || !Number.isFinite(quota)) {
     const r = best.sample;
     return {
