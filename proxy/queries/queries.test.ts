@@ -36,9 +36,17 @@ describe('planRealtime', () => {
       rt({ filters: { queues: ids(150) }, groupings: [], metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'] })
     );
     expect([byQueue.combine, byQueue.rules]).toEqual(['merge', ['sum', 'max']]);
-    expect(() =>
-      planRealtime(rt({ filters: { queues: ids(150) }, groupings: [], metrics: ['AGENTS_ONLINE'] }))
-    ).toThrow(/cannot be combined across them: AGENTS_ONLINE \(an agent serves queues of several calls/);
+    // ...but each call grouped by routing profile counts each profile's agents once, and the profiles add up.
+    const agents = planRealtime(
+      rt({ filters: { queues: ids(150) }, groupings: [], metrics: ['CONTACTS_IN_QUEUE', 'AGENTS_ONLINE'] })
+    );
+    expect(agents.calls.map((c) => [c.metrics, c.groupings, c.dedupeBy ?? null, c.filters.Queues!.length])).toEqual([
+      [['CONTACTS_IN_QUEUE'], [], null, 100],
+      [['CONTACTS_IN_QUEUE'], [], null, 50],
+      [['AGENTS_ONLINE'], ['ROUTING_PROFILE'], 'ROUTING_PROFILE', 100],
+      [['AGENTS_ONLINE'], ['ROUTING_PROFILE'], 'ROUTING_PROFILE', 50],
+    ]);
+    expect(agents.rules).toEqual(['sum', 'sum']);
     // ...unless each row is one routing profile: every call then reports the profile's own agents.
     expect(
       planRealtime(rt({ filters: { queues: ids(150) }, groupings: ['ROUTING_PROFILE'], metrics: ['AGENTS_ONLINE'] }))
@@ -53,11 +61,14 @@ describe('planRealtime', () => {
       })
     );
     expect(byProfile.rules).toEqual(['sum', 'sum', 'same', 'max']);
-    expect(() =>
-      planRealtime(
-        rt({ filters: { routingProfiles: ids(150, 'r') }, groupings: ['CHANNEL'], metrics: ['CONTACTS_IN_QUEUE'] })
-      )
-    ).toThrow(/CONTACTS_IN_QUEUE \(a queue is served by routing profiles of several calls/);
+    // contacts over a routing-profile split: each call grouped by queue as well, each queue counted once
+    const contacts = planRealtime(
+      rt({ filters: { routingProfiles: ids(150, 'r') }, groupings: ['CHANNEL'], metrics: ['CONTACTS_IN_QUEUE'] })
+    );
+    expect(contacts.calls.map((c) => [c.groupings, c.dedupeBy])).toEqual([
+      [['CHANNEL', 'QUEUE'], 'QUEUE'],
+      [['CHANNEL', 'QUEUE'], 'QUEUE'],
+    ]);
   });
 
   it('refuses what Connect refuses, with the shared messages', () => {
@@ -77,11 +88,16 @@ describe('planRealtime', () => {
   });
 });
 
+/** `n` plain calls fetching `metrics` (what combineRows reads of a plan's calls). */
+const callsOf = (n: number, metrics: RealtimeQuery['metrics']) =>
+  Array.from({ length: n }, () => ({ filters: {}, groupings: [], metrics }));
+
 describe('combineRows', () => {
   it('adds contacts and keeps the oldest age across calls, nulls ignored', () => {
+    const metrics: RealtimeQuery['metrics'] = ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_ONLINE'];
     const plan = {
-      calls: [],
-      metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_ONLINE'] as Array<'CONTACTS_IN_QUEUE'>,
+      calls: callsOf(3, metrics),
+      metrics,
       combine: 'merge' as const,
       rules: ['sum', 'max', 'same'] as const,
     };
@@ -93,22 +109,47 @@ describe('combineRows', () => {
     expect(rows).toEqual([{ dims: {}, values: [5, 95, 7] }]);
   });
 
+  it('counts each owner once across calls that add a grouping, then adds the owners up', () => {
+    const plan = planRealtime(
+      rt({ filters: { queues: ids(150) }, groupings: ['CHANNEL'], metrics: ['CONTACTS_IN_QUEUE', 'AGENTS_ONLINE'] })
+    );
+    const voice = { Channel: 'VOICE' as const };
+    const rp = (id: string) => ({ ...voice, RoutingProfile: { Id: id } });
+    const rows = combineRows(plan, [
+      [{ dims: voice, values: [3] }],
+      [{ dims: voice, values: [2] }],
+      // profile r1 serves queues of both calls: 10 agents, once; r2 only the first call's: 4
+      [
+        { dims: rp('r1'), values: [10] },
+        { dims: rp('r2'), values: [4] },
+      ],
+      [{ dims: rp('r1'), values: [10] }],
+    ]);
+    expect(rows).toEqual([{ dims: voice, values: [5, 14] }]);
+  });
+
   it('keeps rows of different keys apart and concatenates a plan without rules', () => {
     const q1 = { Queue: { Id: 'q1' } };
     const q2 = { Queue: { Id: 'q2' } };
-    const rows = combineRows({ calls: [], metrics: ['AGENTS_ONLINE'], combine: 'merge', rules: ['sum'] }, [
-      [{ dims: q1, values: [1] }],
+    const rows = combineRows(
+      { calls: callsOf(2, ['AGENTS_ONLINE']), metrics: ['AGENTS_ONLINE'], combine: 'merge', rules: ['sum'] },
       [
-        { dims: q1, values: [2] },
-        { dims: q2, values: [5] },
-      ],
-    ]);
+        [{ dims: q1, values: [1] }],
+        [
+          { dims: q1, values: [2] },
+          { dims: q2, values: [5] },
+        ],
+      ]
+    );
     expect(rows).toEqual([
       { dims: q1, values: [3] },
       { dims: q2, values: [5] },
     ]);
     expect(
-      combineRows({ calls: [], metrics: ['AGENTS_ONLINE'], combine: 'concat' }, [[{ dims: q1, values: [1] }], []])
+      combineRows({ calls: callsOf(2, ['AGENTS_ONLINE']), metrics: ['AGENTS_ONLINE'], combine: 'concat' }, [
+        [{ dims: q1, values: [1] }],
+        [],
+      ])
     ).toHaveLength(1);
   });
 });

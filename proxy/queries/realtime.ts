@@ -15,7 +15,14 @@ import {
   violationsIntroducedBy,
   type Grouping,
 } from '../../src/connect/realtimeRules';
-import { mergeRule, mergeValues, SPLIT_GROUPING, type MergeRule, type SplitKind } from '../../src/connect/splitMerge';
+import {
+  dedupeGrouping,
+  mergeRule,
+  mergeValues,
+  SPLIT_GROUPING,
+  type MergeRule,
+  type SplitKind,
+} from '../../src/connect/splitMerge';
 import { REALTIME_UNIT_TO_GRAFANA } from '../../src/connect/units';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
@@ -47,6 +54,11 @@ export interface PlannedCall {
   };
   groupings: Grouping[];
   metrics: RealtimeMetricName[];
+  /**
+   * Set on calls that add this grouping to count a metric exactly across split calls (splitMerge.ts,
+   * dedupeGrouping): their rows are taken once per queue or routing profile and added up per row of the query.
+   */
+  dedupeBy?: Grouping;
 }
 
 export interface RealtimePlan {
@@ -120,13 +132,48 @@ export function planRealtime(q: RealtimeQuery): RealtimePlan {
   }));
   if (calls.length > 1 && !q.groupings.includes(splitOn)) {
     const decisions = metrics.map((m) => ({ metric: m, ...mergeRule(m, split, q.groupings) }));
-    const refused = decisions.filter((d) => d.rule === 'refuse');
+    // Refused metrics that one more grouping counts exactly (agents per routing profile over a queue split, contacts
+    // per queue over a routing-profile split) get calls of their own.
+    const dedupeBy = dedupeGrouping(
+      decisions.find((d) => d.rule === 'refuse')?.metric ?? metrics[0],
+      split,
+      q.groupings
+    );
+    const recovered = dedupeBy
+      ? decisions.filter((d) => d.rule === 'refuse' && dedupeGrouping(d.metric, split, q.groupings) === dedupeBy)
+      : [];
+    const recoveredCalls = recovered.length
+      ? parts.map((part) => ({
+          filters: { ...base, ...(byQueues ? { Queues: part } : { RoutingProfiles: part }) },
+          groupings: [...q.groupings, dedupeBy!],
+          metrics: recovered.map((d) => d.metric),
+          dedupeBy,
+        }))
+      : [];
+    const recoveredOk =
+      recoveredCalls.length > 0 &&
+      validateRealtimeRequest({
+        filters: { ...f, ...(byQueues ? { queues: parts[0] } : { routingProfiles: parts[0] }) },
+        groupings: recoveredCalls[0].groupings,
+        metrics: recoveredCalls[0].metrics,
+      }).length === 0;
+    const refused = decisions.filter((d) => d.rule === 'refuse' && !(recoveredOk && recovered.includes(d)));
     if (refused.length > 0) {
       const why = refused.map((d) => `${d.metric} (${d.reason})`).join('; ');
       const other = split === 'queues' ? 'ROUTING_PROFILE' : 'QUEUE';
       throw new QueryError(
         `filters.${byQueues ? 'queues' : 'routingProfiles'}: more than ${limit} ${byQueues ? 'queues' : 'routing profiles'} take several GetCurrentMetricData calls, and these metrics cannot be combined across them: ${why}; group by ${splitOn} or ${other}, or remove them`
       );
+    }
+    if (recoveredOk) {
+      const rest = metrics.filter((m) => !recovered.some((d) => d.metric === m));
+      const restCalls = rest.length ? calls.map((c) => ({ ...c, metrics: rest })) : [];
+      return {
+        calls: [...restCalls, ...recoveredCalls],
+        metrics,
+        combine: 'merge',
+        rules: decisions.map((d) => (recovered.includes(d) ? 'sum' : d.rule)),
+      };
     }
     return { calls, metrics, combine: 'merge', rules: decisions.map((d) => d.rule) };
   }
@@ -270,22 +317,62 @@ function dimsKey(d: Dimensions): string {
   ]);
 }
 
+/**
+ * The rows of a query from its calls' rows (`results[i]` are the rows of `plan.calls[i]`, in that call's metric
+ * order). Calls with `dedupeBy` are grouped by one more dimension: each queue or routing profile counts once (every
+ * call that has it reports all of it) and they are added up per row of the query.
+ */
 export function combineRows(plan: RealtimePlan, results: RealtimeRow[][]): RealtimeRow[] {
   if (plan.combine === 'concat' || !plan.rules) {
     return results.flat();
   }
   const rules = plan.rules;
   const merged = new Map<string, RealtimeRow>();
-  for (const row of results.flat()) {
-    const key = dimsKey(row.dims);
-    const into = merged.get(key);
-    if (!into) {
-      merged.set(key, { dims: row.dims, values: [...row.values] });
-      continue;
+  const rowOf = (dims: Dimensions): RealtimeRow => {
+    const key = dimsKey(dims);
+    let row = merged.get(key);
+    if (!row) {
+      row = { dims, values: plan.metrics.map(() => null) };
+      merged.set(key, row);
     }
-    rules.forEach((rule, i) => (into.values[i] = mergeValues(rule, into.values[i], row.values[i])));
+    return row;
+  };
+  // (query row, owner, metric) -> the owner's value, taken once
+  const owned = new Map<string, { row: RealtimeRow; index: number; value: number }>();
+  plan.calls.forEach((call, c) => {
+    const indexes = call.metrics.map((m) => plan.metrics.indexOf(m));
+    for (const r of results[c] ?? []) {
+      if (call.dedupeBy) {
+        const owner = call.dedupeBy === 'ROUTING_PROFILE' ? r.dims.RoutingProfile?.Id : r.dims.Queue?.Id;
+        const dims = withoutGrouping(r.dims, call.dedupeBy);
+        const row = rowOf(dims);
+        indexes.forEach((index, j) => {
+          const v = r.values[j];
+          if (v === null) {
+            return;
+          }
+          const key = `${dimsKey(dims)}|${owner}|${index}`;
+          const seen = owned.get(key);
+          owned.set(key, { row, index, value: seen ? Math.max(seen.value, v) : v });
+        });
+        continue;
+      }
+      const row = rowOf(r.dims);
+      indexes.forEach((index, j) => (row.values[index] = mergeValues(rules[index], row.values[index], r.values[j])));
+    }
+  });
+  for (const { row, index, value } of owned.values()) {
+    row.values[index] = (row.values[index] ?? 0) + value;
   }
   return [...merged.values()];
+}
+
+/** A row's dimensions without the grouping a call added for counting. */
+function withoutGrouping(d: Dimensions, g: Grouping): Dimensions {
+  const { RoutingProfile, Queue, ...rest } = d;
+  return g === 'ROUTING_PROFILE'
+    ? { ...rest, ...(Queue ? { Queue } : {}) }
+    : { ...rest, ...(RoutingProfile ? { RoutingProfile } : {}) };
 }
 
 const GROUPING_COLUMNS: Record<Grouping, string> = {

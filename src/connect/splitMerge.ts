@@ -102,3 +102,25 @@ export function mergeValues(rule: MergeRule, a: number | null, b: number | null)
       throw new Error('mergeValues: a refused metric cannot be merged');
   }
 }
+
+/**
+ * How a refused metric can still be counted exactly: each call also grouped by what owns it across the split
+ * (a routing profile for agents over a queue split, a queue for contacts over a routing-profile split), every owner
+ * taken once (every call that has an owner's row reports all of it) and the owners added up. Connect takes at most two
+ * groupings, so there must be room for one more. Undefined when no such grouping helps (the oldest age and the
+ * estimated wait are never refused for this reason, or the query already has two groupings).
+ */
+export function dedupeGrouping(
+  metric: RealtimeMetricName,
+  split: SplitKind,
+  groupings: readonly string[]
+): Grouping | undefined {
+  if (
+    groupings.length >= 2 ||
+    mergeRule(metric, split, groupings).rule !== 'refuse' ||
+    metric === 'ESTIMATED_WAIT_TIME'
+  ) {
+    return undefined;
+  }
+  return ownerOf(metric) === 'agent' ? 'ROUTING_PROFILE' : 'QUEUE';
+}

@@ -198,7 +198,10 @@ describe('proxy query engine against the simulator', () => {
       expect(column(merged.results.B.frames![0], 'CONTACTS_IN_QUEUE')[0]).toBe(
         (column(res.results.A.frames![0], 'CONTACTS_IN_QUEUE') as number[]).reduce((x, y) => x + y, 0)
       );
-      const refused = await runQueries(
+      // fact: split-merge: agents over 148 queues without grouping: each call grouped by routing profile, each
+      // profile counted once. Expected: the same agents asked by routing profile in one call (every profile here
+      // serves some of the queues), which the simulator answers on its own.
+      const agents = await runQueries(
         ctx,
         a,
         request([
@@ -206,13 +209,32 @@ describe('proxy query engine against the simulator', () => {
             refId: 'C',
             queryType: 'realtime',
             instanceId,
-            filters: { queues: ids },
+            filters: { queues: ids, channels: ['VOICE', 'CHAT', 'TASK', 'EMAIL'] },
             groupings: [],
-            metrics: ['AGENTS_ONLINE'],
+            metrics: ['AGENTS_ONLINE', 'AGENTS_AVAILABLE', 'CONTACTS_IN_QUEUE'],
+          },
+          {
+            refId: 'R',
+            queryType: 'realtime',
+            instanceId,
+            filters: {
+              routingProfiles: s.context.world.instances[0].routingProfiles.map((r) => r.id),
+              channels: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
+            },
+            groupings: [],
+            metrics: ['AGENTS_ONLINE', 'AGENTS_AVAILABLE'],
           },
         ])
       );
-      expect(refused.results.C).toMatchObject({ status: 400, error: expect.stringContaining('group by QUEUE') });
+      expect(agents.results.C.status).toBe(200);
+      const c = agents.results.C.frames![0];
+      const r = agents.results.R.frames![0];
+      expect(column(c, 'AGENTS_ONLINE')).toEqual(column(r, 'AGENTS_ONLINE'));
+      expect(column(c, 'AGENTS_AVAILABLE')).toEqual(column(r, 'AGENTS_AVAILABLE'));
+      expect((column(c, 'AGENTS_ONLINE') as number[])[0]).toBeGreaterThan(50);
+      expect(column(c, 'CONTACTS_IN_QUEUE')).toEqual(column(merged.results.B.frames![0], 'CONTACTS_IN_QUEUE'));
+      // 2 calls for the contacts, 2 grouped by routing profile for the agents, 1 for the profiles' own answer
+      expect(c.schema.meta?.custom?.upstreamCalls).toBe(4);
     } finally {
       a.destroy();
       await s.close();
