@@ -1,6 +1,7 @@
 import { urlUtil } from '@grafana/data';
 import type { BackendSrv, BackendSrvRequest, FetchError, FetchResponse } from '@grafana/runtime';
 import { lastValueFrom, Observable } from 'rxjs';
+import type { HostStateJson } from '../support/hostApi';
 
 /**
  * Grafana's BackendSrv as a plugin sees it, reduced to what a datasource uses: fetch() (and the promise helpers on
@@ -13,7 +14,7 @@ import { lastValueFrom, Observable } from 'rxjs';
 export class HostBackendSrv implements BackendSrv {
   /** Error toasts Grafana would have shown (requests without showErrorAlert: false that failed). */
   readonly alerts: string[] = [];
-  readonly requests: Array<{ method: string; url: string; status: number }> = [];
+  readonly requests: HostStateJson['requests'] = [];
   /** Requests sent and not answered yet. */
   pending = 0;
   private readonly inFlight = new Map<string, AbortController>();
@@ -61,7 +62,12 @@ export class HostBackendSrv implements BackendSrv {
       };
       fetch(url, { method, headers, body, signal: controller.signal, credentials: 'same-origin' }).then(
         async (res) => {
-          const text = await res.text();
+          const text = await res.text().catch(() => undefined);
+          if (text === undefined) {
+            // cancelled while the body was read (a newer request with the same requestId)
+            done();
+            return subscriber.complete();
+          }
           let data: unknown = text;
           if (options.responseType === undefined || options.responseType === 'json') {
             try {
@@ -70,7 +76,7 @@ export class HostBackendSrv implements BackendSrv {
               // Grafana keeps a body that is not JSON as text.
             }
           }
-          this.requests.push({ method, url, status: res.status });
+          this.requests.push({ method, url, status: res.status, requestId: options.requestId, body: options.data });
           done();
           const response: FetchResponse<T> = {
             data: data as T,

@@ -4,7 +4,9 @@
  * cannot live in that bundle. The minimum @grafana/runtime and @grafana/ui need: the dark theme, a signed-in
  * admin, build info and no feature toggles.
  */
-const GRAFANA_VERSION = '12.4.10';
+/** The release of the host page's @grafana/* packages (build.ts defines it per host: 12.4.x or 13.2.x). */
+declare const __GRAFANA_VERSION__: string;
+const GRAFANA_VERSION = __GRAFANA_VERSION__;
 
 const w = window as unknown as Record<string, unknown>;
 

@@ -1,10 +1,11 @@
 /**
- * Grafana's core visualizations as the preview draws them, each as a PanelPlugin so that options and field config go
- * through the same Grafana code as our panels (defaults, getPanelOptionsWithDefaults, applyFieldOverrides):
- * table → Table, stat → BigValue, gauge → an SVG arc (GaugeArc), bargauge → BarGauge, timeseries → TimeSeries, text → markdown.
- * Not Grafana's panels: their layout options beyond the common ones are ignored.
+ * STAND-INS for Grafana's core visualizations, which are compiled into Grafana and not published on npm. Each is a
+ * PanelPlugin that VizPanel loads like any plugin, so options and field config go through Grafana's code (defaults,
+ * migrations, applyFieldOverrides) as for our panels; only the drawing is ours, with @grafana/ui's components:
+ * table → Table, stat → BigValue, gauge → an SVG arc (GaugeArc), bargauge → BarGauge, timeseries → TimeSeries.
+ * Their layout options beyond the common ones are ignored.
  */
-import React, { useContext, useEffect } from 'react';
+import React, { useEffect } from 'react';
 import {
   FieldColorModeId,
   FieldType,
@@ -13,9 +14,7 @@ import {
   getFieldDisplayValues,
   identityOverrideProcessor,
   PanelPlugin,
-  renderTextPanelMarkdown,
   VizOrientation,
-  type DataFrame,
   type FieldDisplay,
   type PanelProps,
   type ReduceDataOptions,
@@ -33,8 +32,11 @@ import {
   type BigValueJustifyMode,
   type BigValueTextMode,
 } from '@grafana/ui';
+import { config } from '@grafana/runtime';
 import { TableCellHeight, type VizLegendOptions } from '@grafana/schema';
-import { VizReportContext } from './vizReport';
+
+/** What each stand-in decided it could show, by panel id: stat, gauge and bar gauge say "No data" themselves. */
+export const vizNoData = new Map<number, boolean>();
 
 type Options = Record<string, unknown> & { reduceOptions: ReduceDataOptions; orientation?: VizOrientation };
 type Props = PanelProps<Options>;
@@ -61,8 +63,7 @@ function Repeated(
   const values = useFieldDisplays(props);
   // getFieldDisplayValues's placeholder when no field matched: one value named "No data" from no column.
   const noData = values.length === 1 && values[0].name === 'No data' && values[0].colIndex === undefined;
-  const report = useContext(VizReportContext);
-  useEffect(() => report({ noData }), [report, noData]);
+  useEffect(() => void vizNoData.set(props.id, noData), [props.id, noData]);
   return (
     <VizRepeater
       source={props.data}
@@ -238,9 +239,24 @@ function BarGaugePreview(props: Props) {
   );
 }
 
-function TablePreview({ data, width, height, fieldConfig, replaceVariables, timeRange }: Props) {
+/** Grafana's PanelDataErrorView for a table or graph without a row: the "No value" text, or "No data". */
+function NoData({ fieldConfig }: Props) {
+  return (
+    <div data-testid="host-panel-no-data" style={{ height: '100%', display: 'grid', placeItems: 'center' }}>
+      {fieldConfig.defaults.noValue || 'No data'}
+    </div>
+  );
+}
+
+const noRows = (data: Props['data']) => data.series.every((f) => f.length === 0);
+
+function TablePreview(props: Props) {
+  const { data, width, height, fieldConfig, replaceVariables, timeRange } = props;
   // Grafana's table shows one frame at a time (a picker for the others): the first with rows.
   const frame = data.series.find((f) => f.length > 0) ?? data.series[0];
+  if (noRows(data)) {
+    return <NoData {...props} />;
+  }
   return frame ? (
     <Table
       data={frame}
@@ -257,7 +273,17 @@ function TablePreview({ data, width, height, fieldConfig, replaceVariables, time
   ) : null;
 }
 
-function TimeSeriesPreview({ data, width, height, timeRange, timeZone, options }: Props) {
+function TimeSeriesPreview(props: Props) {
+  const { data, width, height, timeRange, timeZone, options } = props;
+  if (noRows(data)) {
+    return <NoData {...props} />;
+  }
+  const graphable = data.series.some(
+    (f) => f.fields.some((x) => x.type === FieldType.time) && f.fields.some((x) => x.type === FieldType.number)
+  );
+  if (!graphable) {
+    return <div data-testid="host-panel-no-data">Data does not have a time field</div>;
+  }
   const legend = {
     showLegend: true,
     displayMode: 'list',
@@ -278,19 +304,12 @@ function TimeSeriesPreview({ data, width, height, timeRange, timeZone, options }
   );
 }
 
-function TextPreview({ options, replaceVariables }: Props) {
-  const content = replaceVariables(String(options.content ?? ''));
-  const html = options.mode === 'markdown' || !options.mode ? renderTextPanelMarkdown(content) : content;
-  // The markdown renderer sanitizes; dashboards are the repository's own files.
-  return <div className="markdown-html" style={{ padding: 8 }} dangerouslySetInnerHTML={{ __html: html }} />;
-}
-
 interface CoreSpec {
   panel: React.ComponentType<Props>;
   options: Record<string, unknown>;
   color: FieldColorModeId;
-  /** Panels that take no query (text). */
-  noQueries?: boolean;
+  /** The `custom` field options of Grafana's panel (its FieldConfig), kept as written: the stand-in reads them. */
+  custom?: string[];
 }
 
 const reduce = { calcs: ['lastNotNull'], fields: '', values: false };
@@ -311,42 +330,26 @@ const CORE: Record<string, CoreSpec> = {
     options: { reduceOptions: reduce, displayMode: 'gradient', showUnfilled: true },
     color: FieldColorModeId.Thresholds,
   },
-  table: { panel: TablePreview, options: { showHeader: true, cellHeight: 'sm' }, color: FieldColorModeId.Thresholds },
+  table: {
+    panel: TablePreview,
+    options: { showHeader: true, cellHeight: 'sm' },
+    color: FieldColorModeId.Thresholds,
+    custom: ['align', 'cellOptions', 'filterable', 'hidden', 'hideFrom', 'inspect', 'minWidth', 'width'],
+  },
   timeseries: {
     panel: TimeSeriesPreview,
     options: { legend: { showLegend: true, displayMode: 'list', placement: 'bottom', calcs: [] } },
     color: FieldColorModeId.PaletteClassic,
-  },
-  text: {
-    panel: TextPreview,
-    options: { mode: 'markdown', content: '' },
-    color: FieldColorModeId.Thresholds,
-    noQueries: true,
+    custom: [
+      ...['axisLabel', 'axisPlacement', 'axisSoftMax', 'axisSoftMin', 'barAlignment', 'drawStyle', 'fillOpacity'],
+      ...['gradientMode', 'hideFrom', 'insertNulls', 'lineInterpolation', 'lineStyle', 'lineWidth', 'pointSize'],
+      ...['scaleDistribution', 'showPoints', 'spanNulls', 'stacking', 'thresholdsStyle', 'transform'],
+    ],
   },
 };
 
-/** What a core panel cannot draw from these frames, in Grafana's words; undefined when it can. */
-export function corePanelProblem(type: string, series: DataFrame[]): string | undefined {
-  const withRows = series.filter((f) => f.length > 0);
-  if (type === 'timeseries' && withRows.length > 0) {
-    const graphable = withRows.some(
-      (f) => f.fields.some((x) => x.type === FieldType.time) && f.fields.some((x) => x.type === FieldType.number)
-    );
-    return graphable ? undefined : 'Data does not have a time field';
-  }
-  return undefined;
-}
-
-export function isQuerylessCorePanel(type: string): boolean {
-  return CORE[type]?.noQueries === true;
-}
-
-/**
- * A PanelPlugin for a core visualization: its option defaults, its default colour mode, and the `custom` field
- * options this panel's fieldConfig uses (kept as written: the visualization reads them, Grafana's code would
- * otherwise drop keys its registry does not know).
- */
-export function corePanelPlugin(type: string, customKeys: string[]): PanelPlugin | undefined {
+/** The stand-in PanelPlugin of a core visualization: its option defaults, colour mode and `custom` field options. */
+export function corePanelPlugin(type: string): PanelPlugin | undefined {
   const spec = CORE[type];
   if (!spec) {
     return undefined;
@@ -360,7 +363,7 @@ export function corePanelPlugin(type: string, customKeys: string[]): PanelPlugin
     .useFieldConfig({
       standardOptions: { color: { defaultValue: { mode: spec.color } } },
       useCustomConfig: (builder) => {
-        for (const key of customKeys) {
+        for (const key of spec.custom ?? []) {
           builder.addCustomEditor({
             id: key,
             path: key,
@@ -373,6 +376,14 @@ export function corePanelPlugin(type: string, customKeys: string[]): PanelPlugin
         }
       },
     });
-  plugin.meta = { id: type, name: type, type: 'panel', module: 'core', baseUrl: '', info: {} } as PanelPlugin['meta'];
+  // Grafana's core panels carry Grafana's version (no migration for options saved by the same release).
+  plugin.meta = {
+    id: type,
+    name: `${type} (stand-in)`,
+    type: 'panel',
+    module: 'core',
+    baseUrl: '',
+    info: { version: config.buildInfo.version },
+  } as never;
   return plugin;
 }

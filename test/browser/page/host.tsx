@@ -38,7 +38,27 @@ import {
   type PanelData,
   type TimeRange,
 } from '@grafana/data';
-import { setAppEvents, setBackendSrv, setDataSourceSrv, setTemplateSrv, type DataSourceSrv } from '@grafana/runtime';
+import {
+  getTemplateSrv,
+  setAppEvents,
+  setBackendSrv,
+  setDataSourceSrv,
+  setPluginImportUtils,
+  setRunRequest,
+  setTemplateSrv,
+  type DataSourceSrv,
+} from '@grafana/runtime';
+import {
+  SceneFlexItem,
+  SceneFlexLayout,
+  SceneGridLayout,
+  SceneGridRow,
+  sceneGraph,
+  SceneRefreshPicker,
+  SceneTimeRange,
+  SceneVariableSet,
+  CustomVariable,
+} from '@grafana/scenes';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import { from, lastValueFrom } from 'rxjs';
 import { amdModules } from 'switchboard-host:externals';
@@ -48,18 +68,19 @@ import type {
   HostApi,
   HostStateJson,
   ModuleReport,
-  PanelReportJson,
   QueryJson,
+  ReceivedRequestJson,
+  VariablesJson,
   QueryRequestJson,
   QueryResultJson,
 } from '../support/hostApi';
 import { HostBackendSrv } from './backendSrv';
-import { DashboardView, gridPixels, layoutDashboard } from './dashboard';
-import { resolveVariables } from './dashboardVariables';
+import { dashboardScene, DashboardHostScene, vizPanel } from './dashboardScene';
 import './grafanaRegistries';
-import { PanelRuntime, type PanelEnv } from './panelRuntime';
-import { PanelView } from './panelView';
-import { HostTemplateSrv } from './templateSrv';
+import { pluginImportUtils } from './panelPlugins';
+import { receivedRequests, runRequest } from './runRequest';
+import { panelReports, settle, variableValues } from './sceneReport';
+import { sceneTemplateSrv, setActiveScene } from './sceneTemplateSrv';
 
 interface Amd {
   define(name: string, deps: string[], factory: () => unknown): void;
@@ -70,12 +91,12 @@ const amd = () => window as unknown as Amd;
 type AnyDataSource = DataSourceApi<DataQuery, DataSourceJsonData>;
 type AnyDataSourcePlugin = DataSourcePlugin<AnyDataSource, DataQuery, DataSourceJsonData, {}>;
 
-// Grafana's services, as Grafana's app.ts sets them before any plugin loads.
+// Grafana's services, as Grafana's app.ts sets them before any plugin loads. The TemplateSrv reads the scene.
 const backendSrv = new HostBackendSrv();
-const templateSrv = new HostTemplateSrv();
 setBackendSrv(backendSrv);
-setTemplateSrv(templateSrv);
+setTemplateSrv(sceneTemplateSrv);
 setAppEvents(new EventBusSrv());
+setRunRequest(runRequest);
 
 const theme = getThemeById('dark');
 
@@ -105,6 +126,8 @@ function loadAmd(url: string): Promise<Record<string, unknown>> {
     amd().require([url], (mod) => resolve((mod ?? {}) as Record<string, unknown>), reject)
   );
 }
+
+setPluginImportUtils(pluginImportUtils(loadAmd));
 
 function needBoot() {
   if (!booted) {
@@ -168,6 +191,9 @@ function ConfigEditorHost({ plugin, initial }: { plugin: AnyDataSourcePlugin; in
 function toRange(from: string, to: string): TimeRange {
   return { from: dateTime(from), to: dateTime(to), raw: { from, to } };
 }
+
+/** A scene's time range: ISO instants, or Grafana's relative ones (now-6h), in UTC as the boot user's. */
+const timeRange = (from: string, to: string) => new SceneTimeRange({ from, to, timeZone: 'utc' });
 
 function request(targets: DataQuery[], range: TimeRange, extra: Partial<DataQueryRequest> = {}): DataQueryRequest {
   requestCount++;
@@ -254,37 +280,78 @@ function QueryEditorHost({
 /** One frame for React to commit and run effects; the tests then wait for what they look for. */
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-function render(node: ReactNode, testId?: string): Promise<void> {
+/** The scene on the page (renderPanel, renderDashboard, setVariables) and where its requests start. */
+let shown: { scene: DashboardHostScene; since: number; deactivate?: () => void } | undefined;
+
+function show(scene: DashboardHostScene, node?: ReactNode, testId?: string): Promise<void> {
   root?.unmount();
-  shown = undefined;
-  const container = document.getElementById('root')!;
-  root = createRoot(container);
+  shown?.deactivate?.();
+  setActiveScene(undefined);
+  // Grafana's DashboardScene registers itself as the scene of TemplateSrv while it is active.
+  scene.addActivationHandler(() => {
+    setActiveScene(scene);
+    return () => setActiveScene(undefined);
+  });
+  shown = { scene, since: receivedRequests.length };
+  if (!node) {
+    shown.deactivate = scene.activate();
+    return Promise.resolve();
+  }
+  root = createRoot(document.getElementById('root')!);
   root.render(<Frame testId={testId}>{node}</Frame>);
   return nextFrame();
 }
 
-/** The panels on the page (renderPanel, renderDashboard) and the widths their queries were sized for. */
-let shown: { runtimes: Array<{ runtime: PanelRuntime; width: number }> } | undefined;
-
-function panelEnv(ds: AnyDataSource, from: string, to: string, dashboardUID?: string): PanelEnv {
-  return {
-    ds,
-    theme,
-    range: toRange(from, to),
-    timeZone: 'utc',
-    replaceVariables: (value, scopedVars, format) => templateSrv.replace(value, scopedVars, format),
-    loadAmd,
-    dashboardUID,
-  };
+/** An editor on the page, as Grafana renders it (no dashboard scene). */
+function render(node: ReactNode): Promise<void> {
+  root?.unmount();
+  shown?.deactivate?.();
+  shown = undefined;
+  setActiveScene(undefined);
+  root = createRoot(document.getElementById('root')!);
+  root.render(<Frame>{node}</Frame>);
+  return nextFrame();
 }
 
-/** Runs the queries of every panel shown, then lets React draw the answers. */
-async function runPanels(): Promise<PanelReportJson[]> {
-  const panels = shown?.runtimes ?? [];
-  await Promise.all(panels.map(({ runtime, width }) => runtime.run(width)));
-  await nextFrame();
-  await nextFrame();
-  return panels.map(({ runtime }) => runtime.report());
+function needScene() {
+  if (!shown) {
+    throw new Error('render a dashboard or a panel first');
+  }
+  return shown;
+}
+
+/** Variables of a panel shown alone: custom variables of the given values (a list: multi-value). */
+function givenVariables(variables: VariablesJson = {}) {
+  return new SceneVariableSet({
+    variables: Object.entries(variables).map(([name, value]) => {
+      const values = Array.isArray(value) ? value : [value];
+      return new CustomVariable({ name, query: values.join(','), value, text: value, isMulti: Array.isArray(value) });
+    }),
+  });
+}
+
+/** After a change (variable, time range, refresh): until the queries it started have answered. */
+async function afterChange(change: (scene: DashboardHostScene) => void) {
+  const { scene, since } = needScene();
+  const before = receivedRequests.length;
+  change(scene);
+  await settle(scene, before);
+  return panelReports(scene, since);
+}
+
+function toRequestJson(r: (typeof receivedRequests)[number]): ReceivedRequestJson {
+  return {
+    requestId: r.requestId,
+    app: r.app,
+    panelId: r.panelId,
+    dashboardUID: r.dashboardUID,
+    range: { from: r.range.from.toISOString(), to: r.range.to.toISOString() },
+    maxDataPoints: r.maxDataPoints,
+    interval: r.interval,
+    intervalMs: r.intervalMs,
+    targets: JSON.parse(JSON.stringify(r.targets)) as QueryJson[],
+    scopedVars: Object.keys(r.scopedVars ?? {}).sort(),
+  };
 }
 
 function toFrameJson(frame: DataFrame, all: DataFrame[]): FrameJson {
@@ -410,62 +477,99 @@ const host: HostApi = {
   },
 
   setVariables(variables) {
-    templateSrv.setVariables(variables);
+    const scene = new DashboardHostScene({
+      $variables: givenVariables(variables),
+      body: new SceneFlexLayout({ children: [] }),
+    });
+    return show(scene).then(() => settle(scene));
   },
 
   async renderPanel({ panel, width, height, from: start, to, variables }) {
-    const { ds } = needBoot();
-    templateSrv.setVariables(variables ?? {});
-    const runtime = new PanelRuntime('panel', panel, panelEnv(ds, start, to));
-    await render(
-      <PanelView runtime={runtime} width={width} height={height} eventBus={new EventBusSrv()} />,
-      'host-panels'
-    );
-    shown = { runtimes: [{ runtime, width }] };
-    return (await runPanels())[0];
+    needBoot();
+    const scene = new DashboardHostScene({
+      $timeRange: timeRange(start, to),
+      $variables: givenVariables(variables),
+      body: new SceneFlexLayout({ children: [new SceneFlexItem({ width, height, body: vizPanel(panel) })] }),
+    });
+    await show(scene, <scene.Component model={scene} />, 'host-panels');
+    await settle(scene);
+    return panelReports(scene, needScene().since)[0];
   },
 
-  async renderDashboard({ dashboard, from: start, to, width = 1600, variables = {}, expandRows = false }) {
-    const { ds, settings } = needBoot();
-    const env = panelEnv(ds, start, to, dashboard.uid);
-    const resolved = await resolveVariables(dashboard.templating?.list ?? [], variables, {
-      ds,
-      dsUid: settings.uid,
-      range: env.range,
-      templateSrv,
-    });
-    const items = layoutDashboard(dashboard.panels ?? [], expandRows);
-    const runtimes = new Map(
-      items.filter((i) => i.panel.type !== 'row').map((i) => [i.key, new PanelRuntime(i.key, i.panel, env)])
-    );
-    const replace = (s: string) => templateSrv.replace(s, undefined, 'text');
-    await render(
-      <DashboardView
-        title={replace(dashboard.title ?? '')}
-        items={items}
-        runtimes={runtimes}
-        width={width}
-        eventBus={new EventBusSrv()}
-        replace={replace}
-      />,
+  async renderDashboard({ dashboard, from: start, to, width = 1600, variables, expandRows = false, refresh }) {
+    needBoot();
+    const scene = dashboardScene(dashboard, { from: start, to, variables, refresh });
+    const title = dashboard.title ?? '';
+    await show(
+      scene,
+      <div data-testid="host-dashboard" style={{ width }}>
+        <h1 style={{ fontSize: 22, margin: '0 0 8px' }}>{title}</h1>
+        <scene.Component model={scene} />
+      </div>,
       'host-panels'
     );
-    shown = {
-      runtimes: items
-        .filter((i) => runtimes.has(i.key))
-        .map((i) => ({ runtime: runtimes.get(i.key)!, width: gridPixels(i.box, width).width })),
-    };
-    const panels = await runPanels();
+    if (expandRows) {
+      // A collapsed row keeps its panels until a viewer opens it: open each as a viewer would.
+      const layout = scene.state.body as SceneGridLayout;
+      layout.state.children
+        .filter((c): c is SceneGridRow => c instanceof SceneGridRow && Boolean(c.state.isCollapsed))
+        .forEach((row) => row.onCollapseToggle());
+    }
+    await settle(scene);
     const el = document.querySelector('[data-testid="host-dashboard"]')!.getBoundingClientRect();
-    return { title: replace(dashboard.title ?? ''), width: el.width, height: el.height, variables: resolved, panels };
+    return {
+      title,
+      width: el.width,
+      height: el.height,
+      variables: variableValues(scene),
+      panels: panelReports(scene, needScene().since),
+    };
   },
 
   refresh() {
-    return runPanels();
+    // The dashboard's refresh button (SceneRefreshPicker.onRefresh); a panel alone: its time range's refresh.
+    return afterChange((scene) => {
+      const picker = sceneGraph.findObject(scene, (o) => o instanceof SceneRefreshPicker) as SceneRefreshPicker | null;
+      return picker ? picker.onRefresh() : sceneGraph.getTimeRange(scene).onRefresh();
+    });
+  },
+
+  setTimeRange(start, to) {
+    return afterChange((scene) => {
+      const range = timeRange(start, to).state.value;
+      sceneGraph.getTimeRange(scene).onTimeRangeChange(range);
+    });
+  },
+
+  changeVariable(name, value) {
+    return afterChange((scene) => {
+      const variable = sceneGraph.lookupVariable(name, scene);
+      if (!variable || !('changeValueTo' in variable)) {
+        throw new Error(`no variable ${name} with values to choose`);
+      }
+      (variable as CustomVariable).changeValueTo(value);
+    });
+  },
+
+  variables() {
+    return variableValues(needScene().scene);
+  },
+
+  variableOptions(name) {
+    const variable = sceneGraph.lookupVariable(name, needScene().scene) as CustomVariable | null;
+    return (variable?.state.options ?? []).map((o) => ({ text: String(o.label), value: String(o.value) }));
+  },
+
+  interpolate(text, format) {
+    return getTemplateSrv().replace(text, undefined, format);
   },
 
   panels() {
-    return (shown?.runtimes ?? []).map(({ runtime }) => runtime.report());
+    return shown ? panelReports(shown.scene, shown.since) : [];
+  },
+
+  requests() {
+    return receivedRequests.slice(shown?.since ?? 0).map(toRequestJson);
   },
 
   state() {
