@@ -26,6 +26,7 @@ import {
   type FieldConfigPropertyItem,
   type TransformerRegistryItem,
 } from '@grafana/data';
+import { config } from '@grafana/runtime';
 
 const NoEditor = () => null;
 
@@ -96,6 +97,8 @@ const STANDARD_FIELD_OPTIONS: FieldConfigPropertyItem[] = [
 
 standardEditorsRegistry.setInit(() => EDITOR_IDS.map((id) => ({ id, name: id, editor: NoEditor })));
 standardFieldConfigEditorRegistry.setInit(() => STANDARD_FIELD_OPTIONS);
+const lazyTransformations = Number(config.buildInfo.version.split('.')[0]) >= 13;
+
 standardTransformersRegistry.setInit(() => {
   // standardTransformers lists one transformer under two names (seriesToColumns is joinByField): keep each id once.
   const byId = new Map(Object.values(standardTransformers).map((t) => [t.id, t]));
@@ -105,10 +108,11 @@ standardTransformersRegistry.setInit(() => {
         id: t.id,
         name: t.name,
         description: t.description,
-        transformation: t,
+        // Grafana 13 loads transformations lazily: its registry items hold a loader, 12's the transformer itself.
+        transformation: lazyTransformations ? () => Promise.resolve(t) : t,
         editor: NoEditor,
         imageDark: '',
         imageLight: '',
-      }) as TransformerRegistryItem
+      }) as unknown as TransformerRegistryItem
   );
 });
