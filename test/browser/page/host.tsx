@@ -330,12 +330,13 @@ function givenVariables(variables: VariablesJson = {}) {
   });
 }
 
+const pending = () => backendSrv.pending;
+
 /** After a change (variable, time range, refresh): until the queries it started have answered. */
 async function afterChange(change: (scene: DashboardHostScene) => void) {
   const { scene, since } = needScene();
-  const before = receivedRequests.length;
   change(scene);
-  await settle(scene, before);
+  await settle(scene, pending);
   return panelReports(scene, since);
 }
 
@@ -481,7 +482,7 @@ const host: HostApi = {
       $variables: givenVariables(variables),
       body: new SceneFlexLayout({ children: [] }),
     });
-    return show(scene).then(() => settle(scene));
+    return show(scene).then(() => settle(scene, pending));
   },
 
   async renderPanel({ panel, width, height, from: start, to, variables }) {
@@ -492,7 +493,7 @@ const host: HostApi = {
       body: new SceneFlexLayout({ children: [new SceneFlexItem({ width, height, body: vizPanel(panel) })] }),
     });
     await show(scene, <scene.Component model={scene} />, 'host-panels');
-    await settle(scene);
+    await settle(scene, pending);
     return panelReports(scene, needScene().since)[0];
   },
 
@@ -515,7 +516,7 @@ const host: HostApi = {
         .filter((c): c is SceneGridRow => c instanceof SceneGridRow && Boolean(c.state.isCollapsed))
         .forEach((row) => row.onCollapseToggle());
     }
-    await settle(scene);
+    await settle(scene, pending);
     const el = document.querySelector('[data-testid="host-dashboard"]')!.getBoundingClientRect();
     return {
       title,

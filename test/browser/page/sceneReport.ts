@@ -14,31 +14,34 @@ const runnersOf = (scene: SceneObject) =>
 const finished = (state?: LoadingState) => state === LoadingState.Done || state === LoadingState.Error;
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-function settled(scene: SceneObject, requestsBefore: number): boolean {
+function settled(scene: SceneObject): boolean {
   const variables = sceneGraph.getVariables(scene).state.variables;
   const runners = runnersOf(scene).filter((r) => r.isActive);
   return (
     variables.every((v) => !v.state.loading) &&
     panelsOf(scene).every((p) => !p.isActive || p.getPlugin() !== undefined || p.state._pluginLoadError) &&
-    runners.every(
-      (r) => finished(r.state.data?.state) && finished(sceneGraph.getData(r.parent ?? r).state.data?.state)
-    ) &&
-    // after a change, until the runners have asked again
-    (receivedRequests.length > requestsBefore || runners.every((r) => r.state.data?.request !== undefined))
+    runners.every((r) => finished(r.state.data?.state) && finished(sceneGraph.getData(r.parent ?? r).state.data?.state))
   );
 }
 
-/** Waits until the scene has nothing left to load, then for React to draw it. */
-export async function settle(scene: SceneObject, requestsBefore = -1, timeoutMs = 30_000): Promise<void> {
+/**
+ * Waits until the scene has nothing left to load (variables, plugins, queries) and no request started or was
+ * answered for a few polls (a change reaches the runners asynchronously), then for React to draw it.
+ */
+export async function settle(scene: SceneObject, pending: () => number, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
-  await frame();
-  while (!settled(scene, requestsBefore)) {
+  let quiet = 0;
+  let seen = -1;
+  while (quiet < 4) {
     if (Date.now() - started > timeoutMs) {
       throw new Error('the scene did not settle: variables loading or queries unanswered');
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await frame();
+    await new Promise((r) => setTimeout(r, 40));
+    const calm = settled(scene) && pending() === 0 && receivedRequests.length === seen;
+    quiet = calm ? quiet + 1 : 0;
+    seen = receivedRequests.length;
   }
-  await frame();
   await frame();
 }
 
