@@ -17,21 +17,19 @@ const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/uti
 // frames back with @grafana/data load Grafana's ES-module dependencies.
 const nodeTransformIgnore = [nodeModulesToTransform([...grafanaESModules, 'cookie'])];
 
-/** Grafana's frontend packages of a release's host tree, for every import of them (the code's and the packages'). */
-const GRAFANA_PACKAGES = '^(@grafana/(?:data|ui|runtime|schema|i18n|e2e-selectors|scenes)|react|react-dom|rxjs)(/.*)?$';
-const hostModules = (host) => `<rootDir>/test/browser/hosts/grafana-${host}/node_modules/$1$2`;
-
 /** The jsdom project of the plugin's code on one Grafana release. */
 const jsdomProject = (displayName, host) => ({
   ...base,
   displayName,
-  moduleNameMapper: { ...base.moduleNameMapper, [GRAFANA_PACKAGES]: hostModules(host) },
+  // Grafana's packages, React and rxjs from the release's tree (test/browser/hosts/resolver.js)
+  resolver: `<rootDir>/test/browser/hosts/grafana-${host}/resolver.js`,
+  setupFiles: [...(base.setupFiles ?? []), '<rootDir>/test/browser/hosts/jsdomGlobals.js'],
   transform: {
     ...base.transform,
     // toolchain.md fix 3: d3-color and friends ship .mjs
     '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
   },
-  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@grafana/scenes'])],
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, '@grafana/scenes', '@react-hookz', '@ver0'])],
   testMatch: ['<rootDir>/src/**/*.{spec,test}.{ts,tsx}'],
 });
 
