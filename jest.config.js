@@ -51,6 +51,8 @@ const swcNode = [
 ];
 
 module.exports = {
+  // scripts/test-all.mjs counts per project with the second reporter
+  reporters: ['default', '<rootDir>/scripts/jestProjectsReporter.cjs'],
   projects: [
     jsdomProject('browser', '12.4'),
     jsdomProject('browser-13.2', '13.2'),

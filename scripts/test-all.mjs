@@ -49,33 +49,29 @@ if (!existsSync(chromium)) {
 // 3. jest: unit (browser + node), integration and browser-e2e projects
 const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-jest-'));
 const out = path.join(dir, 'jest.json');
-const jest = run('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${out}`]);
+const projectsOut = path.join(dir, 'projects.json');
+const jest = run('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${out}`], {
+  env: { ...process.env, FORCE_COLOR: '0', JEST_PROJECTS_OUT: projectsOut },
+});
+// The layer each jest project is reported as: the browser layers run once per supported Grafana release.
+const LAYERS = {
+  browser: 'browser (grafana 12.4)',
+  'browser-13.2': 'browser (grafana 13.2)',
+  node: 'node',
+  integration: 'integration',
+  'browser-e2e': 'browser (chromium, 12.4)',
+  'browser-e2e-13.2': 'browser (chromium, 13.2)',
+};
 try {
-  const report = JSON.parse(readFileSync(out, 'utf8'));
+  JSON.parse(readFileSync(out, 'utf8'));
   const byProject = new Map();
-  for (const suite of report.testResults) {
-    const file = path.relative(root, suite.name);
-    const project = file.startsWith('test/browser/')
-      ? 'browser (chromium)'
-      : file.startsWith('test/')
-        ? 'integration'
-        : file.startsWith('src/')
-          ? 'browser'
-          : 'node';
-    const p = byProject.get(project) ?? { passed: 0, failed: 0, ms: 0 };
-    p.ms += Math.max(0, (suite.endTime ?? 0) - (suite.startTime ?? 0));
-    for (const t of suite.assertionResults) {
-      if (t.status === 'passed') {
-        p.passed++;
-      } else if (t.status === 'failed') {
-        p.failed++;
-      }
-    }
-    // a suite that fails to load has no assertions but must count as a failure
-    if (suite.status === 'failed' && suite.assertionResults.length === 0) {
-      p.failed++;
-    }
-    byProject.set(project, p);
+  for (const row of JSON.parse(readFileSync(projectsOut, 'utf8'))) {
+    const layer = LAYERS[row.project] ?? row.project;
+    const p = byProject.get(layer) ?? { passed: 0, failed: 0, ms: 0 };
+    p.passed += row.passed;
+    p.failed += row.failed;
+    p.ms += row.ms;
+    byProject.set(layer, p);
   }
   for (const [project, p] of byProject) {
     // seconds: the sum of the project's suite durations (jest runs suites in parallel workers)
