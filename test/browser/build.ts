@@ -215,6 +215,19 @@ function optionalImportsPlugin(): Plugin {
   };
 }
 
+/*
+ * Order of the page's scripts (index.html, written below):
+ *   1. boot.js      window.grafanaBootData: @grafana/runtime reads it while the vendor bundle is evaluated.
+ *   2. host.js      the vendor bundle (page/host.tsx). It runs BEFORE require.js on purpose: bundled UMD libraries
+ *                   test `typeof define === 'function' && define.amd` when they are evaluated. With require.js
+ *                   already loaded, lodash hands itself to define() instead of module.exports, the bundle's lodash
+ *                   is empty and the page dies on "(0, x.merge) is not a function" (tried). So the bundle only keeps
+ *                   its modules in a table...
+ *   3. require.js   ...and the inline script after require.js calls window.__switchboardRegisterAmd(), which
+ *                   defines each of them under its name: the AMD registry that the plugin's define([...]) resolves
+ *                   against, as SystemJS's registry does in Grafana. "module" (webpack's `amd-module` external, used
+ *                   for the public path) is require.js's own special module: { id, uri, config }.
+ */
 export async function buildHost(
   host: GrafanaHost,
   options: { reactMode?: 'production' | 'development' } = {}

@@ -19,6 +19,7 @@ interface Semver {
   gte(a: string, b: string): boolean;
   major(v: string): number;
   minor(v: string): number;
+  minVersion(range: string): { version: string } | null;
 }
 const semver = require('semver') as Semver;
 

@@ -5,12 +5,20 @@
  * SceneQueryRunner on the grid, rows as SceneGridRows, the time range and refresh picker of the dashboard. Grafana's
  * DashboardScene and DashboardGridItem are not published: EmbeddedScene and SceneGridItem stand in for them.
  */
-import { CoreApp, type DataQueryRequest } from '@grafana/data';
+import {
+  CoreApp,
+  LoadingState,
+  type DataQuery,
+  type DataQueryRequest,
+  type DataSourceApi,
+  type PanelData,
+} from '@grafana/data';
 import {
   ConstantVariable,
   CustomVariable,
   DataSourceVariable,
   EmbeddedScene,
+  SceneFlexLayout,
   QueryVariable,
   SceneControlsSpacer,
   SceneDataTransformer,
@@ -54,37 +62,35 @@ export class DashboardHostScene extends EmbeddedScene {
 function sceneVariable(v: VariableJson, given: VariablesJson[string] | undefined): SceneVariable {
   const common = { name: v.name, label: v.label, description: v.description, hide: v.hide };
   const value = (given ?? v.current?.value ?? '') as string | string[];
-  const text = (given ?? v.current?.text ?? '') as string | string[];
+  const current = { value, text: (given ?? v.current?.text ?? '') as string | string[] };
   const lists = {
+    ...common,
+    ...current,
     isMulti: v.multi,
     includeAll: v.includeAll,
-    defaultToAll: Boolean(v.includeAll),
     allValue: v.allValue || undefined,
   };
+  const options = { ...lists, defaultToAll: Boolean(v.includeAll), regex: v.regex };
   switch (v.type) {
     case 'query':
+      const { sort, refresh } = v;
       return new QueryVariable({
-        ...common,
-        ...lists,
-        value,
-        text,
+        ...options,
         query: v.query as never,
-        datasource: v.datasource ?? undefined,
-        sort: v.sort,
-        refresh: v.refresh,
-        regex: v.regex,
+        datasource: v.datasource ?? null,
+        sort,
+        refresh,
       });
     case 'custom':
-      return new CustomVariable({ ...common, ...lists, value, text, query: String(v.query ?? '') });
+      return new CustomVariable({ ...options, query: String(v.query ?? '') });
     case 'datasource':
-      return new DataSourceVariable({ ...common, ...lists, value, text, pluginId: String(v.query), regex: v.regex });
+      return new DataSourceVariable({ ...options, pluginId: String(v.query) });
     case 'constant':
       return new ConstantVariable({ ...common, value: String(v.query ?? '') });
     case 'textbox':
       return new TextBoxVariable({ ...common, value: String(given ?? v.current?.value ?? v.query ?? '') });
-    default:
-      throw new Error(`variable ${v.name}: type "${v.type}" is not built by the host page (dashboardScene.ts)`);
   }
+  throw new Error(`variable ${v.name}: type "${v.type}" is not built by the host page (dashboardScene.ts)`);
 }
 
 /** buildGridItemForPanel: the panel's VizPanel, its queries through createPanelDataProvider's runner. */
@@ -94,64 +100,53 @@ function gridItem(panel: PanelJson): SceneGridItem {
 }
 
 export function vizPanel(panel: PanelJson): VizPanel {
-  const runner = panel.targets?.length
+  const { targets, maxDataPoints, interval: minInterval, transformations = [], title, description, type } = panel;
+  const datasource = panel.datasource ?? targets?.find((t) => t.datasource)?.datasource ?? undefined;
+  const queries = targets as never;
+  const $data = targets?.length
     ? new SceneDataTransformer({
-        transformations: (panel.transformations ?? []) as never,
-        $data: new SceneQueryRunner({
-          datasource: panel.datasource ?? panel.targets.find((t) => t.datasource)?.datasource ?? undefined,
-          queries: panel.targets as never,
-          maxDataPoints: panel.maxDataPoints,
-          maxDataPointsFromWidth: true,
-          minInterval: panel.interval,
-        }),
+        transformations: transformations as never,
+        $data: new SceneQueryRunner({ datasource, queries, maxDataPoints, maxDataPointsFromWidth: true, minInterval }),
       })
     : undefined;
   return new VizPanel({
-    key: `panel-${panel.id}`,
-    title: panel.title,
-    description: panel.description,
-    pluginId: panel.type,
-    options: panel.options ?? {},
+    ...{ key: `panel-${panel.id}`, title, description, pluginId: type, options: panel.options ?? {}, $data },
     fieldConfig: { defaults: {}, overrides: [], ...panel.fieldConfig } as never,
     pluginVersion: panel.pluginVersion,
     displayMode: panel.transparent ? 'transparent' : undefined,
-    hoverHeader: !panel.title,
-    $data: runner,
+    hoverHeader: !title,
   });
 }
 
-/** createSceneObjectsForPanels: a row takes the panels after it up to the next row; a collapsed row holds its own. */
+/**
+ * createSceneObjectsForPanels: an open row takes the panels after it up to the next row; a collapsed row holds its
+ * own, and the panels after it stay at the top level.
+ */
 function gridChildren(panels: PanelJson[]): SceneGridItemLike[] {
-  const out: SceneGridItemLike[] = [];
-  let row: { panel: PanelJson; children: SceneGridItemLike[] } | undefined;
-  const closeRow = () => {
-    if (row) {
-      const { panel, children } = row;
-      out.push(
-        new SceneGridRow({
-          key: `panel-${panel.id}`,
-          title: panel.title,
-          y: panel.gridPos?.y ?? 0,
-          isCollapsed: Boolean(panel.collapsed),
-          children: panel.collapsed ? (panel.panels ?? []).map(gridItem) : children,
-        })
-      );
-    }
-    row = undefined;
-  };
+  const groups: Array<{ row?: PanelJson; panels: PanelJson[] }> = [{ panels: [] }];
   for (const panel of panels) {
+    const last = groups[groups.length - 1];
     if (panel.type === 'row') {
-      closeRow();
-      row = { panel, children: [] };
-      if (panel.collapsed) {
-        closeRow();
-      }
+      groups.push({ row: panel, panels: panel.collapsed ? (panel.panels ?? []) : [] });
     } else {
-      (row?.children ?? out).push(gridItem(panel));
+      (last.row?.collapsed ? groups[0] : last).panels.push(panel);
     }
   }
-  closeRow();
-  return out;
+  return groups.flatMap<SceneGridItemLike>(({ row, panels: children }) =>
+    row
+      ? [
+          new SceneGridRow({
+            ...{
+              key: `panel-${row.id}`,
+              title: row.title,
+              y: row.gridPos?.y ?? 0,
+              isCollapsed: Boolean(row.collapsed),
+            },
+            children: children.map(gridItem),
+          }),
+        ]
+      : children.map(gridItem)
+  );
 }
 
 export function dashboardScene(
@@ -184,4 +179,40 @@ export function dashboardScene(
   });
   scene.dashboardUID = dashboard.uid;
   return scene;
+}
+
+/** Variables of a dashboard made of values only: custom variables (a list: multi-value), as var-x= would set them. */
+export function givenVariables(variables: VariablesJson = {}): SceneVariableSet {
+  return new SceneVariableSet({
+    variables: Object.entries(variables).map(([name, value]) => {
+      const values = Array.isArray(value) ? value : [value];
+      return new CustomVariable({ name, query: values.join(','), value, text: value, isMulti: Array.isArray(value) });
+    }),
+  });
+}
+
+/** Queries run once as a panel of a dashboard runs them (a SceneQueryRunner on the time range), e.g. Run query. */
+export function runQueries(
+  queries: DataQuery[],
+  ds: DataSourceApi,
+  range: { from: string; to: string },
+  options: { maxDataPoints?: number; variables?: VariablesJson } = {}
+): Promise<PanelData> {
+  const runner = new SceneQueryRunner({ datasource: ds.getRef(), queries, maxDataPoints: options.maxDataPoints });
+  const scene = new DashboardHostScene({
+    $timeRange: new SceneTimeRange({ ...range, timeZone: 'utc' }),
+    $variables: givenVariables(options.variables),
+    $data: runner,
+    body: new SceneFlexLayout({ children: [] }),
+  });
+  return new Promise((resolve) => {
+    const deactivate = scene.activate();
+    const sub = runner.subscribeToState(({ data }) => {
+      if (data && data.state !== LoadingState.Loading && data.state !== LoadingState.NotStarted) {
+        sub.unsubscribe();
+        deactivate();
+        resolve(data);
+      }
+    });
+  });
 }

@@ -78,8 +78,6 @@ export interface QueryRequestJson {
   from: string;
   to: string;
   maxDataPoints?: number;
-  /** Scoped variables of the request ({ name: { text, value } }), e.g. a repeated panel's. */
-  scopedVars?: Record<string, { text: string; value: string | string[] }>;
 }
 
 export interface TestDatasourceJson {
@@ -238,10 +236,10 @@ export interface HostApi {
   providedModules(): string[];
   renderConfigEditor(): Promise<void>;
   renderQueryEditor(query: QueryJson): Promise<void>;
-  /** ds.query(request) with the booted datasource, collected into JSON. */
+  /** The queries run by a SceneQueryRunner (as a panel's) with the booted datasource, the answer as JSON. */
   query(request: QueryRequestJson): Promise<QueryResultJson>;
   testDatasource(): Promise<TestDatasourceJson>;
-  /** A scene of these variables (custom variables; a list is multi-value) as the active one: TemplateSrv reads it. */
+  /** The dashboard variables (a list: multi-value) of the scene that query() runs its queries in. */
   setVariables(variables: VariablesJson): Promise<void>;
   state(): HostStateJson;
   /**
