@@ -82,7 +82,7 @@ function barGaugePanel(gauge: boolean) {
         alignmentFactors={getDisplayValueAlignmentFactors(all)}
       />
     );
-    return <Repeated {...props} orientation={gauge ? VizOrientation.Horizontal : orientation} draw={draw} />;
+    return <Repeated {...props} orientation={orientation} draw={draw} />;
   };
 }
 
