@@ -8,5 +8,8 @@ const GRAFANA = /^(@grafana\/(data|ui|runtime|schema|i18n|e2e-selectors|scenes)|
 module.exports = (hostDir) => (request, options) => {
   const modules = path.join(hostDir, 'node_modules');
   const inTree = options.basedir.startsWith(modules);
-  return options.defaultResolver(request, GRAFANA.test(request) && !inTree ? { ...options, basedir: hostDir } : options);
+  return options.defaultResolver(
+    request,
+    GRAFANA.test(request) && !inTree ? { ...options, basedir: hostDir } : options
+  );
 };
