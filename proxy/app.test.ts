@@ -23,8 +23,8 @@ describe('buildProxy', () => {
     expect(proxy.ctx.limiter.quotaOf('ListQueues')).toEqual({ rate: 2, burst: 5 });
     expect(proxy.ctx.limiter.maxWaitMs).toBe(1234);
     expect(Object.keys(proxy.ctx.caches)).toEqual(['realtime', 'cloudwatch', 'resources']);
-    await proxy.ctx.caches.realtime.getOrLoad('k', 1000, async () => 1);
-    await proxy.ctx.caches.realtime.getOrLoad('k', 1000, async () => 1);
+    await proxy.ctx.caches.realtime.getOrLoad('k', { ttlMs: 1000 }, async () => 1);
+    await proxy.ctx.caches.realtime.getOrLoad('k', { ttlMs: 1000 }, async () => 1);
     const lookups = await proxy.ctx.metrics.registry.getSingleMetricAsString('switchboard_cache_lookups_total');
     expect(lookups).toContain('switchboard_cache_lookups_total{cache="realtime",outcome="miss"} 1');
     expect(lookups).toContain('switchboard_cache_lookups_total{cache="realtime",outcome="hit"} 1');

@@ -12,7 +12,7 @@ import { AwsClients, type ProxyAwsContext } from './aws/clients';
 import { UpstreamError } from './aws/errors';
 import { readAwsSettings } from './aws/settings';
 import type { ProxyConfig } from './config.types';
-import type { ProxyContext } from './context';
+import { realtimeStack, type ProxyContext } from './context';
 import { Exporter } from './exporter/poller';
 import { loggerOptions } from './logging';
 import { createMetrics } from './metrics';
@@ -136,6 +136,7 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
       retryAfterFailureMs: config.staleRetryMs,
       shared: redis?.tier,
     });
+  const caches = { realtime: cache('realtime'), cloudwatch: cache('cloudwatch'), resources: cache('resources') };
   const ctx: ProxyContext = {
     config,
     log: app.log,
@@ -146,7 +147,8 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
       onWait: (api, waitMs) => metrics.rateLimiterWait.observe({ api }, waitMs / 1000),
       shared: redis?.buckets,
     }),
-    caches: { realtime: cache('realtime'), cloudwatch: cache('cloudwatch'), resources: cache('resources') },
+    caches,
+    realtime: realtimeStack(config, caches.realtime),
     ...(redis ? { redis } : {}),
   };
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { REGION_PATTERN } from '../src/connect/proxyApi';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { ProxyConfig } from './config.types';
@@ -16,8 +17,8 @@ export const DEMO_TOKEN = 'switchboard-demo';
 export const MIN_TOKEN_LENGTH = 16;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Same shape as the query schema's region (src/connect/query.ts); us-gov-west-1 included. */
-export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
+/** The Proxy API's region pattern (src/connect/proxyApi/region.ts); AWS_REGION takes the same codes. */
+export { REGION_PATTERN };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

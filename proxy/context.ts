@@ -2,10 +2,16 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ProxyConfig } from './config.types';
 import type { ProxyMetrics } from './metrics';
 import type { RedisSharing } from './redis/sharing';
+import { AnswerMemo } from './queries/realtime/answerMemo';
+import type { CallResult } from './queries/realtime/fetch';
+import { UnionCalls, type UnionAnswer } from './queries/realtime/unionCalls';
 import type { TtlCache } from './upstream/cache';
 import type { RateLimiter } from './upstream/rateLimiter';
 
-/** Everything the routes share: settings, metrics, the rate limiter and the caches. */
+/**
+ * Everything the routes share, built once per proxy by buildProxy (app.ts): settings, metrics, the rate limiter, the
+ * caches and the real-time stack. Nothing of it lives in module-level state (a test says so).
+ */
 export interface ProxyContext {
   config: ProxyConfig;
   log: FastifyBaseLogger;
@@ -19,6 +25,26 @@ export interface ProxyContext {
     /** Lists (instances, queues, routing profiles, ListMetrics...), minutes. */
     resources: TtlCache;
   };
+  /** The real-time stack over caches.realtime: union calls per shape and the answer memo of repeated queries. */
+  realtime: {
+    calls: UnionCalls<CallResult>;
+    answers: AnswerMemo;
+  };
   /** Redis shared with the other replicas (REDIS_URL), behind the caches and the limiter; none without it. */
   redis?: RedisSharing;
+}
+
+/** Between the first call of a shape and its departure: time for the other panels of a refresh to join (ms). */
+export const UNION_WINDOW_MS = 5;
+
+/** The real-time stack of a proxy over its real-time cache (buildProxy, and tests' contexts). */
+export function realtimeStack(config: ProxyConfig, cache: TtlCache): ProxyContext['realtime'] {
+  return {
+    calls: new UnionCalls<CallResult>(cache as TtlCache<UnionAnswer<CallResult>>, {
+      windowMs: UNION_WINDOW_MS,
+      // Metrics of panels refreshed within this span stay in the shape's union.
+      rememberMs: Math.max(60_000, 4 * config.realtimeCacheTtlMs),
+    }),
+    answers: new AnswerMemo(cache),
+  };
 }

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { buildProxy, type Proxy } from './app';
 import { AwsClients } from './aws/clients';
 import { LOGGED_QUERY_PARAMS, loggedUrl, REDACTED } from './logging';
-import { ResourceQuery } from './resources';
+import { ResourceQuerySchema } from '../src/connect/proxyApi';
 import { keysHeaders, TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN, testConfig } from './testSupport';
 
 const EXTERNAL_ID = 'external-id-that-is-secret';
@@ -111,7 +111,7 @@ describe('proxy logs', () => {
 
   it('keep exactly the query parameters the routes take', () => {
     // GET /api/resources/{kind} takes ResourceQuery; GET /api/health takes instanceId and region, a subset.
-    expect([...LOGGED_QUERY_PARAMS].sort()).toEqual(Object.keys(ResourceQuery.properties).sort());
+    expect([...LOGGED_QUERY_PARAMS].sort()).toEqual(Object.keys(ResourceQuerySchema.properties).sort());
     expect(LOGGED_QUERY_PARAMS).toEqual(expect.arrayContaining(['instanceId', 'region']));
   });
 });

@@ -8,9 +8,9 @@ import {
   type QueueType,
 } from '@aws-sdk/client-connect';
 import { paginateListDomains } from '@aws-sdk/client-voice-id';
-import { Type, type Static } from '@sinclair/typebox';
 import { CONNECT_NAMESPACES, findMetric, isKnownNamespace, NAMESPACES } from '../src/connect/cloudwatchCatalog';
-import { RESOURCE_KINDS, type ResourceKind } from '../src/connect/resourceKinds';
+import { RESOURCE_KINDS, type ResourceItem, type ResourceKind, type ResourceQuery } from '../src/connect/proxyApi';
+import { BadRequestError } from './errors';
 import type { AwsContext } from './aws/context';
 import { followPages } from './aws/pages';
 import type { ProxyContext } from './context';
@@ -22,13 +22,7 @@ import type { ProxyContext } from './context';
  * costs one set of calls against Connect's 2-per-second list quotas.
  */
 
-export interface ResourceItem {
-  value: string;
-  text: string;
-  [extra: string]: unknown;
-}
-
-export { RESOURCE_KINDS, type ResourceKind };
+export { RESOURCE_KINDS, type ResourceItem, type ResourceKind };
 
 export const QUEUE_TYPES: readonly QueueType[] = ['STANDARD', 'AGENT'];
 
@@ -45,23 +39,12 @@ const API_PAGE_SIZE = {
 /** CloudWatch's limit on ListMetrics dimension filters. */
 const MAX_DIMENSION_FILTERS = 10;
 
-export const ResourceQuery = Type.Object({
-  /** Default: the datasource's region (X-Switchboard-Region), then the proxy's AWS_REGION. */
-  region: Type.Optional(Type.String({ pattern: '^[a-z]{2}(-[a-z]+)+-\\d$' })),
-  instanceId: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
-  namespace: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-  metricName: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-  dimensionKey: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-  /** JSON object: dimension name to a value or a list of values ("*" or [] = any value). */
-  dimensions: Type.Optional(Type.String({ maxLength: 16_384 })),
-  /** STANDARD, AGENT or both (comma-separated or repeated); default STANDARD. */
-  queueTypes: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Array(Type.String({ maxLength: 64 }))])),
-});
-export type ResourceParams = Static<typeof ResourceQuery>;
+/** The query string of GET /api/resources/{kind} (the Proxy API's ResourceQuerySchema). */
+export type ResourceParams = ResourceQuery;
 
 /** A bad parameter: 400, naming it. */
-export function badParameter(message: string): Error & { statusCode: number } {
-  return Object.assign(new Error(message), { statusCode: 400 });
+export function badParameter(message: string): BadRequestError {
+  return new BadRequestError(message);
 }
 
 function required(query: ResourceParams, name: 'instanceId' | 'namespace' | 'dimensionKey', kind: string): string {
@@ -161,7 +144,7 @@ export function resourceLoaders(ctx: ProxyContext, options: { pageSize?: number 
   ) =>
     ctx.caches.resources.getOrLoad(
       `resources|${kind}|${aws.credentialsKey}|${region}|${JSON.stringify(params)}`,
-      ctx.config.resourceCacheTtlMs,
+      { ttlMs: ctx.config.resourceCacheTtlMs },
       load
     ) as Promise<ResourceItem[]>;
 

@@ -5,7 +5,7 @@ import { VoiceIDClient } from '@aws-sdk/client-voice-id';
 import pino from 'pino';
 import type { AwsContext } from './aws/context';
 import type { ProxyConfig } from './config.types';
-import type { ProxyContext } from './context';
+import { realtimeStack, type ProxyContext } from './context';
 import { createMetrics } from './metrics';
 import { TtlCache } from './upstream/cache';
 import { RateLimiter } from './upstream/rateLimiter';
@@ -41,16 +41,18 @@ export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext 
   const onLookup = (cache: string, outcome: string) => metrics.cacheLookups.inc({ cache, outcome });
   const passthrough = config.cacheMode === 'passthrough';
   const retryAfterFailureMs = config.staleRetryMs;
+  const caches = {
+    realtime: new TtlCache('realtime', { onLookup, passthrough, retryAfterFailureMs }),
+    cloudwatch: new TtlCache('cloudwatch', { onLookup, passthrough, retryAfterFailureMs }),
+    resources: new TtlCache('resources', { onLookup, retryAfterFailureMs }),
+  };
   return {
     config,
     log: pino({ level: 'silent' }),
     metrics,
     limiter: new RateLimiter({ quotas: config.upstreamQuotas, maxWaitMs: config.rateLimitMaxWaitMs }),
-    caches: {
-      realtime: new TtlCache('realtime', { onLookup, passthrough, retryAfterFailureMs }),
-      cloudwatch: new TtlCache('cloudwatch', { onLookup, passthrough, retryAfterFailureMs }),
-      resources: new TtlCache('resources', { onLookup, retryAfterFailureMs }),
-    },
+    caches,
+    realtime: realtimeStack(config, caches.realtime),
   };
 }
 

@@ -1,10 +1,11 @@
+import type { AuthType } from '../../src/connect/proxyApi';
 import type { ChimeSDKVoiceClient } from '@aws-sdk/client-chime-sdk-voice';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import type { VoiceIDClient } from '@aws-sdk/client-voice-id';
 
-/** How a datasource authenticates, from the X-Switchboard-* headers the Grafana route sets (or the proxy's own defaults). */
-export type AuthType = 'default' | 'keys' | 'assume-role';
+/** How a datasource authenticates (the Proxy API's auth types), from the X-Switchboard-* headers the Grafana route sets. */
+export type { AuthType };
 
 export interface AwsSettings {
   region: string;

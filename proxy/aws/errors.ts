@@ -50,7 +50,7 @@ const QUOTA_TEXT: Record<string, string> = {
   ListMetrics: '25 requests per second',
 };
 
-const THROTTLE_NAMES = new Set([
+const THROTTLE_NAMES: ReadonlySet<string> = new Set([
   'ThrottlingException',
   'Throttling',
   'ThrottledClientException',
@@ -60,14 +60,14 @@ const THROTTLE_NAMES = new Set([
   'LimitExceededException',
   'SlowDown',
 ]);
-const DENIED_NAMES = new Set([
+const DENIED_NAMES: ReadonlySet<string> = new Set([
   'AccessDeniedException',
   'AccessDenied',
   'ForbiddenException',
   'UnauthorizedOperation',
   'UnauthorizedClientException',
 ]);
-const BAD_CREDENTIALS = new Set([
+const BAD_CREDENTIALS: ReadonlySet<string> = new Set([
   'UnrecognizedClientException',
   'InvalidClientTokenId',
   'ExpiredTokenException',
@@ -77,7 +77,7 @@ const BAD_CREDENTIALS = new Set([
   'MissingAuthenticationToken',
   'MissingAuthenticationTokenException',
 ]);
-const INVALID_NAMES = new Set([
+const INVALID_NAMES: ReadonlySet<string> = new Set([
   'InvalidParameterException',
   'InvalidRequestException',
   'ValidationException',
@@ -88,7 +88,7 @@ const INVALID_NAMES = new Set([
   'BadRequestException',
   'InvalidNextToken',
 ]);
-const NETWORK_CODES = new Set([
+const NETWORK_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ENOTFOUND',
@@ -203,10 +203,4 @@ export function describeAwsError(err: unknown, call: UpstreamCall): DescribedErr
   return { status: 502, code: 'upstream_error', message: `${call.operation} failed: ${awsMessage || name}` };
 }
 
-/** An error that carries its description to the response. */
-export class UpstreamError extends Error {
-  constructor(readonly described: DescribedError) {
-    super(described.message);
-    this.name = 'UpstreamError';
-  }
-}
+export { UpstreamError } from '../errors';

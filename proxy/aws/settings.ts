@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { REGION_PATTERN } from '../config';
-import type { AuthType, AwsSettings } from './context';
+import { AUTH_TYPES, AWS_HEADERS, REGION_PATTERN, ROLE_ARN_PATTERN } from '../../src/connect/proxyApi';
+import type { AwsSettings } from './context';
 
 /**
  * The AWS settings of one request, from the X-Switchboard-* headers the Grafana datasource route sets (Proxy API
@@ -8,33 +8,14 @@ import type { AuthType, AwsSettings } from './context';
  * values of secret headers (secret key, external id) are never repeated.
  */
 
-export const AWS_HEADERS = {
-  region: 'x-switchboard-region',
-  authType: 'x-switchboard-auth-type',
-  assumeRoleArn: 'x-switchboard-assume-role-arn',
-  externalId: 'x-switchboard-external-id',
-  accessKey: 'x-switchboard-access-key',
-  secretKey: 'x-switchboard-secret-key',
-} as const;
-
-export const AUTH_TYPES: readonly AuthType[] = ['default', 'keys', 'assume-role'];
-
-/** IAM role ARNs in any partition (aws, aws-cn, aws-us-gov), paths allowed. */
-const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 /** IAM access key ids: 16 to 128 word characters (AKIA... for users, ASIA... for temporary ones). */
 const ACCESS_KEY_ID = /^\w{16,128}$/;
 /** STS external ids: 2 to 1224 characters of this set. */
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
-/** A bad header: answered 400 (fastify reads statusCode), with every problem in the message. */
-export class AwsSettingsError extends Error {
-  readonly statusCode = 400;
-  readonly code = 'bad_aws_settings';
-  constructor(readonly problems: string[]) {
-    super(`Invalid AWS settings from the datasource: ${problems.join('; ')}.`);
-    this.name = 'AwsSettingsError';
-  }
-}
+import { AwsSettingsError } from '../errors';
+
+export { AwsSettingsError, AWS_HEADERS, AUTH_TYPES };
 
 export interface AwsDefaults {
   /** The proxy's AWS_REGION. */
@@ -67,8 +48,8 @@ export function readAwsSettings(headers: IncomingHttpHeaders, defaults: AwsDefau
 
   // Only the headers of the chosen auth type are read: Grafana keeps secrets of a previous choice around.
   if (authType === 'keys') {
-    const accessKeyId = header(headers, AWS_HEADERS.accessKey);
-    const secretAccessKey = header(headers, AWS_HEADERS.secretKey);
+    const accessKeyId = header(headers, AWS_HEADERS.accessKeyId);
+    const secretAccessKey = header(headers, AWS_HEADERS.secretAccessKey);
     if (!accessKeyId) {
       problems.push('X-Switchboard-Access-Key is required with auth type keys');
     } else if (!ACCESS_KEY_ID.test(accessKeyId)) {
@@ -86,7 +67,7 @@ export function readAwsSettings(headers: IncomingHttpHeaders, defaults: AwsDefau
     const externalId = header(headers, AWS_HEADERS.externalId);
     if (!assumeRoleArn) {
       problems.push('X-Switchboard-Assume-Role-Arn is required with auth type assume-role');
-    } else if (!ROLE_ARN.test(assumeRoleArn)) {
+    } else if (!ROLE_ARN_PATTERN.test(assumeRoleArn)) {
       problems.push(
         `X-Switchboard-Assume-Role-Arn must be an IAM role ARN such as arn:aws:iam::123456789012:role/GrafanaConnect (got ${shown(assumeRoleArn)})`
       );

@@ -2,7 +2,7 @@ import { defaultOperations } from '../../simulator/app';
 import { buildProxy } from '../app';
 import { AwsClients } from '../aws/clients';
 import type { OperationSpec } from '../../simulator/protocol/types';
-import type { SwitchboardQuery } from '../../src/connect/query';
+import type { SwitchboardQuery } from '../../src/connect/proxyApi';
 import type { TestSimulator } from '../../test/support/simulator';
 import type { ProxyContext } from '../context';
 import type { DataFrameJSON } from '../frames';

@@ -1,11 +1,11 @@
 import { findMetric } from '../../src/connect/cloudwatchCatalog';
-import type { QueryRequest, SwitchboardQuery } from '../../src/connect/query';
+import type { QueryRequest, QueryResult, SwitchboardQuery } from '../../src/connect/proxyApi';
 import { SIDE_QUALITY_METRICS, VOICE_CONNECTOR_ID_DIMENSION } from '../../src/connect/voiceConnector';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import type { DataFrameJSON } from '../frames';
-import { asQueryError } from '../queries/cloudwatch';
-import { runQueries, type QueryResult } from '../queries/run';
+import { asProxyError } from '../errors';
+import { runQueries } from '../queries/run';
 import type { ResourceItem } from '../resources';
 import { EXPORTED_REALTIME_METRICS, type HealthQuery } from './catalogue';
 import { ExporterGauges, healthKey } from './gauges';
@@ -60,7 +60,7 @@ interface Job {
 }
 
 /** An AWS failure as the per-query messages of POST /api/query word it (naming the API, the quota or the IAM action). */
-const errorText = (err: unknown) => asQueryError(err).message;
+const errorText = (err: unknown) => asProxyError(err).message;
 
 export class Exporter {
   readonly gauges: ExporterGauges;

@@ -1,7 +1,9 @@
-import type { RealtimeQuery } from '../../src/connect/query';
+import type { RealtimeQuery } from '../../src/connect/proxyApi';
 import { validateRealtimeRequest } from '../../src/connect/realtimeRules';
 import type { DataFrameJSON } from '../frames';
-import { planRealtime, realtimeFrames, type CallResult } from '../queries/realtime';
+import type { CallResult } from '../queries/realtime/fetch';
+import { realtimeFrames } from '../queries/realtime/frames';
+import { planRealtime } from '../queries/realtime/plan';
 import { EXPORTED_METRICS, EXPORTED_REALTIME_METRICS, realtimeGaugeName } from './catalogue';
 import { FrameShapeError, mosSamples, quotaSamples, realtimeSamples, staleReason } from './samples';
 

@@ -12,16 +12,17 @@ import {
 } from '../../src/connect/cloudwatchRules';
 import { writtenIds } from '../../src/connect/mathReferences';
 import { isPacketLossRate, packetLossRateAsRatio } from '../../src/connect/packetLossRate';
-import type { CloudWatchQuery } from '../../src/connect/query';
+import { queryId, type CloudWatchQuery } from '../../src/connect/proxyApi';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { frame, type DataFrameJSON, type Notice } from '../frames';
 import { emptyMetricNotice } from './emptyAnswers';
 import { getMetricData, type MetricDataResult, type SeriesData } from './metricData';
-import { staleNotice } from './stale';
 import { resourceLoaders } from '../resources';
 import { autoPeriod, checkPeriod } from './period';
-import { QueryError } from './validate';
+import { asProxyError, QueryError, type ProxyError } from '../errors';
+import { alignToMinutes, staleNotice, type TimeRange } from './common';
+import { eachResult, type QueryRunner } from './runner';
 
 /**
  * cloudwatch queries: dimension values expanded (several values and "*"), period chosen, ids given, all queries of a
@@ -31,12 +32,6 @@ import { QueryError } from './validate';
 
 /** Most series one query may expand to (each is a GetMetricData query). */
 export const MAX_SERIES_PER_QUERY = 500;
-
-export interface TimeRange {
-  fromMs: number;
-  toMs: number;
-  maxDataPoints: number;
-}
 
 export interface PlannedSeries {
   /** GetMetricData id. */
@@ -59,13 +54,6 @@ export interface PlannedQuery {
   /** Said with the answer (a period raised to the publishing frequency). */
   notices?: Notice[];
 }
-
-export const queryId = (q: CloudWatchQuery) =>
-  q.id ??
-  q.refId
-    .toLowerCase()
-    .replace(/[^a-zA-Z0-9_]/g, '_')
-    .replace(/^([^a-z])/, 'q$1');
 
 export function checkStatistic(stat: string | undefined): string {
   const problem = statisticProblem(stat);
@@ -106,7 +94,7 @@ async function expandDimensions(
     values.length === 1 && values[0] !== '*' ? { Name, Value: values[0] } : { Name }
   );
   const key = JSON.stringify(['dimension-sets', aws.credentialsKey, region, q.namespace, q.metricName, filters]);
-  const listed = (await ctx.caches.resources.getOrLoad(key, ctx.config.resourceCacheTtlMs, async () => {
+  const listed = (await ctx.caches.resources.getOrLoad(key, { ttlMs: ctx.config.resourceCacheTtlMs }, async () => {
     const metrics = await resourceLoaders(ctx).listMetrics(aws, region, {
       Namespace: q.namespace,
       MetricName: q.metricName,
@@ -239,7 +227,7 @@ function expressionCycle(id: string, byId: Map<string, PlannedQuery>): string[] 
 
 export interface CloudWatchRun {
   /** refId -> frames, or the error of that query. */
-  results: Map<string, { frames?: DataFrameJSON[]; error?: QueryError }>;
+  results: Map<string, { frames?: DataFrameJSON[]; error?: ProxyError }>;
   calls: number;
 }
 
@@ -269,7 +257,7 @@ export async function planCloudWatch(
       try {
         planned.push(await planQuery(ctx, aws, q, range));
       } catch (err) {
-        results.set(q.refId, { error: asQueryError(err) });
+        results.set(q.refId, { error: asProxyError(err) });
       }
     })
   );
@@ -379,9 +367,7 @@ export async function runCloudWatch(
   range: TimeRange
 ): Promise<CloudWatchRun> {
   const { results, planned, regions } = await planCloudWatch(ctx, aws, queries, range);
-  // Align the range to whole minutes so that refreshes within a minute share the cache.
-  const startMs = Math.floor(range.fromMs / 60_000) * 60_000;
-  const endMs = Math.ceil(range.toMs / 60_000) * 60_000;
+  const { startMs, endMs } = alignToMinutes(range);
   let calls = 0;
   await Promise.all(
     [...regions.entries()].map(async ([region, list]) => {
@@ -401,7 +387,7 @@ export async function runCloudWatch(
         );
       } catch (err) {
         for (const p of inRegion) {
-          results.set(p.query.refId, { error: asQueryError(err) });
+          results.set(p.query.refId, { error: asProxyError(err) });
         }
       }
     })
@@ -518,13 +504,6 @@ export function framesOf(
   });
 }
 
-export function asQueryError(err: unknown): QueryError {
-  if (err instanceof QueryError) {
-    return err;
-  }
-  const described = (err as { described?: { status: number; message: string } }).described;
-  if (described) {
-    return new QueryError(described.message, described.status);
-  }
-  return new QueryError((err as Error)?.message ?? String(err), 500);
-}
+/** The runner of cloudwatch queries: all of a request's together, in shared GetMetricData calls. */
+export const cloudwatchRunner: QueryRunner<CloudWatchQuery> = async (ctx, aws, queries, range) =>
+  eachResult((await runCloudWatch(ctx, aws, queries, range)).results);

@@ -1,11 +1,11 @@
 import type { DimensionFilter } from '@aws-sdk/client-cloudwatch';
 import { findMetric } from '../../src/connect/cloudwatchCatalog';
-import type { CloudWatchQuery } from '../../src/connect/query';
+import type { CloudWatchQuery } from '../../src/connect/proxyApi';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import type { Notice } from '../frames';
 import { resourceLoaders } from '../resources';
-import { QueryError } from './validate';
+import { asProxyError, QueryError } from '../errors';
 
 /**
  * Why an answer is empty, asked of AWS only when it is: a CloudWatch query whose metric, namespace or dimension value
@@ -33,7 +33,7 @@ async function listed(
   metricName?: string
 ): Promise<Array<{ MetricName?: string; Dimensions?: DimensionFilter[] }>> {
   const key = JSON.stringify(['list-metrics', aws.credentialsKey, region, namespace, metricName ?? null]);
-  return (await ctx.caches.resources.getOrLoad(key, ctx.config.resourceCacheTtlMs, () =>
+  return (await ctx.caches.resources.getOrLoad(key, { ttlMs: ctx.config.resourceCacheTtlMs }, () =>
     resourceLoaders(ctx).listMetrics(aws, region, {
       Namespace: namespace,
       ...(metricName ? { MetricName: metricName } : {}),
@@ -118,7 +118,7 @@ export async function emptyQuotaNotice(
   try {
     instances = await resourceLoaders(ctx).loaders.instances(aws, region, {});
   } catch (err) {
-    const described = (err as { described?: { message: string } }).described?.message ?? (err as Error).message;
+    const described = asProxyError(err).message;
     return {
       severity: 'warning',
       text: `No concurrency metrics for instance ${instanceId} in ${region} in this time range, and the proxy could not check the instance id: ${described}`,

@@ -4,6 +4,7 @@ import type { ProxyContext } from '../context';
 import { followPages } from '../aws/pages';
 import type { Loaded } from '../upstream/cache';
 import { idsReadBy } from '../../src/connect/mathReferences';
+import { staleReasonText } from './common';
 
 /**
  * GetMetricData with CloudWatch's limits handled: at most 500 queries per call (a query travels with the queries
@@ -28,14 +29,6 @@ export interface MetricDataResult {
    * the age of the oldest such answer (ms) and why.
    */
   stale?: { ageMs: number; reasons: string[] };
-}
-
-/** Why an old answer was served, for notices. */
-export function staleReasonText(reason: unknown): string {
-  if (reason === 'slow') {
-    return 'AWS is answering slowly';
-  }
-  return ((reason as Error)?.message ?? String(reason)).replace(/\.$/, '');
 }
 
 /** Bytes a call's answer takes in the cache: two numbers a point plus the labels. */

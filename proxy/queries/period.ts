@@ -1,5 +1,5 @@
 import { periodProblem } from '../../src/connect/cloudwatchRules';
-import { QueryError } from './validate';
+import { QueryError } from '../errors';
 
 /** Periods `auto` picks from, in seconds (CloudWatch's console steps). */
 export const AUTO_PERIODS = [60, 300, 900, 3600, 21600, 86400];

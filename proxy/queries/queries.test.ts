@@ -1,12 +1,14 @@
-import type { RealtimeQuery } from '../../src/connect/query';
+import type { RealtimeQuery } from '../../src/connect/proxyApi';
 import { writtenIds } from '../../src/connect/mathReferences';
 import { batchQueries, cloudWatchTtlMs } from './metricData';
 import { autoPeriod, checkPeriod, retentionMinimum } from './period';
-import { combineRows, planRealtime } from './realtime';
+import { combineRows } from './realtime/combine';
+import { planRealtime } from './realtime/plan';
 import { quotaIds, summarise } from './quota';
 import { renderLabel, checkStatistic } from './cloudwatch';
-import { parseRange } from './run';
-import { QueryError, validateQuery } from './validate';
+import { parseRange } from './common';
+import { QueryError } from '../errors';
+import { validateQuery } from './validate';
 
 const rt = (over: Partial<RealtimeQuery>): RealtimeQuery => ({
   refId: 'A',

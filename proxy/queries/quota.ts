@@ -1,6 +1,6 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { CHANNELS, type Channel } from '../../src/connect/channels';
-import type { QuotaQuery } from '../../src/connect/query';
+import type { QuotaQuery } from '../../src/connect/proxyApi';
 import {
   CHANNEL_QUOTAS,
   deriveQuota,
@@ -16,8 +16,8 @@ import { frame, type Column, type DataFrameJSON, type Notice } from '../frames';
 import { emptyQuotaNotice } from './emptyAnswers';
 import { getMetricData, type SeriesData } from './metricData';
 import { autoPeriod } from './period';
-import { staleNotice } from './stale';
-import type { TimeRange } from './cloudwatch';
+import { staleNotice, type TimeRange } from './common';
+import { eachQuery, type QueryRunner } from './runner';
 
 /**
  * quota queries: concurrency against the instance's service quotas per channel, from the Concurrent* metrics of
@@ -314,3 +314,7 @@ export async function runQuota(
     ),
   ];
 }
+
+/** The runner of quota queries: each on its own. */
+export const quotaRunner: QueryRunner<QuotaQuery> = (ctx, aws, queries, range) =>
+  eachQuery(queries, async (q) => ({ status: 200, frames: await runQuota(ctx, aws, q, range) }));

@@ -1,9 +1,9 @@
-import type { RealtimeQuery } from '../../src/connect/query';
+import type { RealtimeQuery } from '../../src/connect/proxyApi';
 import { idOfName, resourceRef } from '../../src/connect/resourceRefs';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { queueNames, routingProfileNames, type NameMap } from './names';
-import { QueryError } from './validate';
+import { QueryError } from '../errors';
 
 /**
  * Real-time filters may name queues and routing profiles by name (src/connect/resourceRefs.ts); GetCurrentMetricData

@@ -225,7 +225,7 @@ describe('TtlCache with the shared tier', () => {
       await delay(30);
       return { series: new Map([['a', [1, 2, 3]]]) };
     };
-    const got = (await Promise.all(caches.map((c) => c.getOrLoad('batch', 300, load)))) as Array<
+    const got = (await Promise.all(caches.map((c) => c.getOrLoad('batch', { ttlMs: 300 }, load)))) as Array<
       Awaited<ReturnType<typeof load>>
     >;
     expect(calls).toBe(1);
@@ -233,7 +233,7 @@ describe('TtlCache with the shared tier', () => {
     // a replica asking later gets the rest of the lifetime, not a new 300 ms
     await delay(200);
     const late = new TtlCache('cloudwatch', { shared: sharing[0].tier });
-    await late.getOrLoad('batch', 300, load);
+    await late.getOrLoad('batch', { ttlMs: 300 }, load);
     expect(calls).toBe(1);
     await delay(120);
     expect(late.get('batch')).toBeUndefined();
@@ -243,7 +243,7 @@ describe('TtlCache with the shared tier', () => {
   it('does not share what it does not keep (lifetime 0)', async () => {
     const [a] = await replicasOf(1);
     const cache = new TtlCache('realtime', { shared: a.tier });
-    await cache.getOrLoad('k', 0, async () => 1);
+    await cache.getOrLoad('k', { ttlMs: 0 }, async () => 1);
     expect(await admin.keys(`${prefix}*`)).toEqual([]);
     expect(await a.metric('switchboard_shared_cache_lookups_total')).toBe(0);
   });

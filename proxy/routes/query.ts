@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { QueryRequestSchema, type QueryRequest } from '../../src/connect/query';
+import { QueryRequestSchema, type QueryRequest } from '../../src/connect/proxyApi';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { runQueries } from '../queries/run';
-import { QueryError } from '../queries/validate';
+import { QueryError } from '../errors';
 
 /** POST /api/query (Proxy API v1): every query of a panel refresh in one request, an entry per refId. */
 export interface QueryRouteOptions {

@@ -1,10 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AwsContext } from '../aws/context';
 import { CONNECT_REGIONS } from '../../src/connect/regions';
 import type { ProxyContext } from '../context';
-import { RESOURCE_KINDS, ResourceQuery, resourceLoaders, type ResourceKind } from '../resources';
+import {
+  RESOURCE_KINDS,
+  ResourceParamsSchema,
+  ResourceQuerySchema,
+  type ResourceKind,
+} from '../../src/connect/proxyApi';
+import { resourceLoaders } from '../resources';
 
 /** GET /api/resources/{kind}: the lists of proxy/resources.ts, as `[{ value, text, ...extra }]`. */
 
@@ -21,7 +26,7 @@ export const resourceRoutes: FastifyPluginAsyncTypebox<ResourceRouteOptions> = a
 
   app.get(
     '/resources/:kind',
-    { schema: { params: Type.Object({ kind: Type.String({ maxLength: 64 }) }), querystring: ResourceQuery } },
+    { schema: { params: ResourceParamsSchema, querystring: ResourceQuerySchema } },
     async (request, reply) => {
       const kind = request.params.kind as ResourceKind;
       if (!RESOURCE_KINDS.includes(kind)) {

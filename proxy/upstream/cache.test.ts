@@ -4,7 +4,7 @@ describe('TtlCache', () => {
   it('returns values until they expire', () => {
     let now = 0;
     const cache = new TtlCache<string>('t', { now: () => now });
-    cache.set('a', 'x', 1000);
+    cache.set('a', 'x', { ttlMs: 1000 });
     expect(cache.get('a')).toBe('x');
     now = 999;
     expect(cache.get('a')).toBe('x');
@@ -14,14 +14,14 @@ describe('TtlCache', () => {
 
   it('stays within its byte budget, dropping the least recently used', () => {
     const cache = new TtlCache<string>('t', { maxBytes: 300 });
-    cache.set('a', 'a', 1e6, 100);
-    cache.set('b', 'b', 1e6, 100);
+    cache.set('a', 'a', { ttlMs: 1e6, bytes: 100 });
+    cache.set('b', 'b', { ttlMs: 1e6, bytes: 100 });
     cache.get('a');
-    cache.set('c', 'c', 1e6, 150);
+    cache.set('c', 'c', { ttlMs: 1e6, bytes: 150 });
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBe('a');
     expect(cache.stats().bytes).toBeLessThanOrEqual(300);
-    cache.set('huge', 'h', 1e6, 301);
+    cache.set('huge', 'h', { ttlMs: 1e6, bytes: 301 });
     expect(cache.get('huge')).toBeUndefined();
   });
 
@@ -35,14 +35,16 @@ describe('TtlCache', () => {
       await gate;
       return 42;
     };
-    const all = Promise.all(Array.from({ length: 5 }, () => cache.getOrLoad('k', 1000, load)));
+    const all = Promise.all(Array.from({ length: 5 }, () => cache.getOrLoad('k', { ttlMs: 1000 }, load)));
     release();
     expect(await all).toEqual([42, 42, 42, 42, 42]);
-    expect(await cache.getOrLoad('k', 1000, load)).toBe(42);
+    expect(await cache.getOrLoad('k', { ttlMs: 1000 }, load)).toBe(42);
     expect(loads).toBe(1);
     expect(cache.stats()).toMatchObject({ misses: 1, coalesced: 4, hits: 1 });
-    await expect(cache.getOrLoad('bad', 1000, () => Promise.reject(new Error('nope')))).rejects.toThrow('nope');
-    expect(await cache.getOrLoad('bad', 1000, async () => 7)).toBe(7);
+    await expect(cache.getOrLoad('bad', { ttlMs: 1000 }, () => Promise.reject(new Error('nope')))).rejects.toThrow(
+      'nope'
+    );
+    expect(await cache.getOrLoad('bad', { ttlMs: 1000 }, async () => 7)).toBe(7);
   });
 });
 
@@ -50,7 +52,7 @@ describe('TtlCache byte budget', () => {
   it('never holds more than maxBytes however many values arrive, keeping the most recently used', () => {
     const cache = new TtlCache<string>('t', { maxBytes: 100_000 });
     for (let i = 0; i < 5000; i++) {
-      cache.set(`k${i}`, 'x'.repeat(100 + (i % 400)), 60_000);
+      cache.set(`k${i}`, 'x'.repeat(100 + (i % 400)), { ttlMs: 60_000 });
       if (i % 10 === 0) {
         cache.get('k0'); // k0 stays in use
       }
@@ -75,7 +77,7 @@ describe('TtlCache byte budget', () => {
   it('keeps expired entries for stale fallback within the budget, and drops them after staleMs', () => {
     let now = 0;
     const cache = new TtlCache<string>('t', { now: () => now, maxBytes: 1000 });
-    cache.set('a', 'a', 100, 400, 1000);
+    cache.set('a', 'a', { ttlMs: 100, bytes: 400, staleMs: 1000 });
     now = 200;
     expect(cache.get('a')).toBeUndefined();
     expect(cache.peek('a')?.value).toBe('a');
@@ -155,7 +157,7 @@ describe('TtlCache stale-while-revalidate', () => {
   it('in passthrough runs every load and stores nothing', async () => {
     const cache = new TtlCache<number>('t', { passthrough: true });
     let loads = 0;
-    await Promise.all(Array.from({ length: 3 }, () => cache.getOrLoad('k', 1000, async () => ++loads)));
+    await Promise.all(Array.from({ length: 3 }, () => cache.getOrLoad('k', { ttlMs: 1000 }, async () => ++loads)));
     expect(loads).toBe(3);
     expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });

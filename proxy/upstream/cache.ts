@@ -67,13 +67,12 @@ export interface Loaded<T> {
   ageMs?: number;
 }
 
-export interface LoadOptions<T> {
+/** How long a value lives, and what it weighs. */
+export interface StoreOptions<T> {
   /** Lifetime; a function of the value when it depends on it. */
   ttlMs: number | ((value: T) => number);
   /** How long after expiry the value may still be served when a refresh fails or is slow (0: never). */
   staleMs?: number;
-  /** With a stale value at hand, a refresh slower than this answers with the stale value (it keeps running). */
-  slowMs?: number;
   /** Bytes of the value when JSON would be slow or wrong. */
   size?: (value: T) => number;
   /**
@@ -81,6 +80,37 @@ export interface LoadOptions<T> {
    * minute, then the next): without an old entry of its own, a key falls back on the family's latest entry.
    */
   family?: string;
+}
+
+export interface LoadOptions<T, B = undefined> extends StoreOptions<T> {
+  /** With a stale value at hand, a refresh slower than this answers with the stale value (it keeps running). */
+  slowMs?: number;
+  /** Whether a stored value answers this caller (default: any value of the key). */
+  answers?: (value: T) => boolean;
+  /** Loads that gather several callers' wants before they go out (the real-time union calls). */
+  batching?: Batching<T, B>;
+}
+
+/**
+ * How callers of one key share loads when they want different parts of it (the real-time calls of one shape, each
+ * caller with its metrics): a load is a batch that callers join while it is open, and it loads what they asked.
+ */
+export interface Batching<T, B> {
+  /** The batch in flight that answers this caller (widened if the caller joins an open one), if any. */
+  join(inFlight: readonly B[]): B | undefined;
+  /** A new batch for this caller. */
+  start(): B;
+  /** Waits for the others to join (the merge window) and closes the batch. */
+  gather(batch: B): Promise<void>;
+  /** Whether a value answers all the batch asked for (another replica's shared value, for one). */
+  answers(batch: B, value: T): boolean;
+  /** Whether a new value replaces the stored fresh one (a narrower answer does not replace a wider one). */
+  replaces(stored: T, value: T): boolean;
+}
+
+interface Flight<T, B> {
+  batch: B;
+  promise: Promise<Loaded<T>>;
 }
 
 /**
@@ -109,9 +139,12 @@ export function estimateBytes(value: unknown): number {
   }
 }
 
+const ttlOf = <T>(ttlMs: number | ((value: T) => number), value: T) =>
+  typeof ttlMs === 'function' ? ttlMs(value) : ttlMs;
+
 export class TtlCache<T = unknown> {
   private readonly entries = new Map<string, Entry<T>>();
-  private readonly inflight = new Map<string, Promise<Loaded<T>>>();
+  private readonly inFlight = new Map<string, Array<Flight<T, unknown>>>();
   /** family -> its latest stored key. */
   private readonly latest = new Map<string, string>();
   /** key -> until when (ms) its last failed refresh stands in for a new one, and why it failed. */
@@ -122,7 +155,7 @@ export class TtlCache<T = unknown> {
   private readonly now: () => number;
   private readonly counts: Record<LookupOutcome, number> = { hit: 0, miss: 0, coalesced: 0, stale: 0 };
   readonly passthrough: boolean;
-  readonly shared?: SharedTier;
+  private readonly shared?: SharedTier;
 
   constructor(
     readonly name: string,
@@ -156,16 +189,11 @@ export class TtlCache<T = unknown> {
     return e;
   }
 
-  /** `storedAt` (by this cache's clock) when the value was loaded earlier, e.g. by another replica. */
-  set(
-    key: string,
-    value: T,
-    ttlMs: number,
-    bytes = estimateBytes(value),
-    staleMs = 0,
-    family?: string,
-    storedAt?: number
-  ): void {
+  /** Stores a value; `storedAt` (by this cache's clock) when it was loaded earlier, e.g. by another replica. */
+  set(key: string, value: T, options: StoreOptions<T> & { bytes?: number; storedAt?: number }): void {
+    const ttlMs = ttlOf(options.ttlMs, value);
+    const staleMs = options.staleMs ?? 0;
+    const bytes = options.bytes ?? (options.size ? options.size(value) : estimateBytes(value));
     if (this.passthrough || (ttlMs <= 0 && staleMs <= 0) || bytes > this.maxBytes) {
       return;
     }
@@ -173,7 +201,8 @@ export class TtlCache<T = unknown> {
     const now = this.now();
     const expiresAt = now + Math.max(0, ttlMs);
     const keepUntil = expiresAt + Math.max(0, staleMs);
-    this.entries.set(key, { value, storedAt: storedAt ?? now, expiresAt, keepUntil, bytes, family });
+    const family = options.family;
+    this.entries.set(key, { value, storedAt: options.storedAt ?? now, expiresAt, keepUntil, bytes, family });
     this.bytes += bytes;
     if (family !== undefined) {
       this.latest.set(family, key);
@@ -201,13 +230,102 @@ export class TtlCache<T = unknown> {
     this.bytes = 0;
   }
 
+  /** Counts a lookup answered for this cache elsewhere (the answer memo's hits stand for this cache's hits). */
+  record(outcome: LookupOutcome): void {
+    this.counts[outcome]++;
+    this.options.onLookup?.(this.name, outcome);
+  }
+
+  /** The cached value, or the result of `load` (run once for all concurrent callers of the key); see load(). */
+  async getOrLoad(key: string, options: StoreOptions<T>, load: () => Promise<T>): Promise<T> {
+    return (await this.load(key, options, load)).value;
+  }
+
+  /**
+   * The fresh value of a key, or the result of `load`, run once for all concurrent callers of the key (or of a
+   * batch, with `batching`) and kept for `ttlMs`; failures are not kept. Stale while revalidate: when the refresh
+   * of an expired value fails (or, with `slowMs`, takes too long) and the value is at most `staleMs` past its
+   * expiry, the old value answers with `stale: true` and the reason; without one the failure is thrown. After a
+   * failure the old value stands in for new calls for retryAfterFailureMs.
+   */
+  async load<B = undefined>(
+    key: string,
+    options: LoadOptions<T, B>,
+    load: (batch: B) => Promise<T>
+  ): Promise<Loaded<T>> {
+    const batching = options.batching;
+    if (this.passthrough) {
+      return { value: await load(batching?.start() as B), storedAt: this.now(), stale: false };
+    }
+    const answers = (e: Readonly<Entry<T>> | undefined) =>
+      e && (!options.answers || options.answers(e.value)) ? e : undefined;
+    const entry = answers(this.peek(key));
+    if (entry && entry.expiresAt > this.now()) {
+      this.record('hit');
+      return { value: entry.value, storedAt: entry.storedAt, stale: false };
+    }
+    const latestKey = options.family !== undefined ? this.latest.get(options.family) : undefined;
+    const old = entry ?? (latestKey !== undefined ? answers(this.peek(latestKey)) : undefined);
+    const failed = old ? this.recentFailure(key) : undefined;
+    if (old && failed) {
+      return this.staleAnswer(old, failed.reason);
+    }
+    const flights = (this.inFlight.get(key) ?? []) as Array<Flight<T, B>>;
+    const batch = batching ? batching.join(flights.map((f) => f.batch)) : undefined;
+    const joined = batching ? flights.find((f) => f.batch === batch) : flights[0];
+    if (joined) {
+      this.record('coalesced');
+      return this.withFallback(joined.promise, old, options.slowMs);
+    }
+    this.record('miss');
+    const flight: Flight<T, B> = { batch: batching?.start() as B, promise: undefined as never };
+    flight.promise = this.refresh(key, options, flight, load);
+    this.inFlight.set(key, [...flights, flight] as Array<Flight<T, unknown>>);
+    return this.withFallback(flight.promise, old, options.slowMs);
+  }
+
+  /** One load of a key: gathered (batching), through the shared tier, stored; its failure remembered. */
+  private async refresh<B>(
+    key: string,
+    options: LoadOptions<T, B>,
+    flight: Flight<T, B>,
+    load: (batch: B) => Promise<T>
+  ): Promise<Loaded<T>> {
+    const batching = options.batching;
+    try {
+      await batching?.gather(flight.batch);
+      const filled = await this.fill(
+        key,
+        options.ttlMs,
+        () => load(flight.batch),
+        batching ? (value) => batching.answers(flight.batch, value) : undefined
+      );
+      const stored = batching ? this.entries.get(key) : undefined;
+      if (!stored || stored.expiresAt <= this.now() || batching!.replaces(stored.value, filled.value)) {
+        this.set(key, filled.value, { ...options, ttlMs: filled.ttlMs, storedAt: filled.storedAt });
+      }
+      this.failures.delete(key);
+      return { value: filled.value, storedAt: filled.storedAt, stale: false };
+    } catch (err) {
+      this.noteFailure(key, err, options.ttlMs);
+      throw err;
+    } finally {
+      const left = (this.inFlight.get(key) ?? []).filter((f) => f !== flight);
+      if (left.length > 0) {
+        this.inFlight.set(key, left);
+      } else {
+        this.inFlight.delete(key);
+      }
+    }
+  }
+
   /**
    * Remembers that refreshing `key` failed: for retryAfterFailureMs (at most `ttlMs`, so that recovery after an
    * outage still takes at most one lifetime), recentFailure() answers instead of a new call.
    */
-  noteFailure(key: string, reason: unknown, ttlMs: number | ((value: T) => number)): void {
+  private noteFailure(key: string, reason: unknown, ttlMs: number | ((value: T) => number)): void {
     const backoff = Math.min(this.options.retryAfterFailureMs ?? 0, typeof ttlMs === 'number' ? ttlMs : Infinity);
-    if (this.passthrough || backoff <= 0) {
+    if (backoff <= 0) {
       return;
     }
     this.failures.delete(key);
@@ -218,7 +336,7 @@ export class TtlCache<T = unknown> {
   }
 
   /** The failure of `key`'s last refresh while it still stands in for a new call (see noteFailure). */
-  recentFailure(key: string): { reason: unknown } | undefined {
+  private recentFailure(key: string): { reason: unknown } | undefined {
     const f = this.failures.get(key);
     if (f && f.until <= this.now()) {
       this.failures.delete(key);
@@ -227,12 +345,8 @@ export class TtlCache<T = unknown> {
     return f;
   }
 
-  clearFailure(key: string): void {
-    this.failures.delete(key);
-  }
-
   /** The stale answer of an old value, counted. */
-  staleAnswer<V>(old: Readonly<{ value: V; storedAt: number }>, reason: unknown): Loaded<V> {
+  private staleAnswer(old: Readonly<{ value: T; storedAt: number }>, reason: unknown): Loaded<T> {
     this.record('stale');
     return {
       value: old.value,
@@ -243,103 +357,35 @@ export class TtlCache<T = unknown> {
     };
   }
 
-  /** Counts a lookup made by a caller that keeps its own bookkeeping (the real-time call merger). */
-  record(outcome: LookupOutcome): void {
-    this.counts[outcome]++;
-    this.options.onLookup?.(this.name, outcome);
-  }
-
-  /**
-   * The cached value, or the result of `load` (run once for all concurrent callers of the same key), kept for
-   * `ttlMs`. Failures are not cached. `size` estimates the value's bytes when JSON would be slow or wrong.
-   */
-  async getOrLoad(
-    key: string,
-    ttlMs: number | ((value: T) => number),
-    load: () => Promise<T>,
-    size?: (value: T) => number
-  ): Promise<T> {
-    return (await this.load(key, { ttlMs, size }, load)).value;
-  }
-
-  /**
-   * Like getOrLoad, with stale-while-revalidate: when the refresh of an expired entry fails (or, with `slowMs`,
-   * takes too long) and the entry is at most `staleMs` past its expiry, the old value is returned with
-   * `stale: true` and the reason. Without such a value the failure is thrown as before.
-   */
-  async load(key: string, options: LoadOptions<T>, load: () => Promise<T>): Promise<Loaded<T>> {
-    if (this.passthrough) {
-      return { value: await load(), storedAt: this.now(), stale: false };
-    }
-    const entry = this.peek(key);
-    if (entry && entry.expiresAt > this.now()) {
-      this.record('hit');
-      return { value: entry.value, storedAt: entry.storedAt, stale: false };
-    }
-    const latestKey = options.family !== undefined ? this.latest.get(options.family) : undefined;
-    const old = entry ?? (latestKey !== undefined ? this.peek(latestKey) : undefined);
-    const failed = old ? this.recentFailure(key) : undefined;
-    if (old && failed) {
-      return this.staleAnswer(old, failed.reason);
-    }
-    let pending = this.inflight.get(key);
-    if (pending) {
-      this.record('coalesced');
-    } else {
-      this.record('miss');
-      pending = this.fill(key, options.ttlMs, load).then(
-        ({ value, storedAt, ttlMs }) => {
-          this.inflight.delete(key);
-          this.clearFailure(key);
-          const bytes = options.size ? options.size(value) : estimateBytes(value);
-          this.set(key, value, ttlMs, bytes, options.staleMs ?? 0, options.family, storedAt);
-          return { value, storedAt, stale: false };
-        },
-        (err: unknown) => {
-          this.inflight.delete(key);
-          this.noteFailure(key, err, options.ttlMs);
-          throw err;
-        }
-      );
-      this.inflight.set(key, pending);
-    }
-    return this.withFallback(pending, old, options.slowMs);
-  }
-
   /**
    * Runs a load for a local miss: through the shared tier when there is one (another replica's recent value, or this
    * replica loads and shares), else `load` itself. Returns the value with its load time and the lifetime it has
    * left, by this cache's clock: a value another replica loaded 4 s ago with a 10 s lifetime has 6 s left here too,
-   * so replicas never extend each other's data. `usable` rejects a shared value that does not answer this caller.
-   * Used by load() and the real-time call merger.
+   * so replicas never extend each other's data. `usable` rejects a shared value that does not answer this load.
    */
-  async fill<V = T>(
+  private async fill(
     key: string,
-    ttlMs: number | ((value: V) => number),
-    load: () => Promise<V>,
-    usable?: (value: V) => boolean
-  ): Promise<{ value: V; storedAt: number; ttlMs: number }> {
-    const ttlOf = (value: V) => (typeof ttlMs === 'function' ? ttlMs(value) : ttlMs);
+    ttlMs: number | ((value: T) => number),
+    load: () => Promise<T>,
+    usable?: (value: T) => boolean
+  ): Promise<{ value: T; storedAt: number; ttlMs: number }> {
     // Nothing to share when nothing is kept (REALTIME_CACHE_TTL_MS=0): replicas would only queue behind each other.
     if (!this.shared || (typeof ttlMs === 'number' && ttlMs <= 0)) {
       const value = await load();
-      return { value, storedAt: this.now(), ttlMs: ttlOf(value) };
+      return { value, storedAt: this.now(), ttlMs: ttlOf(ttlMs, value) };
     }
-    const e = await this.shared.fetch(this.name, key, { ttlMs: ttlOf, usable }, load);
+    const e = await this.shared.fetch(this.name, key, { ttlMs: (value: T) => ttlOf(ttlMs, value), usable }, load);
     // The shared times are wall-clock; this cache's clock may be another one (tests).
     const wall = Date.now();
     return { value: e.value, storedAt: this.now() - Math.max(0, wall - e.storedAt), ttlMs: e.expiresAt - wall };
   }
 
-  /**
-   * Awaits a refresh; with an old entry at hand, its failure or (after slowMs) its slowness answers with the old
-   * value instead. Shared by load() and the real-time call merger.
-   */
-  async withFallback<V>(
-    pending: Promise<Loaded<V>>,
-    old: Readonly<{ value: V; storedAt: number }> | undefined,
+  /** Awaits a refresh; with an old entry at hand, its failure or (after slowMs) its slowness answers with the old value. */
+  private async withFallback(
+    pending: Promise<Loaded<T>>,
+    old: Readonly<{ value: T; storedAt: number }> | undefined,
     slowMs?: number
-  ): Promise<Loaded<V>> {
+  ): Promise<Loaded<T>> {
     if (!old) {
       return pending;
     }
@@ -352,12 +398,12 @@ export class TtlCache<T = unknown> {
     let timer: NodeJS.Timeout | undefined;
     const slow =
       slowMs !== undefined && slowMs > 0
-        ? new Promise<Loaded<V>>((resolve) => {
+        ? new Promise<Loaded<T>>((resolve) => {
             timer = setTimeout(() => resolve({ ...staleOf(), reason: 'slow' }), slowMs);
             timer.unref?.();
           })
         : undefined;
-    const refreshed = pending.catch((reason: unknown): Loaded<V> => ({ ...staleOf(), reason }));
+    const refreshed = pending.catch((reason: unknown): Loaded<T> => ({ ...staleOf(), reason }));
     // A refresh that fails after the slow answer was given must not become an unhandled rejection.
     pending.catch(() => undefined);
     try {

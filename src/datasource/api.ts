@@ -1,34 +1,12 @@
 import { getBackendSrv, isFetchError, type FetchResponse } from '@grafana/runtime';
 import { lastValueFrom, map, type Observable } from 'rxjs';
-import type { QueryRequest } from '../connect/query';
+import type { HealthResponse, QueryRequest, QueryResponse, ResourceItem } from '../connect/proxyApi';
 import { PROXY_ROUTE } from './constants';
-import type { ResourceItem } from './types';
 
 /**
  * The Switchboard proxy as the datasource reaches it: through Grafana's datasource proxy, whose route
  * (plugin.json) adds the proxy token and the AWS settings. Proxy API v1 (docs/api.md).
  */
-export interface ProxyQueryResult {
-  status: number;
-  frames?: unknown[];
-  error?: string;
-}
-
-export interface ProxyQueryResponse {
-  results: Record<string, ProxyQueryResult>;
-}
-
-export interface HealthCheck {
-  name: string;
-  status: 'ok' | 'error' | 'warning';
-  message: string;
-}
-
-export interface HealthResponse {
-  status: 'ok' | 'error';
-  checks: HealthCheck[];
-}
-
 /**
  * Grafana's datasource proxy replaces any 401 of the upstream with a 400 whose body is this text (modifyResponse in
  * Grafana's pkg/api/pluginproxy/ds_proxy.go). The Switchboard proxy answers 403 for what a user can fix, so this
@@ -86,10 +64,10 @@ export class ProxyApi {
     return `${this.datasourceUrl}/${PROXY_ROUTE}${path}`;
   }
 
-  query(body: QueryRequest, requestId?: string): Observable<ProxyQueryResponse> {
+  query(body: QueryRequest, requestId?: string): Observable<QueryResponse> {
     return getBackendSrv()
-      .fetch<ProxyQueryResponse>({ url: this.url('/api/query'), method: 'POST', data: body, requestId })
-      .pipe(map((res: FetchResponse<ProxyQueryResponse>) => res.data));
+      .fetch<QueryResponse>({ url: this.url('/api/query'), method: 'POST', data: body, requestId })
+      .pipe(map((res: FetchResponse<QueryResponse>) => res.data));
   }
 
   resources(kind: string, params: Record<string, string | undefined> = {}): Promise<ResourceItem[]> {

@@ -7,7 +7,7 @@ import {
   type DataSourceInstanceSettings,
 } from '@grafana/data';
 import { lastValueFrom, of, throwError } from 'rxjs';
-import type { QueryRequest } from '../connect/query';
+import type { QueryRequest } from '../connect/proxyApi';
 import { dashboardVariables } from './components/testUtils';
 import { SwitchboardDataSource, toResponse } from './datasource';
 import type { SwitchboardDataQuery, SwitchboardOptions } from './types';

@@ -13,7 +13,7 @@ import {
 } from '@grafana/data';
 import { getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 import { catchError, map, of, type Observable } from 'rxjs';
-import { defaultQuery, type QueryRequest } from '../connect/query';
+import { defaultQuery, type QueryRequest } from '../connect/proxyApi';
 import { describeProxyError, ProxyApi } from './api';
 import { toProxyQuery } from './proxyQuery';
 import { interpolateQuery } from './interpolate';

@@ -1,4 +1,4 @@
-import type { CloudWatchQuery, QuotaQuery, RealtimeQuery } from '../connect/query';
+import type { CloudWatchQuery, QuotaQuery, RealtimeQuery } from '../connect/proxyApi';
 import { interpolateList, interpolateQuery, type Replace } from './interpolate';
 import { dashboardVariables } from './components/testUtils';
 

@@ -1,5 +1,5 @@
 import type { ScopedVars } from '@grafana/data';
-import type { SwitchboardQuery } from '../connect/query';
+import type { SwitchboardQuery } from '../connect/proxyApi';
 
 /**
  * Template variables in queries. A list field takes multi-value variables as lists ($queue with three queues

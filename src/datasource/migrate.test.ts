@@ -1,4 +1,4 @@
-import { defaultQuery, type RealtimeQuery } from '../connect/query';
+import { defaultQuery, type RealtimeQuery } from '../connect/proxyApi';
 import { migrateQuery } from './migrate';
 
 describe('migrateQuery', () => {

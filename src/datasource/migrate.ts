@@ -1,5 +1,5 @@
 import { CHANNELS } from '../connect/channels';
-import { defaultQuery, QUERY_TYPES, type QueryType, type SwitchboardQuery } from '../connect/query';
+import { defaultQuery, QUERY_TYPES, type QueryType, type SwitchboardQuery } from '../connect/proxyApi';
 
 /**
  * Saved queries as the editors expect them: defaults of their type filled in, older spellings updated, nothing the

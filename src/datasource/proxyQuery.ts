@@ -1,4 +1,4 @@
-import { QUERY_SCHEMAS, type SwitchboardQuery } from '../connect/query';
+import { QUERY_SCHEMAS, type SwitchboardQuery } from '../connect/proxyApi';
 import type { SwitchboardDataQuery } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { defaultQuery, type SwitchboardQuery } from '../connect/query';
+import { defaultQuery, type SwitchboardQuery } from '../connect/proxyApi';
 import { queryId, referencedQueryIds } from './references';
 
 const cw = (refId: string, extra: object = {}) =>

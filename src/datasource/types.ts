@@ -1,8 +1,8 @@
 import type { DataSourceJsonData } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
-import type { AuthTypeOption } from './constants';
-import type { SwitchboardQuery } from '../connect/query';
-import { RESOURCE_KINDS } from '../connect/resourceKinds';
+import { RESOURCE_KINDS, type AuthType, type SwitchboardQuery } from '../connect/proxyApi';
+
+export type { ResourceItem } from '../connect/proxyApi';
 
 /**
  * The datasource's settings. Everything the proxy needs travels as headers that Grafana's datasource proxy route
@@ -11,7 +11,7 @@ import { RESOURCE_KINDS } from '../connect/resourceKinds';
 export interface SwitchboardOptions extends DataSourceJsonData {
   /** Where Grafana's server reaches the Switchboard proxy, e.g. http://switchboard-proxy:8080. */
   proxyUrl?: string;
-  authType?: AuthTypeOption;
+  authType?: AuthType;
   /** Region of queries that name none. */
   defaultRegion?: string;
   assumeRoleArn?: string;
@@ -53,10 +53,3 @@ export type VariableKind = (typeof VARIABLE_KINDS)[number];
 
 /** The lists whose variable value can be the name instead of the id (SwitchboardVariableQuery.valueField). */
 export const VALUE_FIELD_KINDS: readonly VariableKind[] = ['queues', 'routing-profiles'];
-
-/** A list entry of GET /api/resources/{kind}. */
-export interface ResourceItem {
-  value: string;
-  text: string;
-  [extra: string]: unknown;
-}

@@ -1,8 +1,10 @@
-import type { CloudWatchQuery, RealtimeQuery } from '../../src/connect/query';
+import type { CloudWatchQuery, RealtimeQuery } from '../../src/connect/proxyApi';
 import { STANDARD_REALTIME_METRICS } from '../../src/connect/realtimeMetrics';
 import { framesOf, planCloudWatch, type PlannedQuery } from '../../proxy/queries/cloudwatch';
 import { batchQueries, type SeriesData } from '../../proxy/queries/metricData';
-import { planRealtime, realtimeFrames, type CallResult } from '../../proxy/queries/realtime';
+import type { CallResult } from '../../proxy/queries/realtime/fetch';
+import { realtimeFrames } from '../../proxy/queries/realtime/frames';
+import { planRealtime } from '../../proxy/queries/realtime/plan';
 import { testAws, testContext } from '../../proxy/testing';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dashboard } from '@grafana/schema';
-import type { SwitchboardQuery } from '../../src/connect/query';
+import type { SwitchboardQuery } from '../../src/connect/proxyApi';
 import { instanceValues, interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
 import { BENCH_TOKEN, ROOT } from './proxyProcesses';
 

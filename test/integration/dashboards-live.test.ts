@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Dashboard, Panel } from '@grafana/schema';
-import type { CloudWatchQuery, QueryRequest } from '../../src/connect/query';
+import type { CloudWatchQuery, QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { resourceLoaders } from '../../proxy/resources';

@@ -4,7 +4,7 @@ import type { Dashboard, Panel } from '@grafana/schema';
 import { ALL_DASHBOARDS, DASHBOARDS, dashboardJson } from '../../dashboards/src/index';
 import { findMetric } from '../../src/connect/cloudwatchCatalog';
 import { idProblem, statisticProblem } from '../../src/connect/cloudwatchRules';
-import type { CloudWatchQuery, RealtimeQuery } from '../../src/connect/query';
+import type { CloudWatchQuery, RealtimeQuery } from '../../src/connect/proxyApi';
 import { formatViolation, validateRealtimeRequest } from '../../src/connect/realtimeRules';
 import { validateQuery } from '../../proxy/queries/validate';
 import { interpolatedTargets, panelsOf, variableRefs, variablesOf, type VariableValues } from '../support/dashboards';

@@ -1,7 +1,7 @@
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../../proxy/testing';
-import type { QueryRequest } from '../../src/connect/query';
+import type { QueryRequest } from '../../src/connect/proxyApi';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dashboard } from '@grafana/schema';
-import type { QueryRequest } from '../../src/connect/query';
+import type { QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { TtlCache } from '../../proxy/upstream/cache';

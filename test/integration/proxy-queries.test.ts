@@ -1,6 +1,6 @@
 import { STANDARD_REALTIME_METRICS, type RealtimeMetricName } from '../../src/connect/realtimeMetrics';
 import { formatViolation, validateRealtimeRequest } from '../../src/connect/realtimeRules';
-import type { QueryRequest } from '../../src/connect/query';
+import type { QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../../proxy/testing';

@@ -6,7 +6,7 @@ import { buildProxy, type Proxy } from '../../proxy/app';
 import type { ProxyConfig } from '../../proxy/config.types';
 import { eventually } from '../../proxy/redis/testing';
 import { keysHeaders, testConfig } from '../../proxy/testSupport';
-import type { SwitchboardQuery } from '../../src/connect/query';
+import type { SwitchboardQuery } from '../../src/connect/proxyApi';
 import { instanceValues, interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
 import { startTestRedis, type TestRedis } from '../support/redis';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../proxy/config';
 import { readAwsSettings } from '../../proxy/aws/settings';
-import { AUTH_TYPES } from '../../src/datasource/constants';
+import { AUTH_TYPE_OPTIONS } from '../../src/datasource/constants';
 import { argument, environment, programArguments, publishedContainerPorts, service, serviceAt } from './stack/compose';
 import { originOf, stage } from './stack/dockerfile';
 import {
@@ -77,7 +77,7 @@ describe('provisioning/datasources: the Switchboard datasource', () => {
     const { headers } = routeRequest(environment('grafana'));
     const settings = readAwsSettings(headers, { region: loadConfig(environment('proxy'), []).awsRegion });
     expect(settings).toEqual({ region: 'us-east-1', authType: 'default' });
-    expect(AUTH_TYPES.map((t) => t.value)).toContain(settings.authType);
+    expect(AUTH_TYPE_OPTIONS.map((t) => t.value)).toContain(settings.authType);
     // The default instance is the simulator's first instance (acme-support), in its region.
     const scenario = parseYaml(read('simulator/scenario/default.yaml')) as {
       instances: Array<{ id: string; region: string }>;

@@ -1,7 +1,7 @@
 import type { Dashboard, Panel, RowPanel, VariableModel } from '@grafana/schema';
 import { interpolateQuery, type Replace } from '../../src/datasource/interpolate';
 import { CHANNELS } from '../../src/connect/channels';
-import type { SwitchboardQuery } from '../../src/connect/query';
+import type { SwitchboardQuery } from '../../src/connect/proxyApi';
 
 /**
  * Dashboards as Grafana runs them, for tests: the panels with targets, and their targets with the dashboard's

@@ -8,7 +8,8 @@ import {
 } from '@grafana/data';
 import { Field, FieldSet, Input, RadioButtonGroup, SecretInput, Select, Stack, Text, TextLink } from '@grafana/ui';
 import { ProxyApi } from '../api';
-import { AUTH_TYPES, DOCS_URL, type AuthTypeOption } from '../constants';
+import type { AuthType } from '../../connect/proxyApi';
+import { AUTH_TYPE_OPTIONS, DOCS_URL } from '../constants';
 import type { SwitchboardOptions, SwitchboardSecureOptions } from '../types';
 import { REGION_OPTIONS } from './regions';
 import { fieldErrors } from './fieldErrors';
@@ -30,7 +31,7 @@ import { useResources } from './useResources';
 type Props = DataSourcePluginOptionsEditorProps<SwitchboardOptions, SwitchboardSecureOptions>;
 type SecretKey = keyof SwitchboardSecureOptions;
 
-const AUTH_OPTIONS: Array<SelectableValue<AuthTypeOption>> = AUTH_TYPES.map((a) => ({
+const AUTH_OPTIONS: Array<SelectableValue<AuthType>> = AUTH_TYPE_OPTIONS.map((a) => ({
   value: a.value,
   label: a.label,
   description: a.description,
@@ -41,8 +42,8 @@ export function ConfigEditor(props: Props) {
   const { jsonData, uid } = options;
   const secureJsonFields = options.secureJsonFields ?? {};
   const secureJsonData = options.secureJsonData ?? {};
-  const authType: AuthTypeOption = jsonData.authType ?? 'default';
-  const auth = AUTH_TYPES.find((a) => a.value === authType);
+  const authType: AuthType = jsonData.authType ?? 'default';
+  const auth = AUTH_TYPE_OPTIONS.find((a) => a.value === authType);
   const [touched, setTouched] = useState<{ url?: boolean; arn?: boolean }>({});
 
   const setJson = (patch: Partial<SwitchboardOptions>) =>

@@ -1,7 +1,7 @@
 import React from 'react';
 import type { QueryEditorProps, SelectableValue } from '@grafana/data';
 import { Field, RadioButtonGroup, Stack } from '@grafana/ui';
-import type { QueryType } from '../../connect/query';
+import type { QueryType } from '../../connect/proxyApi';
 import type { SwitchboardDataSource } from '../datasource';
 import { migrateQuery } from '../migrate';
 import type { SwitchboardDataQuery, SwitchboardOptions } from '../types';

@@ -1,6 +1,6 @@
 import React from 'react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { defaultQuery } from '../../connect/query';
+import { defaultQuery } from '../../connect/proxyApi';
 import type { RealtimeDataQuery } from './editorTypes';
 import { RealtimeQueryEditor } from './RealtimeQueryEditor';
 import {

@@ -1,5 +1,5 @@
 import { findMetric } from '../../connect/cloudwatchCatalog';
-import { defaultQuery, type CloudWatchQuery } from '../../connect/query';
+import { defaultQuery, type CloudWatchQuery } from '../../connect/proxyApi';
 import { applyCatalogMetric, cloudwatchProblems, idProblem, periodProblem, statisticProblem } from './cloudwatchChecks';
 
 const base = { ...defaultQuery('cloudwatch', 'B'), metricName: 'QueueSize' } as CloudWatchQuery;

@@ -17,7 +17,7 @@ import {
   statisticProblem as sharedStatisticProblem,
   TOO_MANY_DIMENSIONS,
 } from '../../connect/cloudwatchRules';
-import type { CloudWatchQuery } from '../../connect/query';
+import type { CloudWatchQuery } from '../../connect/proxyApi';
 
 /**
  * What the CloudWatch editor checks and offers. The rules are src/connect/cloudwatchRules.ts, which the proxy

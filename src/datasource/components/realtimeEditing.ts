@@ -1,5 +1,5 @@
 import type { SelectableValue } from '@grafana/data';
-import type { RealtimeQuery } from '../../connect/query';
+import type { RealtimeQuery } from '../../connect/proxyApi';
 import { REALTIME_METRICS, REALTIME_METRIC_NAMES, type RealtimeMetricName } from '../../connect/realtimeMetrics';
 import {
   GROUPINGS,

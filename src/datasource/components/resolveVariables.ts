@@ -1,5 +1,5 @@
 import { getTemplateSrv } from '@grafana/runtime';
-import type { SwitchboardQuery } from '../../connect/query';
+import type { SwitchboardQuery } from '../../connect/proxyApi';
 import { interpolateQuery } from '../interpolate';
 
 /**

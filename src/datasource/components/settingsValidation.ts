@@ -1,3 +1,5 @@
+import { ROLE_ARN_PATTERN } from '../../connect/proxyApi';
+
 /** Checks of the datasource settings, shown inline in the configuration editor. */
 
 export function proxyUrlProblem(url: string | undefined): string | undefined {
@@ -20,13 +22,12 @@ export function proxyUrlProblem(url: string | undefined): string | undefined {
   return undefined;
 }
 
-/** IAM role ARNs, in every partition (aws, aws-us-gov, aws-cn); paths are allowed (role/team/name). */
-const ROLE_ARN = /^arn:aws(-us-gov|-cn)?:iam::\d{12}:role\/[\w+=,.@/-]+$/;
-
 export function roleArnProblem(arn: string | undefined): string | undefined {
   const value = (arn ?? '').trim();
   if (value === '') {
     return 'Required for assume role: the ARN of the role the proxy assumes';
   }
-  return ROLE_ARN.test(value) ? undefined : 'Not a role ARN: expected arn:aws:iam::<12-digit account id>:role/<name>';
+  return ROLE_ARN_PATTERN.test(value)
+    ? undefined
+    : 'Not a role ARN: expected arn:aws:iam::<12-digit account id>:role/<name>';
 }

@@ -1,7 +1,8 @@
 import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
-import { CHANNELS } from './channels';
-import { REALTIME_METRIC_NAMES } from './realtimeMetrics';
-import { GROUPINGS, SORT_ORDERS } from './realtimeRules';
+import { CHANNELS } from '../channels';
+import { REALTIME_METRIC_NAMES } from '../realtimeMetrics';
+import { GROUPINGS, SORT_ORDERS } from '../realtimeRules';
+import { RegionSchema } from './region';
 
 /**
  * The Switchboard query: one discriminated union over `queryType`, written once as a schema that is both the
@@ -16,7 +17,7 @@ function literals<const T extends readonly string[]>(values: T): TUnion<{ -reado
 const Base = {
   refId: Type.String({ minLength: 1, maxLength: 64 }),
   /** AWS Region; default: the datasource's region, then the proxy's AWS_REGION. */
-  region: Type.Optional(Type.String({ pattern: '^[a-z]{2}(-[a-z]+)+-\\d$' })),
+  region: Type.Optional(RegionSchema),
   /** Computed but not returned (CloudWatch queries used only by expressions). */
   hide: Type.Optional(Type.Boolean()),
 };

@@ -26,10 +26,10 @@ export type SplitKind = 'queues' | 'routingProfiles';
  *   differ by a moment, the larger is kept);
  * - `refuse`: no combination gives the right number.
  */
-export type MergeRule = 'disjoint' | 'sum' | 'max' | 'same' | 'refuse';
+export type CombineRule = 'disjoint' | 'sum' | 'max' | 'same' | 'refuse';
 
-export interface MergeDecision {
-  rule: MergeRule;
+export interface CombineDecision {
+  rule: CombineRule;
   /** Why, in words (for `refuse`, the sentence the user sees). */
   reason: string;
 }
@@ -45,7 +45,11 @@ function ownerOf(metric: RealtimeMetricName): 'queue' | 'agent' {
   return REALTIME_METRICS[metric].kind === 'contacts' ? 'queue' : 'agent';
 }
 
-export function mergeRule(metric: RealtimeMetricName, split: SplitKind, groupings: readonly string[]): MergeDecision {
+export function combineRule(
+  metric: RealtimeMetricName,
+  split: SplitKind,
+  groupings: readonly string[]
+): CombineDecision {
   if (groupings.includes(SPLIT_GROUPING[split])) {
     return { rule: 'disjoint', reason: `grouped by ${SPLIT_GROUPING[split]}, each row belongs to one call` };
   }
@@ -84,7 +88,7 @@ export function mergeRule(metric: RealtimeMetricName, split: SplitKind, grouping
 }
 
 /** Combines one row's value from two calls by a rule (null: Connect could not compute it in that call). */
-export function mergeValues(rule: MergeRule, a: number | null, b: number | null): number | null {
+export function combineValues(rule: CombineRule, a: number | null, b: number | null): number | null {
   if (a === null) {
     return b;
   }
@@ -99,7 +103,7 @@ export function mergeValues(rule: MergeRule, a: number | null, b: number | null)
     case 'disjoint':
       return Math.max(a, b);
     case 'refuse':
-      throw new Error('mergeValues: a refused metric cannot be merged');
+      throw new Error('combineValues: a refused metric cannot be merged');
   }
 }
 
@@ -117,7 +121,7 @@ export function dedupeGrouping(
 ): Grouping | undefined {
   if (
     groupings.length >= 2 ||
-    mergeRule(metric, split, groupings).rule !== 'refuse' ||
+    combineRule(metric, split, groupings).rule !== 'refuse' ||
     metric === 'ESTIMATED_WAIT_TIME'
   ) {
     return undefined;

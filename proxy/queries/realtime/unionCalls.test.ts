@@ -1,17 +1,17 @@
-import type { RealtimeMetricName } from '../../src/connect/realtimeMetrics';
-import { TtlCache } from '../upstream/cache';
-import { RealtimeCallMerger } from './realtimeMerge';
+import type { RealtimeMetricName } from '../../../src/connect/realtimeMetrics';
+import { TtlCache } from '../../upstream/cache';
+import { UnionCalls, type UnionAnswer } from './unionCalls';
 
-/** The merger with a fake Connect: records each call's metrics and answers with them. */
+/** Union calls with a fake Connect: records each call's metrics and answers with them. */
 function setup(options: { passthrough?: boolean; accepts?: (m: RealtimeMetricName[]) => boolean } = {}) {
   let now = 1_000_000;
-  const cache = new TtlCache('realtime', { now: () => now, passthrough: options.passthrough });
-  const merger = new RealtimeCallMerger<string>(cache, { windowMs: 5, rememberMs: 60_000, now: () => now });
+  const cache = new TtlCache<UnionAnswer<string>>('realtime', { now: () => now, passthrough: options.passthrough });
+  const unionCalls = new UnionCalls<string>(cache, { windowMs: 5, rememberMs: 60_000, now: () => now });
   const calls: Array<{ shape: string; metrics: RealtimeMetricName[] }> = [];
   let fail: Error | undefined;
   let delayMs = 0;
   const get = (shape: string, metrics: RealtimeMetricName[], extra: { slowMs?: number } = {}) =>
-    merger.get(
+    unionCalls.get(
       shape,
       metrics,
       { ttlMs: 5000, staleMs: 60_000, slowMs: extra.slowMs ?? 0, accepts: options.accepts ?? (() => true) },
@@ -28,7 +28,7 @@ function setup(options: { passthrough?: boolean; accepts?: (m: RealtimeMetricNam
     );
   return {
     cache,
-    merger,
+    unionCalls,
     calls,
     get,
     advance: (ms: number) => (now += ms),
@@ -37,7 +37,7 @@ function setup(options: { passthrough?: boolean; accepts?: (m: RealtimeMetricNam
   };
 }
 
-describe('RealtimeCallMerger', () => {
+describe('UnionCalls', () => {
   it('merges calls of one shape arriving within the window into one call with the union of metrics', async () => {
     const t = setup();
     const [a, b, c] = await Promise.all([

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
-import { CHANNELS } from '../../src/connect/channels';
-import type { RealtimeQuery } from '../../src/connect/query';
-import { REALTIME_METRIC_NAMES, STANDARD_REALTIME_METRICS } from '../../src/connect/realtimeMetrics';
+import { CHANNELS } from '../../../src/connect/channels';
+import type { RealtimeQuery } from '../../../src/connect/proxyApi';
+import { REALTIME_METRIC_NAMES, STANDARD_REALTIME_METRICS } from '../../../src/connect/realtimeMetrics';
 import {
   formatViolation,
   GROUPINGS,
   REALTIME_LIMITS,
   validateRealtimeRequest,
   WIRE_FIELD_NAMES,
-} from '../../src/connect/realtimeRules';
-import { planRealtime } from './realtime';
-import { QueryError } from './validate';
+} from '../../../src/connect/realtimeRules';
+import { planRealtime } from './plan';
+import { QueryError } from '../../errors';
 
 /**
  * Properties of the shared GetCurrentMetricData rules and of the proxy's planner over generated requests (issue 7):

@@ -1,0 +1,12 @@
+import type { QueryType, SwitchboardQuery } from '../../src/connect/proxyApi';
+import { cloudwatchRunner } from './cloudwatch';
+import { quotaRunner } from './quota';
+import { realtimeRunner } from './realtime';
+import type { QueryRunner } from './runner';
+
+/** The runner of each query type (runner.ts): the compiler asks for one when the contract adds a type. */
+export const QUERY_RUNNERS: { [T in QueryType]: QueryRunner<Extract<SwitchboardQuery, { queryType: T }>> } = {
+  realtime: realtimeRunner,
+  cloudwatch: cloudwatchRunner,
+  quota: quotaRunner,
+};
