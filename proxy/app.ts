@@ -9,11 +9,11 @@ import Fastify, {
 } from 'fastify';
 import { registerAuth } from './auth';
 import { AwsClients, type ProxyAwsContext } from './aws/clients';
-import { UpstreamError } from './aws/errors';
 import { readAwsSettings } from './aws/settings';
 import type { ProxyConfig } from './config.types';
 import { realtimeStack, type ProxyContext } from './context';
 import { Exporter } from './exporter/poller';
+import { ProxyError } from './errors';
 import { loggerOptions } from './logging';
 import { createMetrics } from './metrics';
 import { createRedisSharing, type RedisSharingOptions } from './redis/sharing';
@@ -178,9 +178,11 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
     );
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof UpstreamError) {
-      return reply.code(error.described.status).send({ error: error.message, code: error.described.code });
+  // The one error handler: the proxy's own errors (ProxyError: a query, a parameter, a header, AWS) with their status
+  // and code; fastify's (schema, body) in the "<field>: <rule>" shape; anything else a 500 that points to the log.
+  app.setErrorHandler((error: FastifyError | ProxyError, request, reply) => {
+    if (error instanceof ProxyError) {
+      return reply.code(error.status).send(error.body());
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {
@@ -205,13 +207,8 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
 
   registerAuth(app, config.token, config.metricsToken);
   await app.register(healthRoutes, { ctx, awsFor, checkTimeoutMs: options.healthCheckTimeoutMs });
-  await app.register(
-    async (api) => {
-      await api.register(resourceRoutes, { ctx, awsFor, pageSize: options.resourcePageSize });
-      await api.register(queryRoutes, { ctx, awsFor });
-    },
-    { prefix: '/api' }
-  );
+  await app.register(resourceRoutes, { ctx, awsFor, pageSize: options.resourcePageSize });
+  await app.register(queryRoutes, { ctx, awsFor });
   // The exporter (docs/exporter.md) asks with the proxy's own identity, like a datasource of auth type default, so
   // its queries and a default dashboard's share cache entries and calls.
   const exporter = config.exporter

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoggerOptions } from 'pino';
+import { AWS_HEADERS } from '../src/connect/proxyApi';
 
 /**
  * The proxy's log settings (pino, through fastify). Secrets arrive in headers on every request: the proxy token
@@ -11,9 +12,9 @@ import type { LoggerOptions } from 'pino';
 /** Headers that carry secrets (the access key id is not secret, but it names an account's user: kept out too). */
 export const SECRET_HEADERS = [
   'authorization',
-  'x-switchboard-secret-key',
-  'x-switchboard-access-key',
-  'x-switchboard-external-id',
+  AWS_HEADERS.secretAccessKey,
+  AWS_HEADERS.accessKeyId,
+  AWS_HEADERS.externalId,
 ] as const;
 
 const SECRET_NAMES = [

@@ -1,7 +1,7 @@
 import { ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { ListInstancesCommand, type InstanceSummary } from '@aws-sdk/client-connect';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { PROXY_ROUTES, type CheckStatus, type HealthCheck } from '../../src/connect/proxyApi';
 import type { FastifyRequest } from 'fastify';
 import type { ProxyAwsContext } from '../aws/clients';
 import { UpstreamError } from '../aws/errors';
@@ -15,12 +15,7 @@ import { callAws } from '../upstream/call';
  * 200 with its checks, because Grafana shows the checks' messages; each check has a short timeout.
  */
 
-export type CheckStatus = 'ok' | 'error' | 'warning';
-export interface HealthCheck {
-  name: string;
-  status: CheckStatus;
-  message: string;
-}
+export type { CheckStatus, HealthCheck };
 
 export interface HealthRouteOptions {
   ctx: ProxyContext;
@@ -82,11 +77,15 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteOptions> = async
   const { ctx, awsFor } = options;
   const timeoutMs = options.checkTimeoutMs ?? 5000;
 
-  app.get('/healthz', { config: { public: true } }, async () => ({ status: 'ok' }));
+  app.route({ ...PROXY_ROUTES.liveness, config: { public: true }, handler: async () => ({ status: 'ok' as const }) });
 
-  app.get('/metrics', { config: { scrape: true } }, async (_request, reply) => {
-    const registry = ctx.metrics.registry;
-    return reply.type(registry.contentType).send(await registry.metrics());
+  app.route({
+    ...PROXY_ROUTES.metrics,
+    config: { scrape: true },
+    handler: async (_request, reply) => {
+      const registry = ctx.metrics.registry;
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
   });
 
   const credentialsCheck = async (aws: ProxyAwsContext, region: string): Promise<HealthCheck> => {
@@ -188,23 +187,18 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteOptions> = async
     }
   };
 
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        querystring: Type.Object({
-          instanceId: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
-          region: Type.Optional(Type.String({ pattern: '^[a-z]{2}(-[a-z]+)+-\\d$' })),
-        }),
-      },
-    },
-    async (request) => {
+  app.route({
+    ...PROXY_ROUTES.health,
+    handler: async (request) => {
       let aws: ProxyAwsContext;
       try {
         aws = awsFor(request);
       } catch (err) {
         if (err instanceof AwsSettingsError) {
-          return { status: 'error', checks: [{ name: 'settings', status: 'error', message: err.message }] };
+          return {
+            status: 'error' as const,
+            checks: [{ name: 'settings', status: 'error' as const, message: err.message }],
+          };
         }
         throw err;
       }
@@ -223,7 +217,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteOptions> = async
       if (ctx.redis) {
         checks.push({ name: 'redis', ...ctx.redis.health() });
       }
-      return { status: checks.some((c) => c.status === 'error') ? 'error' : 'ok', checks };
-    }
-  );
+      return { status: checks.some((c) => c.status === 'error') ? ('error' as const) : ('ok' as const), checks };
+    },
+  });
 };

@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { QueryRequestSchema, type QueryRequest } from '../../src/connect/proxyApi';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { PROXY_ROUTES } from '../../src/connect/proxyApi';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import { runQueries } from '../queries/run';
-import { QueryError } from '../errors';
 
 /** POST /api/query (Proxy API v1): every query of a panel refresh in one request, an entry per refId. */
 export interface QueryRouteOptions {
@@ -11,16 +11,10 @@ export interface QueryRouteOptions {
   awsFor: (request: FastifyRequest) => AwsContext;
 }
 
-export const queryRoutes: FastifyPluginAsync<QueryRouteOptions> = async (app, { ctx, awsFor }) => {
-  app.post<{ Body: QueryRequest }>('/query', { schema: { body: QueryRequestSchema } }, async (request, reply) => {
-    const aws = awsFor(request);
-    try {
-      return await runQueries(ctx, aws, request.body);
-    } catch (err) {
-      if (err instanceof QueryError) {
-        return reply.code(err.status).send({ error: err.message });
-      }
-      throw err;
-    }
+export const queryRoutes: FastifyPluginAsyncTypebox<QueryRouteOptions> = async (app, { ctx, awsFor }) => {
+  // A request that cannot run as a whole (its range) is a QueryError: the error handler answers it (app.ts).
+  app.route({
+    ...PROXY_ROUTES.query,
+    handler: async (request) => runQueries(ctx, awsFor(request), request.body),
   });
 };

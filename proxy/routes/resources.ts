@@ -3,12 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AwsContext } from '../aws/context';
 import { CONNECT_REGIONS } from '../../src/connect/regions';
 import type { ProxyContext } from '../context';
-import {
-  RESOURCE_KINDS,
-  ResourceParamsSchema,
-  ResourceQuerySchema,
-  type ResourceKind,
-} from '../../src/connect/proxyApi';
+import { PROXY_ROUTES, RESOURCE_KINDS, type ResourceKind } from '../../src/connect/proxyApi';
 import { resourceLoaders } from '../resources';
 
 /** GET /api/resources/{kind}: the lists of proxy/resources.ts, as `[{ value, text, ...extra }]`. */
@@ -24,10 +19,9 @@ export const resourceRoutes: FastifyPluginAsyncTypebox<ResourceRouteOptions> = a
   const { ctx, awsFor } = options;
   const { loaders } = resourceLoaders(ctx, { pageSize: options.pageSize });
 
-  app.get(
-    '/resources/:kind',
-    { schema: { params: ResourceParamsSchema, querystring: ResourceQuerySchema } },
-    async (request, reply) => {
+  app.route({
+    ...PROXY_ROUTES.resources,
+    handler: async (request, reply) => {
       const kind = request.params.kind as ResourceKind;
       if (!RESOURCE_KINDS.includes(kind)) {
         return reply.code(404).send({
@@ -40,6 +34,6 @@ export const resourceRoutes: FastifyPluginAsyncTypebox<ResourceRouteOptions> = a
       const aws = awsFor(request);
       const region = request.query.region ?? aws.defaultRegion;
       return loaders[kind](aws, region, request.query);
-    }
-  );
+    },
+  });
 };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TObject } from '@sinclair/typebox';
 import {
@@ -17,6 +17,8 @@ import {
 } from '../src/connect/proxyApi';
 
 /**
+ * The proxy serves the Proxy API contract (src/connect/proxyApi) and nothing else: every route is registered from
+ * PROXY_ROUTES with its request and response schemas (fastify validates and serialises with them). And
  * docs/api.md (and the resource table of docs/proxy.md) held to the Proxy API contract, src/connect/proxyApi: every
  * route has its section, every header, auth type, query type and query field is documented, every resource kind is
  * listed with exactly the parameters it takes. A change to the contract that the docs do not follow fails here.
@@ -106,5 +108,51 @@ describe('the resource table of docs/proxy.md against the contract', () => {
       const { required, optional } = RESOURCE_PARAMETERS[kind];
       expect({ kind, parameters: documented }).toEqual({ kind, parameters: [...required, ...optional].sort() });
     }
+  });
+});
+
+describe('the proxy routes', () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const file = path.join(dir, name);
+      return statSync(file).isDirectory()
+        ? sources(file)
+        : name.endsWith('.ts') && !name.endsWith('.test.ts')
+          ? [file]
+          : [];
+    });
+
+  it('all declare a response schema, and those of /api/* their request schemas', () => {
+    for (const [name, route] of Object.entries(PROXY_ROUTES)) {
+      const schema = route.schema as { response?: Record<string, unknown>; body?: unknown; querystring?: unknown };
+      expect({ name, ok: schema.response?.[200] !== undefined }).toEqual({ name, ok: true });
+      if (route.url.startsWith('/api/')) {
+        const declared = {
+          request: schema.body !== undefined || schema.querystring !== undefined,
+          errors: schema.response?.['4xx'] !== undefined,
+        };
+        expect({ name, ...declared }).toEqual({ name, request: true, errors: true });
+      }
+    }
+  });
+
+  it('are each registered from the contract, none by hand', () => {
+    const registered: string[] = [];
+    for (const file of sources(path.join(root, 'proxy'))) {
+      const text = readFileSync(file, 'utf8');
+      // any app.get/post/... with a literal path is a route outside the contract
+      expect({ file, byHand: [...text.matchAll(/\.(get|post|put|patch|delete|all)\(\s*['`]\//g)].length }).toEqual({
+        file,
+        byHand: 0,
+      });
+      for (const m of text.matchAll(/\.route\(\{\s*\.\.\.PROXY_ROUTES\.(\w+)/g)) {
+        registered.push(m[1]);
+      }
+      expect({ file, routes: [...text.matchAll(/\.route\(/g)].length }).toEqual({
+        file,
+        routes: [...text.matchAll(/\.route\(\{\s*\.\.\.PROXY_ROUTES\./g)].length,
+      });
+    }
+    expect(registered.sort()).toEqual(Object.keys(PROXY_ROUTES).sort());
   });
 });
