@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { fieldPath } from '../src/connect/proxyApi';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -12,7 +13,7 @@ import { AwsClients, type ProxyAwsContext } from './aws/clients';
 import { readAwsSettings } from './aws/settings';
 import type { ProxyConfig } from './config.types';
 import { realtimeStack, type ProxyContext } from './context';
-import { Exporter } from './exporter/poller';
+import { Exporter } from './exporter/exporter';
 import { ProxyError } from './errors';
 import { loggerOptions } from './logging';
 import { createMetrics } from './metrics';
@@ -66,12 +67,11 @@ const CACHE_SHARES = { realtime: 0.1, cloudwatch: 0.7, resources: 0.2 };
 export function formatSchemaErrors(errors: FastifySchemaValidationError[], dataVar: SchemaErrorDataVar): Error {
   const lines = errors.map((e) => {
     const params = e.params as { additionalProperty?: string; missingProperty?: string; allowedValues?: unknown[] };
-    const parts = e.instancePath.split('/').filter(Boolean);
-    if (params.missingProperty !== undefined) {
-      parts.push(params.missingProperty);
-    }
-    const path = parts.reduce((p, part) => (/^\d+$/.test(part) ? `${p}[${part}]` : p ? `${p}.${part}` : part), '');
-    const field = path || dataVar;
+    const pointer =
+      params.missingProperty === undefined
+        ? e.instancePath
+        : `${e.instancePath}/${params.missingProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const field = fieldPath(pointer) || dataVar;
     if (params.missingProperty !== undefined) {
       return `${field}: is required`;
     }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { REGION_PATTERN } from '../src/connect/proxyApi';
+import { fieldPath, REGION_PATTERN } from '../src/connect/proxyApi';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { ProxyConfig } from './config.types';
@@ -146,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[]): ProxyConfig 
     if (parsed !== undefined) {
       const errors = [...Value.Errors(QuotasSchema, parsed)];
       if (errors.length) {
-        const where = errors[0].path === '' ? 'the value' : errors[0].path.slice(1).replace(/\//g, '.');
+        const where = fieldPath(errors[0].path) || 'the value';
         problems.push(
           `UPSTREAM_QUOTAS must map API names to {"rate": requests per second > 0, "burst": integer >= 1}, ${example} (${where}: ${errors[0].message})`
         );

@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { FaultSchema, ApiQuotaSchema } from './scenario/schema';
 import { MAX_LATENCY_MS, type FaultInjector } from './protocol/faults';
 import type { Stats } from './protocol/stats';
-import type { RateLimiter } from './protocol/throttle';
+import type { RequestThrottle } from './protocol/throttle';
 import type { OperationSpec, SimulatorContext } from './protocol/types';
 
 /**
@@ -23,7 +23,7 @@ import type { OperationSpec, SimulatorContext } from './protocol/types';
 
 export interface AdminOptions {
   context: SimulatorContext;
-  limiter: RateLimiter;
+  limiter: RequestThrottle;
   faults: FaultInjector;
   stats: Stats;
   operations: OperationSpec[];

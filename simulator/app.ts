@@ -7,7 +7,7 @@ import { EMPTY_SERIES, type MetricSource } from './model/metricSource';
 import { Delays, FaultInjector } from './protocol/faults';
 import { frameworkErrorHandler, registerProtocol } from './protocol/router';
 import { Stats } from './protocol/stats';
-import { RateLimiter } from './protocol/throttle';
+import { RequestThrottle } from './protocol/throttle';
 import type { OperationSpec, SimulatorContext } from './protocol/types';
 import { loadScenario } from './scenario/load';
 import type { Scenario } from './scenario/schema';
@@ -54,7 +54,7 @@ export interface Simulator {
   /** The operations actually served. */
   operations: OperationSpec[];
   stats: Stats;
-  limiter: RateLimiter;
+  limiter: RequestThrottle;
   faults: FaultInjector;
 }
 
@@ -109,7 +109,11 @@ export async function buildSimulator(options: SimulatorOptions = {}): Promise<Si
   const operations = options.operations ? withOwnOperations(options.operations) : defaultOperations();
 
   const stats = new Stats();
-  const limiter = new RateLimiter({ scenario: scenario.apiQuotas, now: options.now, enforce: options.enforceQuotas });
+  const limiter = new RequestThrottle({
+    scenario: scenario.apiQuotas,
+    now: options.now,
+    enforce: options.enforceQuotas,
+  });
   const faults = new FaultInjector(world.seed, scenario.faults);
   const delays = new Delays();
 

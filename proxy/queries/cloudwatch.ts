@@ -50,7 +50,7 @@ export interface PlannedQuery {
    * For an expression that reads queries with several series: for each of its series, the series id to put in place
    * of each such query id (series paired by equal dimensions).
    */
-  over?: Array<Record<string, string>>;
+  repetitions?: Array<Record<string, string>>;
   /** Said with the answer (a period raised to the publishing frequency). */
   notices?: Notice[];
 }
@@ -296,7 +296,7 @@ export async function planCloudWatch(
         JSON.stringify(Object.entries(d).sort(([a], [b]) => a.localeCompare(b)));
       const [first, ...others] = multi.map((r) => byId.get(r)!);
       const unpaired: string[] = [];
-      const over = first.series.map((s) => {
+      const repetitions = first.series.map((s) => {
         const ids: Record<string, string> = { [first.id]: s.id };
         for (const o of others) {
           const match = o.series.find((x) => key(x.dimensions) === key(s.dimensions));
@@ -316,7 +316,7 @@ export async function planCloudWatch(
         });
         continue;
       }
-      p.over = over;
+      p.repetitions = repetitions;
       p.series = first.series.map((s, k) => ({ id: `${p.id}_${k}`, dimensions: s.dimensions }));
     }
   }
@@ -331,7 +331,7 @@ export async function planCloudWatch(
     const returnData = !p.query.hide;
     if (p.query.expression) {
       p.series.forEach((s, k) => {
-        const expression = Object.entries(p.over?.[k] ?? {}).reduce(
+        const expression = Object.entries(p.repetitions?.[k] ?? {}).reduce(
           (e, [queryIdRef, seriesId]) => e.replace(new RegExp(`\\b${queryIdRef}\\b`, 'g'), seriesId),
           p.query.expression!
         );

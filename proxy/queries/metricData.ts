@@ -158,7 +158,7 @@ export async function getMetricData(
           staleMs: ctx.config.staleMaxAgeMs,
           slowMs: ctx.config.staleIfSlowMs,
           // The same batch over a range of the same length: the previous minute's answer is the fallback.
-          family: JSON.stringify(['gmd', aws.credentialsKey, region, endMs - startMs, batchKey]),
+          fallbackGroup: JSON.stringify(['gmd', aws.credentialsKey, region, endMs - startMs, batchKey]),
           size: (r) => resultBytes(r as MetricDataResult),
         },
         () => oneCall(ctx, aws, region, startMs, endMs, batch)

@@ -140,17 +140,19 @@ describe('TtlCache stale-while-revalidate', () => {
     expect(calls).toBe(4);
   });
 
-  it('falls back on the latest entry of the same family (the previous minute of a CloudWatch range)', async () => {
+  it('falls back on the latest entry of the same fallback group (the previous minute of a CloudWatch range)', async () => {
     let now = 0;
     const cache = new TtlCache<string>('t', { now: () => now });
-    await cache.load('range-10:00', { ttlMs: 60, staleMs: 1000, family: 'f' }, async () => 'ten');
+    await cache.load('range-10:00', { ttlMs: 60, staleMs: 1000, fallbackGroup: 'f' }, async () => 'ten');
     now = 70;
-    const out = await cache.load('range-10:01', { ttlMs: 60, staleMs: 1000, family: 'f' }, () =>
+    const out = await cache.load('range-10:01', { ttlMs: 60, staleMs: 1000, fallbackGroup: 'f' }, () =>
       Promise.reject(new Error('down'))
     );
     expect(out).toMatchObject({ value: 'ten', stale: true, storedAt: 0 });
     await expect(
-      cache.load('range-10:01', { ttlMs: 60, staleMs: 1000, family: 'g' }, () => Promise.reject(new Error('down')))
+      cache.load('range-10:01', { ttlMs: 60, staleMs: 1000, fallbackGroup: 'g' }, () =>
+        Promise.reject(new Error('down'))
+      )
     ).rejects.toThrow('down');
   });
 

@@ -25,7 +25,7 @@ interface Entry<T> {
   /** Until when the entry may still be served stale (>= expiresAt). */
   keepUntil: number;
   bytes: number;
-  family?: string;
+  fallbackGroup?: string;
 }
 
 export interface CacheOptions {
@@ -76,10 +76,10 @@ export interface StoreOptions<T> {
   /** Bytes of the value when JSON would be slow or wrong. */
   size?: (value: T) => number;
   /**
-   * Keys of one family answer the same question at different moments (a CloudWatch batch for the range ending this
-   * minute, then the next): without an old entry of its own, a key falls back on the family's latest entry.
+   * Keys of one fallback group answer the same question at different moments (a CloudWatch batch for the range ending this
+   * minute, then the next): without an old entry of its own, a key falls back on the group's latest entry.
    */
-  family?: string;
+  fallbackGroup?: string;
 }
 
 export interface LoadOptions<T, B = undefined> extends StoreOptions<T> {
@@ -145,7 +145,7 @@ const ttlOf = <T>(ttlMs: number | ((value: T) => number), value: T) =>
 export class TtlCache<T = unknown> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly inFlight = new Map<string, Array<Flight<T, unknown>>>();
-  /** family -> its latest stored key. */
+  /** fallback group -> its latest stored key. */
   private readonly latest = new Map<string, string>();
   /** key -> until when (ms) its last failed refresh stands in for a new one, and why it failed. */
   private readonly failures = new Map<string, { until: number; reason: unknown }>();
@@ -201,11 +201,11 @@ export class TtlCache<T = unknown> {
     const now = this.now();
     const expiresAt = now + Math.max(0, ttlMs);
     const keepUntil = expiresAt + Math.max(0, staleMs);
-    const family = options.family;
-    this.entries.set(key, { value, storedAt: options.storedAt ?? now, expiresAt, keepUntil, bytes, family });
+    const fallbackGroup = options.fallbackGroup;
+    this.entries.set(key, { value, storedAt: options.storedAt ?? now, expiresAt, keepUntil, bytes, fallbackGroup });
     this.bytes += bytes;
-    if (family !== undefined) {
-      this.latest.set(family, key);
+    if (fallbackGroup !== undefined) {
+      this.latest.set(fallbackGroup, key);
     }
     // Map iteration follows insertion order, and every use re-inserts: the first key is the least recently used.
     while (this.bytes > this.maxBytes) {
@@ -218,8 +218,8 @@ export class TtlCache<T = unknown> {
     if (e) {
       this.bytes -= e.bytes;
       this.entries.delete(key);
-      if (e.family !== undefined && this.latest.get(e.family) === key) {
-        this.latest.delete(e.family);
+      if (e.fallbackGroup !== undefined && this.latest.get(e.fallbackGroup) === key) {
+        this.latest.delete(e.fallbackGroup);
       }
     }
   }
@@ -264,7 +264,7 @@ export class TtlCache<T = unknown> {
       this.record('hit');
       return { value: entry.value, storedAt: entry.storedAt, stale: false };
     }
-    const latestKey = options.family !== undefined ? this.latest.get(options.family) : undefined;
+    const latestKey = options.fallbackGroup !== undefined ? this.latest.get(options.fallbackGroup) : undefined;
     const old = entry ?? (latestKey !== undefined ? answers(this.peek(latestKey)) : undefined);
     const failed = old ? this.recentFailure(key) : undefined;
     if (old && failed) {

@@ -6,7 +6,7 @@ import { protocolErrors, type EncodedResponse } from './encode';
 import type { Delays, FaultInjector } from './faults';
 import { readSigV4 } from './sigv4';
 import { UNKNOWN_OPERATION, type Outcome, type Stats } from './stats';
-import type { RateLimiter } from './throttle';
+import type { RequestThrottle } from './throttle';
 import type { OperationSpec, SimRequest, SimulatorContext } from './types';
 
 /**
@@ -18,7 +18,7 @@ import type { OperationSpec, SimRequest, SimulatorContext } from './types';
 
 export interface ProtocolDeps {
   context: SimulatorContext;
-  limiter: RateLimiter;
+  limiter: RequestThrottle;
   faults: FaultInjector;
   stats: Stats;
   delays: Delays;

@@ -1,17 +1,17 @@
-import { CONNECT_FALLBACK_QUOTA, DEFAULT_QUOTAS, RateLimiter } from './throttle';
+import { CONNECT_FALLBACK_QUOTA, DEFAULT_QUOTAS, RequestThrottle } from './throttle';
 
 function fakeTime() {
   let now = 1000;
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-const burst = (limiter: RateLimiter, n: number, key = 'AKID', op = 'GetCurrentMetricData') =>
+const burst = (limiter: RequestThrottle, n: number, key = 'AKID', op = 'GetCurrentMetricData') =>
   Array.from({ length: n }, () => limiter.take('connect', op, key, 'us-east-1')).filter(Boolean).length;
 
-describe('RateLimiter', () => {
+describe('RequestThrottle', () => {
   it('GetCurrentMetricData: burst of 8, then 5 per second', () => {
     const t = fakeTime();
-    const limiter = new RateLimiter({ now: t.now });
+    const limiter = new RequestThrottle({ now: t.now });
     expect(burst(limiter, 20)).toBe(8);
     t.advance(1000);
     expect(burst(limiter, 20)).toBe(5);
@@ -21,7 +21,7 @@ describe('RateLimiter', () => {
 
   it('refills no higher than the burst', () => {
     const t = fakeTime();
-    const limiter = new RateLimiter({ now: t.now });
+    const limiter = new RequestThrottle({ now: t.now });
     burst(limiter, 8);
     t.advance(3_600_000);
     expect(burst(limiter, 20)).toBe(8);
@@ -29,7 +29,7 @@ describe('RateLimiter', () => {
 
   it('keeps one bucket per access key, region and operation', () => {
     const t = fakeTime();
-    const limiter = new RateLimiter({ now: t.now });
+    const limiter = new RequestThrottle({ now: t.now });
     expect(burst(limiter, 8, 'A')).toBe(8);
     expect(burst(limiter, 8, 'B')).toBe(8);
     expect(limiter.take('connect', 'GetCurrentMetricData', 'A', 'eu-west-2')).toBe(true);
@@ -38,7 +38,7 @@ describe('RateLimiter', () => {
   });
 
   it('has the documented defaults and a Connect fallback; other unknown operations are unlimited', () => {
-    const limiter = new RateLimiter();
+    const limiter = new RequestThrottle();
     expect(limiter.quotaFor('connect', 'GetCurrentMetricData')).toEqual({
       quota: { rate: 5, burst: 8 },
       source: 'default',
@@ -56,7 +56,7 @@ describe('RateLimiter', () => {
 
   it('scenario quotas override defaults; runtime quotas override both; "service:Op" beats "Op"', () => {
     const t = fakeTime();
-    const limiter = new RateLimiter({
+    const limiter = new RequestThrottle({
       now: t.now,
       scenario: { GetCurrentMetricData: { rate: 1, burst: 2 }, 'cloudwatch:GetMetricData': { rate: 1, burst: 3 } },
     });
@@ -78,7 +78,7 @@ describe('RateLimiter', () => {
   });
 
   it('caps the number of buckets', () => {
-    const limiter = new RateLimiter({ maxBuckets: 3 });
+    const limiter = new RequestThrottle({ maxBuckets: 3 });
     for (let i = 0; i < 10; i++) {
       limiter.take('connect', 'ListQueues', `key${i}`, 'us-east-1');
     }
@@ -87,7 +87,7 @@ describe('RateLimiter', () => {
   });
 
   it('lists the quota of each operation', () => {
-    const limiter = new RateLimiter({ scenario: { ListDomains: { rate: 1, burst: 1 } } });
+    const limiter = new RequestThrottle({ scenario: { ListDomains: { rate: 1, burst: 1 } } });
     expect(
       limiter.table([
         { service: 'voiceid', name: 'ListDomains' },
@@ -100,9 +100,9 @@ describe('RateLimiter', () => {
   });
 });
 
-describe('RateLimiter with enforcement off', () => {
+describe('RequestThrottle with enforcement off', () => {
   it('reports quotas but lets every call through', () => {
-    const limiter = new RateLimiter({ enforce: false });
+    const limiter = new RequestThrottle({ enforce: false });
     expect(limiter.enforced).toBe(false);
     expect(burst(limiter, 100)).toBe(100);
     expect(limiter.quotaFor('connect', 'GetCurrentMetricData')!.quota).toEqual({ rate: 5, burst: 8 });

@@ -64,7 +64,7 @@ export interface QuotaRow {
   source: QuotaSource | 'none';
 }
 
-export interface RateLimiterOptions {
+export interface RequestThrottleOptions {
   /** scenario.apiQuotas: keyed by operation name, or "service:Operation" to pick one service. */
   scenario?: Record<string, Quota>;
   /** Monotonic milliseconds. */
@@ -75,7 +75,7 @@ export interface RateLimiterOptions {
   enforce?: boolean;
 }
 
-export class RateLimiter {
+export class RequestThrottle {
   private readonly buckets = new Map<string, Bucket>();
   private readonly scenario: Record<string, Quota>;
   private runtime: Record<string, Quota> = {};
@@ -83,7 +83,7 @@ export class RateLimiter {
   private readonly maxBuckets: number;
   readonly enforced: boolean;
 
-  constructor(options: RateLimiterOptions = {}) {
+  constructor(options: RequestThrottleOptions = {}) {
     this.enforced = options.enforce ?? true;
     this.scenario = { ...options.scenario };
     this.now = options.now ?? (() => performance.now());

@@ -5,9 +5,9 @@ import { defaultQuery, QUERY_TYPES, type QueryType, type SwitchboardQuery } from
  * Saved queries as the editors expect them: defaults of their type filled in, older spellings updated, nothing the
  * user wrote dropped. Runs on every query a panel loads (cheap and idempotent).
  */
-type Loose = Record<string, unknown> & { refId?: string };
+type SavedQuery = Record<string, unknown> & { refId?: string };
 
-function guessType(q: Loose): QueryType {
+function guessType(q: SavedQuery): QueryType {
   if (typeof q.queryType === 'string' && (QUERY_TYPES as readonly string[]).includes(q.queryType)) {
     return q.queryType as QueryType;
   }
@@ -25,13 +25,13 @@ const strings = (v: unknown): string[] | undefined =>
       : undefined;
 
 export function migrateQuery(input: object): SwitchboardQuery {
-  const raw = input as Loose;
+  const raw = input as SavedQuery;
   const queryType = guessType(raw);
   const refId = raw.refId ?? 'A';
-  const base = defaultQuery(queryType, refId) as unknown as Loose;
+  const base = defaultQuery(queryType, refId) as unknown as SavedQuery;
   // An existing query keeps what it has; a brand-new one (no fields beyond refId and type) gets the defaults.
   const isNew = Object.keys(raw).every((k) => k === 'refId' || k === 'queryType' || k === 'datasource' || k === 'key');
-  const q: Loose = isNew ? { ...base, ...raw, queryType } : { ...raw, queryType };
+  const q: SavedQuery = isNew ? { ...base, ...raw, queryType } : { ...raw, queryType };
 
   if (queryType === 'realtime') {
     const filters = (typeof q.filters === 'object' && q.filters !== null ? q.filters : {}) as Record<string, unknown>;

@@ -35,7 +35,7 @@ describe('the real-time answer memo', () => {
 
   it('answers a repeated query with the same frames, aged to the moment of the answer', () => {
     const frames = framesAt(now - 400, now);
-    memo.keep(key, 10_000, frames, [{ shape: 'shape-1', value: answer }]);
+    memo.keep(key, 10_000, frames, [{ unionKey: 'shape-1', value: answer }]);
     const later = memo.lookup(key, now + 3000);
     expect(later).toHaveLength(1);
     expect(later![0].data).toBe(frames[0].data);
@@ -47,7 +47,7 @@ describe('the real-time answer memo', () => {
   });
 
   it('is keyed by credentials, default region and the query as sent', () => {
-    memo.keep(key, 10_000, framesAt(now, now), [{ shape: 'shape-1', value: answer }]);
+    memo.keep(key, 10_000, framesAt(now, now), [{ unionKey: 'shape-1', value: answer }]);
     expect(memo.lookup(answerKey({ ...aws, credentialsKey: 'keys-2' }, query))).toBeUndefined();
     expect(memo.lookup(answerKey({ ...aws, defaultRegion: 'eu-west-2' }, query))).toBeUndefined();
     expect(memo.lookup(answerKey(aws, { ...query, refId: 'B' }))).toBeUndefined();
@@ -55,22 +55,22 @@ describe('the real-time answer memo', () => {
   });
 
   it('stops answering when a source expires or is replaced by a newer call of its shape', () => {
-    memo.keep(key, 60_000, framesAt(now, now), [{ shape: 'shape-1', value: answer }]);
+    memo.keep(key, 60_000, framesAt(now, now), [{ unionKey: 'shape-1', value: answer }]);
     now += 10_000; // the cached call's lifetime is over: the query must go to the union calls (and its stale fallback)
     expect(memo.lookup(key, now)).toBeUndefined();
 
     realtime.set('shape-1', answer, { ttlMs: 10_000 });
-    memo.keep(key, 60_000, framesAt(now, now), [{ shape: 'shape-1', value: answer }]);
+    memo.keep(key, 60_000, framesAt(now, now), [{ unionKey: 'shape-1', value: answer }]);
     realtime.set('shape-1', { ...answer }, { ttlMs: 10_000 }); // a wider merged call landed with newer data
     expect(memo.lookup(key, now)).toBeUndefined();
   });
 
   it('keeps nothing built from an answer that is not the fresh cache entry, nor in passthrough', () => {
-    memo.keep(key, 10_000, framesAt(now, now), [{ shape: 'shape-1', value: { ...answer } }]);
+    memo.keep(key, 10_000, framesAt(now, now), [{ unionKey: 'shape-1', value: { ...answer } }]);
     expect(memo.lookup(key)).toBeUndefined();
 
     const passthrough = new AnswerMemo(new TtlCache('realtime', { passthrough: true }));
-    passthrough.keep(key, 10_000, framesAt(now, now), [{ shape: 'shape-1', value: answer }]);
+    passthrough.keep(key, 10_000, framesAt(now, now), [{ unionKey: 'shape-1', value: answer }]);
     expect(passthrough.lookup(key)).toBeUndefined();
   });
 });

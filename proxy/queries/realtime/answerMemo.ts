@@ -19,7 +19,7 @@ import { estimateBytes, TtlCache } from '../../upstream/cache';
 
 /** The cached GetCurrentMetricData answer a frame was built from: its cache key and the value object. */
 export interface AnswerSource {
-  shape: string;
+  unionKey: string;
   value: unknown;
 }
 
@@ -65,7 +65,7 @@ export class AnswerMemo {
   }
 
   private isCurrent(sources: AnswerSource[]): boolean {
-    return sources.every((s) => this.realtime.get(s.shape) === s.value);
+    return sources.every((s) => this.realtime.get(s.unionKey) === s.value);
   }
 
   /**

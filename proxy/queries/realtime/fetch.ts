@@ -116,9 +116,9 @@ export async function fetchCall(
   instanceId: string,
   call: PlannedCall
 ): Promise<CallResult> {
-  const shape = JSON.stringify(['gcmd', aws.credentialsKey, region, instanceId, call.filters, call.groupings]);
+  const unionKey = JSON.stringify(['gcmd', aws.credentialsKey, region, instanceId, call.filters, call.groupings]);
   const loaded = await ctx.realtime.calls.get(
-    shape,
+    unionKey,
     call.metrics,
     {
       ttlMs: ctx.config.realtimeCacheTtlMs,
@@ -136,6 +136,6 @@ export async function fetchCall(
     snapshotMs: result.snapshotMs,
     pages: result.pages,
     ...(loaded.stale ? { staleReason: staleReasonText(loaded.reason) } : {}),
-    source: { shape, value: loaded.value },
+    source: { unionKey, value: loaded.value },
   };
 }

@@ -79,10 +79,10 @@ export function planRealtime(q: RealtimeQuery): RealtimePlan {
   }
   // The call fetches the sort metric too (to sort by it): it must fit the filters and groupings like the others.
   if (q.sort && !q.metrics.includes(q.sort.metric)) {
-    const shape = { filters: f, groupings: q.groupings, metrics: q.metrics };
+    const request = { filters: f, groupings: q.groupings, metrics: q.metrics };
     const added = violationsIntroducedBy(
-      shape,
-      { ...shape, metrics: [...q.metrics, q.sort.metric] },
+      request,
+      { ...request, metrics: [...q.metrics, q.sort.metric] },
       { splitsLargeSets: true }
     );
     if (added.length > 0) {

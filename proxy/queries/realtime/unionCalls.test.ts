@@ -7,23 +7,23 @@ function setup(options: { passthrough?: boolean; accepts?: (m: RealtimeMetricNam
   let now = 1_000_000;
   const cache = new TtlCache<UnionAnswer<string>>('realtime', { now: () => now, passthrough: options.passthrough });
   const unionCalls = new UnionCalls<string>(cache, { windowMs: 5, rememberMs: 60_000, now: () => now });
-  const calls: Array<{ shape: string; metrics: RealtimeMetricName[] }> = [];
+  const calls: Array<{ unionKey: string; metrics: RealtimeMetricName[] }> = [];
   let fail: Error | undefined;
   let delayMs = 0;
-  const get = (shape: string, metrics: RealtimeMetricName[], extra: { slowMs?: number } = {}) =>
+  const get = (unionKey: string, metrics: RealtimeMetricName[], extra: { slowMs?: number } = {}) =>
     unionCalls.get(
-      shape,
+      unionKey,
       metrics,
       { ttlMs: 5000, staleMs: 60_000, slowMs: extra.slowMs ?? 0, accepts: options.accepts ?? (() => true) },
       async (m) => {
-        calls.push({ shape, metrics: m });
+        calls.push({ unionKey, metrics: m });
         if (delayMs) {
           await new Promise((r) => setTimeout(r, delayMs));
         }
         if (fail) {
           throw fail;
         }
-        return `${shape}:${m.join(',')}@${now}`;
+        return `${unionKey}:${m.join(',')}@${now}`;
       }
     );
   return {
@@ -38,14 +38,14 @@ function setup(options: { passthrough?: boolean; accepts?: (m: RealtimeMetricNam
 }
 
 describe('UnionCalls', () => {
-  it('merges calls of one shape arriving within the window into one call with the union of metrics', async () => {
+  it('merges calls of one unionKey arriving within the window into one call with the union of metrics', async () => {
     const t = setup();
     const [a, b, c] = await Promise.all([
       t.get('s', ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE']),
       t.get('s', ['AGENTS_ONLINE']),
       t.get('s', ['OLDEST_CONTACT_AGE']),
     ]);
-    expect(t.calls).toEqual([{ shape: 's', metrics: ['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'] }]);
+    expect(t.calls).toEqual([{ unionKey: 's', metrics: ['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'] }]);
     // everybody gets the same answer, with the metrics it holds, in catalogue order
     for (const r of [a, b, c]) {
       expect(r.value.metrics).toEqual(['AGENTS_ONLINE', 'CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE']);
@@ -57,10 +57,10 @@ describe('UnionCalls', () => {
   it('keeps shapes apart: other filters or groupings are other calls', async () => {
     const t = setup();
     await Promise.all([t.get('queues-by-queue', ['AGENTS_ONLINE']), t.get('queues-total', ['AGENTS_ONLINE'])]);
-    expect(t.calls.map((c) => c.shape).sort()).toEqual(['queues-by-queue', 'queues-total']);
+    expect(t.calls.map((c) => c.unionKey).sort()).toEqual(['queues-by-queue', 'queues-total']);
   });
 
-  it('remembers the metrics of a shape so that later refreshes need one call for every panel', async () => {
+  it('remembers the metrics of a unionKey so that later refreshes need one call for every panel', async () => {
     const t = setup();
     await t.get('s', ['CONTACTS_IN_QUEUE']);
     // another panel, later (outside the window), with other metrics: one call with the union

@@ -5,8 +5,8 @@ import type { Batching, Loaded, TtlCache } from '../../upstream/cache';
  * Union calls: GetCurrentMetricData calls of one shape share one call with the union of their metrics. Panels of a
  * dashboard (and of other dashboards on other screens) often ask the same instance with the same filters and
  * groupings for different metrics; Connect answers any set of metrics in one call, and its quota (5 calls a second
- * per account and region) counts calls, not metrics. So calls are keyed by their *shape* (credentials, region,
- * instance, filters, groupings) and fetched with the union of the metrics asked for that shape:
+ * per account and region) counts calls, not metrics. So calls are keyed by their *shape*, the union key (credentials,
+ * region, instance, filters, groupings) and fetched with the union of the metrics asked for that shape:
  *
  * - within one /api/query request and across concurrent requests, a call waits `windowMs` before it goes out and
  *   every call of the same shape arriving meanwhile adds its metrics and shares the answer;
@@ -51,7 +51,7 @@ const covers = (have: readonly RealtimeMetricName[] | Set<RealtimeMetricName>, n
 const MAX_SHAPES = 10_000;
 
 export class UnionCalls<R> {
-  /** shape -> metric -> when it was last asked for (ms). Map order: least recently asked shape first. */
+  /** union key -> metric -> when it was last asked for (ms). Map order: least recently asked shape first. */
   private readonly wanted = new Map<string, Map<RealtimeMetricName, number>>();
   private readonly now: () => number;
 
@@ -63,8 +63,8 @@ export class UnionCalls<R> {
   }
 
   /** The metrics of a shape asked for within rememberMs. */
-  remembered(shape: string): RealtimeMetricName[] {
-    const byMetric = this.wanted.get(shape);
+  remembered(unionKey: string): RealtimeMetricName[] {
+    const byMetric = this.wanted.get(unionKey);
     if (!byMetric) {
       return [];
     }
@@ -77,10 +77,10 @@ export class UnionCalls<R> {
     return ordered(byMetric.keys());
   }
 
-  private remember(shape: string, metrics: RealtimeMetricName[]): void {
-    const byMetric = this.wanted.get(shape) ?? new Map<RealtimeMetricName, number>();
-    this.wanted.delete(shape);
-    this.wanted.set(shape, byMetric);
+  private remember(unionKey: string, metrics: RealtimeMetricName[]): void {
+    const byMetric = this.wanted.get(unionKey) ?? new Map<RealtimeMetricName, number>();
+    this.wanted.delete(unionKey);
+    this.wanted.set(unionKey, byMetric);
     const now = this.now();
     metrics.forEach((m) => byMetric.set(m, now));
     if (this.wanted.size > MAX_SHAPES) {
@@ -93,7 +93,7 @@ export class UnionCalls<R> {
    * out, or from a new call with the union. `load` fetches the metrics it is given (in catalogue order).
    */
   async get(
-    shape: string,
+    unionKey: string,
     metrics: RealtimeMetricName[],
     options: UnionCallOptions<R>,
     load: (metrics: RealtimeMetricName[]) => Promise<R>
@@ -102,7 +102,7 @@ export class UnionCalls<R> {
       const own = ordered(metrics);
       return { value: { metrics: own, result: await load(own) }, storedAt: this.now(), stale: false };
     }
-    this.remember(shape, metrics);
+    this.remember(unionKey, metrics);
     const batching: Batching<UnionAnswer<R>, Pending> = {
       // A call that already fetches these metrics, else one still open that Connect lets take them too.
       join: (inFlight) => {
@@ -113,7 +113,7 @@ export class UnionCalls<R> {
         return joined;
       },
       start: () => {
-        const union = ordered([...this.remembered(shape), ...metrics]);
+        const union = ordered([...this.remembered(unionKey), ...metrics]);
         return { metrics: new Set(options.accepts(union) ? union : metrics), open: true };
       },
       // The merge window: the other panels of the same refresh join before the call goes out.
@@ -127,7 +127,7 @@ export class UnionCalls<R> {
       replaces: (stored, answer) => covers(answer.metrics, stored.metrics),
     };
     return this.cache.load(
-      shape,
+      unionKey,
       {
         ttlMs: options.ttlMs,
         staleMs: options.staleMs,

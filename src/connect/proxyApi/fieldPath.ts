@@ -1,7 +1,8 @@
 /**
  * How the Proxy API names a field in its messages ("<field>: <rule>"): a JSON pointer as the schema validators
- * report it, "/filters/queues/0", becomes "filters.queues[0]". One rendering for every schema message of the proxy
- * (request bodies, each query, settings); the simulator keeps AWS's own style (docs/ARCHITECTURE.md).
+ * report it, "/filters/queues/0", becomes "filters.queues[0]". One rendering for every schema message of the proxy:
+ * request bodies, query strings and params (app.ts), each query (queries/validate.ts), UPSTREAM_QUOTAS (config.ts).
+ * The simulator keeps its own (it imports nothing of Switchboard's reading of AWS, and speaks AWS's styles).
  */
 export function fieldPath(pointer: string): string {
   return (

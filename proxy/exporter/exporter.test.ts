@@ -10,7 +10,7 @@ import { runQueries } from '../queries/run';
 import { testAws, testContext } from '../testing';
 import { startSimulatorWith, testConfig, TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../testSupport';
 import { EXPORTED_REALTIME_METRICS } from './catalogue';
-import { Exporter, CLOUDWATCH_WINDOW_MS } from './poller';
+import { Exporter, CLOUDWATCH_WINDOW_MS } from './exporter';
 import type { ExporterSettings } from './settings';
 
 /**
