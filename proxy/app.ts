@@ -4,13 +4,12 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
-  type FastifyRequest,
   type FastifySchemaValidationError,
   type FastifyServerOptions,
 } from 'fastify';
 import { registerAuth } from './auth';
-import { AwsClients, type ProxyAwsContext } from './aws/clients';
-import { readAwsSettings } from './aws/settings';
+import { AwsClients } from './aws/clients';
+import { registerAwsContext } from './aws/requestContext';
 import type { ProxyConfig } from './config.types';
 import { realtimeStack, type ProxyContext } from './context';
 import { Exporter } from './exporter/exporter';
@@ -158,17 +157,8 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
     app.addHook('onClose', async () => awsClients.close());
   }
 
-  // The AWS side of a request, from its X-Switchboard-* headers (400 AwsSettingsError when they are wrong),
-  // worked out once per request.
-  const perRequest = new WeakMap<FastifyRequest, ProxyAwsContext>();
-  const awsFor = (request: FastifyRequest): ProxyAwsContext => {
-    let aws = perRequest.get(request);
-    if (!aws) {
-      aws = awsClients.forSettings(readAwsSettings(request.headers, { region: config.awsRegion }));
-      perRequest.set(request, aws);
-    }
-    return aws;
-  };
+  // The AWS side of each request that works with AWS, from its X-Switchboard-* headers (aws/requestContext.ts).
+  registerAwsContext(app, awsClients, { region: config.awsRegion });
 
   // Request durations by route pattern (never the URL: ids in paths would explode the label set).
   app.addHook('onResponse', async (request, reply) => {
@@ -206,9 +196,9 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
   );
 
   registerAuth(app, config.token, config.metricsToken);
-  await app.register(healthRoutes, { ctx, awsFor, checkTimeoutMs: options.healthCheckTimeoutMs });
-  await app.register(resourceRoutes, { ctx, awsFor, pageSize: options.resourcePageSize });
-  await app.register(queryRoutes, { ctx, awsFor });
+  await app.register(healthRoutes, { ctx, checkTimeoutMs: options.healthCheckTimeoutMs });
+  await app.register(resourceRoutes, { ctx, pageSize: options.resourcePageSize });
+  await app.register(queryRoutes, { ctx });
   // The exporter (docs/exporter.md) asks with the proxy's own identity, like a datasource of auth type default, so
   // its queries and a default dashboard's share cache entries and calls.
   const exporter = config.exporter

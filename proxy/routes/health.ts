@@ -2,10 +2,10 @@ import { ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { ListInstancesCommand, type InstanceSummary } from '@aws-sdk/client-connect';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PROXY_ROUTES, type CheckStatus, type HealthCheck } from '../../src/connect/proxyApi';
-import type { FastifyRequest } from 'fastify';
 import type { ProxyAwsContext } from '../aws/clients';
 import { UpstreamError } from '../aws/errors';
-import { AwsSettingsError } from '../aws/settings';
+import { awsOf } from '../aws/requestContext';
+import { AwsSettingsError } from '../errors';
 import type { ProxyContext } from '../context';
 import { callAws } from '../upstream/call';
 
@@ -19,7 +19,6 @@ export type { CheckStatus, HealthCheck };
 
 export interface HealthRouteOptions {
   ctx: ProxyContext;
-  awsFor: (request: FastifyRequest) => ProxyAwsContext;
   /** Longest each check may take. Default 5000 ms. */
   checkTimeoutMs?: number;
 }
@@ -74,7 +73,7 @@ function failure(err: unknown, what: string, timeoutMs: number): string {
 }
 
 export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteOptions> = async (app, options) => {
-  const { ctx, awsFor } = options;
+  const { ctx } = options;
   const timeoutMs = options.checkTimeoutMs ?? 5000;
 
   app.route({ ...PROXY_ROUTES.liveness, config: { public: true }, handler: async () => ({ status: 'ok' as const }) });
@@ -189,10 +188,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteOptions> = async
 
   app.route({
     ...PROXY_ROUTES.health,
+    config: { aws: true },
     handler: async (request) => {
       let aws: ProxyAwsContext;
       try {
-        aws = awsFor(request);
+        aws = awsOf(request);
       } catch (err) {
         if (err instanceof AwsSettingsError) {
           return {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import type { AwsContext } from '../aws/context';
+import { awsOf } from '../aws/requestContext';
 import { CONNECT_REGIONS } from '../../src/connect/regions';
 import type { ProxyContext } from '../context';
 import { PROXY_ROUTES, RESOURCE_KINDS, type ResourceKind } from '../../src/connect/proxyApi';
@@ -10,17 +9,17 @@ import { resourceLoaders } from '../resources';
 
 export interface ResourceRouteOptions {
   ctx: ProxyContext;
-  awsFor: (request: FastifyRequest) => AwsContext;
   /** Page size of every list API that takes one, capped at the API's maximum (tests use small pages). */
   pageSize?: number;
 }
 
 export const resourceRoutes: FastifyPluginAsyncTypebox<ResourceRouteOptions> = async (app, options) => {
-  const { ctx, awsFor } = options;
+  const { ctx } = options;
   const { loaders } = resourceLoaders(ctx, { pageSize: options.pageSize });
 
   app.route({
     ...PROXY_ROUTES.resources,
+    config: { aws: true },
     handler: async (request, reply) => {
       const kind = request.params.kind as ResourceKind;
       if (!RESOURCE_KINDS.includes(kind)) {
@@ -31,7 +30,7 @@ export const resourceRoutes: FastifyPluginAsyncTypebox<ResourceRouteOptions> = a
       if (kind === 'regions') {
         return CONNECT_REGIONS.map((r) => ({ value: r.code, text: `${r.name} (${r.code})`, name: r.name }));
       }
-      const aws = awsFor(request);
+      const aws = awsOf(request);
       const region = request.query.region ?? aws.defaultRegion;
       return loaders[kind](aws, region, request.query);
     },
