@@ -4,12 +4,12 @@ process.env.TZ = 'UTC';
 const base = require('./.config/jest.config');
 
 // Test layers (see docs/testing.md):
-//  - browser, browser-13.2: the plugin code under src/ (jsdom, real @grafana/ui, @grafana/data and @grafana/scenes),
+//  - unit-dom, unit-dom-13.2: the plugin code under src/ (jsdom, real @grafana/ui, @grafana/data and @grafana/scenes),
 //    once on each Grafana release the plugin supports: the frontend packages of test/browser/hosts/grafana-<release>
 //    (12.4 with React 18, 13.2 with React 19) stand in for the root's wherever the code imports them
-//  - node: pure Node unit tests of the simulator and the proxy
-//  - integration: real AWS SDK v3 clients against the simulator (and later the proxy) over loopback
-//  - browser-e2e, browser-e2e-13.2: the built plugin (dist/) in headless Chromium on the host page of each Grafana
+//  - unit-node: pure Node unit tests of the simulator and the proxy
+//  - integration: real AWS SDK v3 clients against the simulator and the proxy over loopback, real Redis, Prometheus
+//  - host-page, host-page-13.2: the built plugin (dist/) in headless Chromium on the host page of each Grafana
 //    release, against the proxy and the simulator (test/browser, docs/testing.md)
 const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
 
@@ -52,10 +52,10 @@ const swcNode = [
 
 module.exports = {
   projects: [
-    jsdomProject('browser', '12.4'),
-    jsdomProject('browser-13.2', '13.2'),
+    jsdomProject('unit-dom', '12.4'),
+    jsdomProject('unit-dom-13.2', '13.2'),
     {
-      displayName: 'node',
+      displayName: 'unit-node',
       testEnvironment: 'node',
       transform: { '^.+\\.(t|j)s$': swcNode },
       transformIgnorePatterns: nodeTransformIgnore,
@@ -69,7 +69,7 @@ module.exports = {
       moduleNameMapper: base.moduleNameMapper,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
-    e2eProject('browser-e2e', '12.4'),
-    e2eProject('browser-e2e-13.2', '13.2'),
+    e2eProject('host-page', '12.4'),
+    e2eProject('host-page-13.2', '13.2'),
   ],
 };

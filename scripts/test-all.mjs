@@ -4,7 +4,7 @@
 // node is older) and the programs the layers need (scripts/test/prerequisites.sh). Every layer has a time limit, and
 // jest must exit soon after its tests end, so a red run ends red instead of hanging. See docs/testing.md.
 //
-// Layers: static checks (typecheck, lint), the plugin build, jest (browser, node, integration and browser-e2e
+// Layers: static checks (typecheck, lint), the plugin build, jest (unit-dom, unit-node, integration and host-page
 // projects). Limits (minutes) can be changed with SWITCHBOARD_TEST_STEP_LIMIT_MIN (each static step and the build,
 // default 10) and SWITCHBOARD_TEST_JEST_LIMIT_MIN (the jest run, default 45).
 import { spawn, spawnSync } from 'node:child_process';
@@ -91,7 +91,7 @@ async function main() {
     });
   }
 
-  // 5. jest: unit (browser + node), integration and browser-e2e projects.
+  // 5. jest: unit-dom and unit-node, integration and host-page projects.
   const jest = await runJest({ root, env, limitMs: JEST_LIMIT_MS, exitGraceMs: JEST_EXIT_GRACE_MS });
   results.push(...jest.layers);
   for (const problem of jest.problems) {

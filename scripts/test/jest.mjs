@@ -11,12 +11,12 @@ const REPORTER = path.join(path.dirname(new URL(import.meta.url).pathname), 'jes
 
 /** The layer each jest project (jest.config.js) is reported as: the browser layers run once per Grafana release. */
 export const LAYERS = {
-  browser: 'browser (grafana 12.4)',
-  'browser-13.2': 'browser (grafana 13.2)',
-  node: 'node',
+  'unit-dom': 'unit-dom (jsdom, grafana 12.4)',
+  'unit-dom-13.2': 'unit-dom (jsdom, grafana 13.2)',
+  'unit-node': 'unit-node',
   integration: 'integration',
-  'browser-e2e': 'browser (chromium, 12.4)',
-  'browser-e2e-13.2': 'browser (chromium, 13.2)',
+  'host-page': 'host-page (chromium, grafana 12.4)',
+  'host-page-13.2': 'host-page (chromium, grafana 13.2)',
 };
 
 /** The layer a test file belongs to: by its jest project, else by where it lives (docs/testing.md). */
@@ -26,12 +26,12 @@ export function projectOf(root, file, project = '') {
   }
   const rel = path.relative(root, file);
   return rel.startsWith('test/browser/')
-    ? 'browser (chromium)'
+    ? 'host-page (chromium)'
     : rel.startsWith('test/')
       ? 'integration'
       : rel.startsWith('src/')
-        ? 'browser'
-        : 'node';
+        ? 'unit-dom (jsdom)'
+        : 'unit-node';
 }
 
 function readEvents(file) {

@@ -851,6 +851,12 @@ describe('proxy query engine against the simulator', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(res.results[`R${i}`]).toEqual({ status: 400, error: expected.map((v) => formatViolation(v)).join('; ') });
     });
+    // The same messages written out, independent of the rules module, for two of them (the last two queries).
+    const last = broken.length - 1;
+    expect(res.results[`R${last - 1}`].error).toBe('filters: filter by at least one queue or one routing profile');
+    expect(res.results[`R${last}`].error).toBe(
+      'metrics: AGENTS_ONLINE is requested more than once; filters.queues: "q" is listed more than once'
+    );
     expect(sim.stats.count('connect', 'GetCurrentMetricData')).toBe(0); // nothing broken reaches AWS
   });
 

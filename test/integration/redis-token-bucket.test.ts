@@ -1,6 +1,6 @@
-import { startTestRedis, type TestRedis } from '../../test/support/redis';
-import { RateLimitedError, RateLimiter } from '../upstream/rateLimiter';
-import { eventually, testReplica, type TestReplica } from './testing';
+import { startTestRedis, type TestRedis } from '../support/redis';
+import { RateLimitedError, RateLimiter } from '../../proxy/upstream/rateLimiter';
+import { eventually, testReplica, type TestReplica } from '../../proxy/redis/testing';
 
 /**
  * The rate limiter's token bucket in Redis (a Lua script) against a real redis-server: replicas draw from one
@@ -15,8 +15,9 @@ let n = 0;
 beforeAll(async () => {
   redis = await startTestRedis();
 });
+// Guarded: when redis-server is missing, beforeAll failed with that message and there is nothing to stop.
 afterAll(async () => {
-  await redis.stop();
+  await redis?.stop();
 });
 afterEach(() => replicas.forEach((r) => r.close()));
 

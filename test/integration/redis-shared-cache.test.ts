@@ -1,8 +1,8 @@
 import { types } from 'node:util';
 import { Redis } from 'ioredis';
-import { startTestRedis, type TestRedis } from '../../test/support/redis';
-import { TtlCache } from '../upstream/cache';
-import { eventually, testReplica, type TestReplica } from './testing';
+import { startTestRedis, type TestRedis } from '../support/redis';
+import { TtlCache } from '../../proxy/upstream/cache';
+import { eventually, testReplica, type TestReplica } from '../../proxy/redis/testing';
 
 /**
  * The caches' shared tier against a real redis-server: three "replicas" (each its own connections) share loads,
@@ -21,9 +21,10 @@ beforeAll(async () => {
   admin = new Redis(redis.url, { maxRetriesPerRequest: 1, retryStrategy: () => 100 });
   admin.on('error', () => undefined);
 });
+// Guarded: when redis-server is missing, beforeAll failed with that message and there is nothing to stop.
 afterAll(async () => {
-  admin.disconnect();
-  await redis.stop();
+  admin?.disconnect();
+  await redis?.stop();
 });
 
 async function replicasOf(count: number, timings: Parameters<typeof testReplica>[2] = {}): Promise<TestReplica[]> {
