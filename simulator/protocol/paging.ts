@@ -25,29 +25,37 @@ export function requestFingerprint(parts: unknown): string {
     .slice(0, 16);
 }
 
-export function encodePageToken(offset: number, fingerprint: string): string {
-  const token: PageToken = { o: offset, f: fingerprint };
-  return Buffer.from(JSON.stringify(token)).toString('base64url');
+/**
+ * The one NextToken codec of the simulator (list paging here, CloudWatch's and Connect's metric tokens): base64url
+ * JSON of a small object. What the object holds, and which error a bad token gets, is each service's.
+ */
+export function encodeNextToken(payload: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-export function decodePageToken(token: string): PageToken | undefined {
+/** The object inside a NextToken, or undefined when the token is not base64url JSON of an object. */
+export function decodeNextToken(token: string): Record<string, unknown> | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(token)) {
     return undefined;
   }
   try {
     const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (
-      value &&
-      typeof value === 'object' &&
-      Number.isSafeInteger((value as PageToken).o) &&
-      typeof (value as PageToken).f === 'string'
-    ) {
-      return value as PageToken;
-    }
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
-    // not JSON
+    return undefined;
   }
-  return undefined;
+}
+
+export function encodePageToken(offset: number, fingerprint: string): string {
+  const token: PageToken = { o: offset, f: fingerprint };
+  return encodeNextToken({ ...token });
+}
+
+export function decodePageToken(token: string): PageToken | undefined {
+  const value = decodeNextToken(token);
+  return value && Number.isSafeInteger(value.o) && typeof value.f === 'string'
+    ? (value as unknown as PageToken)
+    : undefined;
 }
 
 /**

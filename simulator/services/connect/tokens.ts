@@ -1,8 +1,8 @@
 import { connectErrors } from '../../protocol/awsError';
-import { requestFingerprint } from '../../protocol/paging';
+import { decodeNextToken, encodeNextToken, requestFingerprint } from '../../protocol/paging';
 
 /**
- * NextTokens of the Connect metric operations. Connect's tokens expire 5 minutes after they are created and
+ * NextTokens of the Connect metric operations (the simulator's one codec, protocol/paging.ts). Connect's tokens expire 5 minutes after they are created and
  * only work with the parameters that produced them; the token carries the snapshot instant so that every page
  * describes the same moment (DataSnapshotTime).
  */
@@ -22,16 +22,11 @@ interface TokenBody {
 export const fingerprint = requestFingerprint;
 
 export function encodeToken(body: TokenBody): string {
-  return Buffer.from(JSON.stringify(body)).toString('base64url');
+  return encodeNextToken({ ...body });
 }
 
 export function decodeToken(token: string, expectedFingerprint: string, nowMs: number): TokenBody {
-  let body: TokenBody;
-  try {
-    body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    throw connectErrors.invalidParameter('NextToken is not valid');
-  }
+  const body = decodeNextToken(token) as Partial<TokenBody> | undefined;
   if (
     !body ||
     typeof body.o !== 'number' ||
@@ -49,5 +44,5 @@ export function decodeToken(token: string, expectedFingerprint: string, nowMs: n
   if (nowMs - body.c > TOKEN_LIFETIME_MS) {
     throw connectErrors.invalidParameter('NextToken has expired (tokens are valid for 5 minutes)');
   }
-  return body;
+  return body as TokenBody;
 }
