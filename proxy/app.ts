@@ -11,12 +11,13 @@ import { registerAuth } from './auth';
 import { AwsClients } from './aws/clients';
 import { registerAwsContext } from './aws/requestContext';
 import type { ProxyConfig } from './config.types';
-import { realtimeStack, type ProxyContext } from './context';
+import { realtimeStack, type ProxyContext, type UpstreamContext } from './context';
 import { Exporter } from './exporter/exporter';
 import { ProxyError } from './errors';
 import { loggerOptions } from './logging';
 import { createMetrics } from './metrics';
 import { createRedisSharing, type RedisSharingOptions } from './redis/sharing';
+import { resourceLoaders } from './resources';
 import { healthRoutes } from './routes/health';
 import { queryRoutes } from './routes/query';
 import { resourceRoutes } from './routes/resources';
@@ -136,7 +137,7 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
       shared: redis?.tier,
     });
   const caches = { realtime: cache('realtime'), cloudwatch: cache('cloudwatch'), resources: cache('resources') };
-  const ctx: ProxyContext = {
+  const shared: UpstreamContext = {
     config,
     log: app.log,
     metrics,
@@ -150,6 +151,7 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
     realtime: realtimeStack(config, caches.realtime),
     ...(redis ? { redis } : {}),
   };
+  const ctx: ProxyContext = { ...shared, resources: resourceLoaders(shared, { pageSize: options.resourcePageSize }) };
 
   const ownsClients = options.awsClients === undefined;
   const awsClients = options.awsClients ?? new AwsClients(config);
@@ -197,7 +199,7 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
 
   registerAuth(app, config.token, config.metricsToken);
   await app.register(healthRoutes, { ctx, checkTimeoutMs: options.healthCheckTimeoutMs });
-  await app.register(resourceRoutes, { ctx, pageSize: options.resourcePageSize });
+  await app.register(resourceRoutes, { ctx });
   await app.register(queryRoutes, { ctx });
   // The exporter (docs/exporter.md) asks with the proxy's own identity, like a datasource of auth type default, so
   // its queries and a default dashboard's share cache entries and calls.

@@ -5,6 +5,7 @@ import type { RedisSharing } from './redis/sharing';
 import { AnswerMemo } from './queries/realtime/answerMemo';
 import type { CallResult } from './queries/realtime/fetch';
 import { UnionCalls, type UnionAnswer } from './queries/realtime/unionCalls';
+import type { ResourceLoaders } from './resources';
 import type { TtlCache } from './upstream/cache';
 import type { RateLimiter } from './upstream/rateLimiter';
 
@@ -30,6 +31,8 @@ export interface ProxyContext {
     calls: UnionCalls<CallResult>;
     answers: AnswerMemo;
   };
+  /** The lists of GET /api/resources/{kind} and the query engine's names, built once (resources.ts). */
+  resources: ResourceLoaders;
   /** Redis shared with the other replicas (REDIS_URL), behind the caches and the limiter; none without it. */
   redis?: RedisSharing;
 }
@@ -48,3 +51,6 @@ export function realtimeStack(config: ProxyConfig, cache: TtlCache): ProxyContex
     answers: new AnswerMemo(cache),
   };
 }
+
+/** What calling AWS needs of the context (the resource loaders, built on it, are not part of it). */
+export type UpstreamContext = Omit<ProxyContext, 'resources'>;

@@ -13,7 +13,7 @@ import { RESOURCE_KINDS, type ResourceItem, type ResourceKind, type ResourceQuer
 import { BadRequestError } from './errors';
 import type { AwsContext } from './aws/context';
 import { followPages } from './aws/pages';
-import type { ProxyContext } from './context';
+import type { UpstreamContext } from './context';
 
 /**
  * The lists behind GET /api/resources/{kind} and the query engine's names: the lists behind the datasource's template variables and editor pickers, as
@@ -131,7 +131,7 @@ const byText = (a: ResourceItem, b: ResourceItem) => a.text.localeCompare(b.text
  * The loaders of every resource kind, for a context: each list cached and coalesced per (kind, credentials, region,
  * parameters). `pageSize` caps the page size of the list APIs (tests use small pages).
  */
-export function resourceLoaders(ctx: ProxyContext, options: { pageSize?: number } = {}) {
+export function resourceLoaders(ctx: UpstreamContext, options: { pageSize?: number } = {}) {
   const pageSize = (api: keyof typeof API_PAGE_SIZE) => Math.min(API_PAGE_SIZE[api], options.pageSize ?? Infinity);
 
   /** One list, cached and coalesced per (kind, credentials, region, parameters). */
@@ -393,3 +393,5 @@ export function resourceLoaders(ctx: ProxyContext, options: { pageSize?: number 
 
   return { loaders, listMetrics };
 }
+
+export type ResourceLoaders = ReturnType<typeof resourceLoaders>;

@@ -5,7 +5,8 @@ import { VoiceIDClient } from '@aws-sdk/client-voice-id';
 import pino from 'pino';
 import type { AwsContext } from './aws/context';
 import type { ProxyConfig } from './config.types';
-import { realtimeStack, type ProxyContext } from './context';
+import { realtimeStack, type ProxyContext, type UpstreamContext } from './context';
+import { resourceLoaders } from './resources';
 import { createMetrics } from './metrics';
 import { TtlCache } from './upstream/cache';
 import { RateLimiter } from './upstream/rateLimiter';
@@ -46,7 +47,7 @@ export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext 
     cloudwatch: new TtlCache('cloudwatch', { onLookup, passthrough, retryAfterFailureMs }),
     resources: new TtlCache('resources', { onLookup, retryAfterFailureMs }),
   };
-  return {
+  const shared: UpstreamContext = {
     config,
     log: pino({ level: 'silent' }),
     metrics,
@@ -54,6 +55,7 @@ export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext 
     caches,
     realtime: realtimeStack(config, caches.realtime),
   };
+  return { ...shared, resources: resourceLoaders(shared) };
 }
 
 /** An AwsContext with static keys against an endpoint (the simulator). */

@@ -1,4 +1,4 @@
-import type { ProxyContext } from '../context';
+import type { UpstreamContext } from '../context';
 import { callAws } from '../upstream/call';
 import type { AwsContext } from './context';
 import type { UpstreamCall } from './errors';
@@ -13,7 +13,7 @@ import type { UpstreamCall } from './errors';
 export const MAX_PAGES = 500;
 
 export async function followPages<P extends { NextToken?: string }>(
-  ctx: ProxyContext,
+  ctx: UpstreamContext,
   aws: AwsContext,
   call: UpstreamCall,
   paginator: AsyncIterable<P>,

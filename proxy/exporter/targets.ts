@@ -1,7 +1,7 @@
 import { idOfName, resourceRef } from '../../src/connect/resourceRefs';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
-import { resourceLoaders, type ResourceItem } from '../resources';
+import type { ResourceItem } from '../resources';
 
 /**
  * What the exporter polls: instances and their queues, from the same cached lists the editors and the real-time
@@ -48,13 +48,13 @@ export function selectQueues(selection: 'all' | string[], queues: ResourceItem[]
 }
 
 export const loadQueues = (ctx: ProxyContext, aws: AwsContext, region: string, instanceId: string) =>
-  resourceLoaders(ctx).loaders.queues(aws, region, { instanceId, queueTypes: 'STANDARD' });
+  ctx.resources.loaders.queues(aws, region, { instanceId, queueTypes: 'STANDARD' });
 
 /** The instances of a region that can answer (ListInstances also lists instances being created or failed). */
 export async function activeInstances(ctx: ProxyContext, aws: AwsContext, region: string): Promise<ResourceItem[]> {
-  const all = await resourceLoaders(ctx).loaders.instances(aws, region, {});
+  const all = await ctx.resources.loaders.instances(aws, region, {});
   return all.filter((i) => i.status === undefined || i.status === 'ACTIVE');
 }
 
 export const loadVoiceConnectors = (ctx: ProxyContext, aws: AwsContext, region: string) =>
-  resourceLoaders(ctx).loaders['voice-connectors'](aws, region, {});
+  ctx.resources.loaders['voice-connectors'](aws, region, {});

@@ -18,7 +18,6 @@ import type { ProxyContext } from '../context';
 import { frame, type DataFrameJSON, type Notice } from '../frames';
 import { emptyMetricNotice } from './emptyAnswers';
 import { getMetricData, type MetricDataResult, type SeriesData } from './metricData';
-import { resourceLoaders } from '../resources';
 import { autoPeriod, checkPeriod } from './period';
 import { asProxyError, QueryError, type ProxyError } from '../errors';
 import { alignToMinutes, staleNotice, type TimeRange } from './common';
@@ -95,7 +94,7 @@ async function expandDimensions(
   );
   const key = JSON.stringify(['dimension-sets', aws.credentialsKey, region, q.namespace, q.metricName, filters]);
   const listed = (await ctx.caches.resources.getOrLoad(key, { ttlMs: ctx.config.resourceCacheTtlMs }, async () => {
-    const metrics = await resourceLoaders(ctx).listMetrics(aws, region, {
+    const metrics = await ctx.resources.listMetrics(aws, region, {
       Namespace: q.namespace,
       MetricName: q.metricName,
       Dimensions: filters.slice(0, 10),

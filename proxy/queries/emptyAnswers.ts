@@ -4,7 +4,6 @@ import type { CloudWatchQuery } from '../../src/connect/proxyApi';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
 import type { Notice } from '../frames';
-import { resourceLoaders } from '../resources';
 import { asProxyError, QueryError } from '../errors';
 
 /**
@@ -34,7 +33,7 @@ async function listed(
 ): Promise<Array<{ MetricName?: string; Dimensions?: DimensionFilter[] }>> {
   const key = JSON.stringify(['list-metrics', aws.credentialsKey, region, namespace, metricName ?? null]);
   return (await ctx.caches.resources.getOrLoad(key, { ttlMs: ctx.config.resourceCacheTtlMs }, () =>
-    resourceLoaders(ctx).listMetrics(aws, region, {
+    ctx.resources.listMetrics(aws, region, {
       Namespace: namespace,
       ...(metricName ? { MetricName: metricName } : {}),
     })
@@ -116,7 +115,7 @@ export async function emptyQuotaNotice(
 ): Promise<Notice> {
   let instances;
   try {
-    instances = await resourceLoaders(ctx).loaders.instances(aws, region, {});
+    instances = await ctx.resources.loaders.instances(aws, region, {});
   } catch (err) {
     const described = asProxyError(err).message;
     return {

@@ -1,6 +1,5 @@
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
-import { resourceLoaders } from '../resources';
 
 /**
  * Names by id for tables that show names: the same cached lists the editors and variables read
@@ -13,10 +12,10 @@ async function names(list: Promise<Array<{ value: string; text: string }>>): Pro
 }
 
 export const queueNames = (ctx: ProxyContext, aws: AwsContext, region: string, instanceId: string) =>
-  names(resourceLoaders(ctx).loaders.queues(aws, region, { instanceId, queueTypes: 'STANDARD' }));
+  names(ctx.resources.loaders.queues(aws, region, { instanceId, queueTypes: 'STANDARD' }));
 
 export const routingProfileNames = (ctx: ProxyContext, aws: AwsContext, region: string, instanceId: string) =>
-  names(resourceLoaders(ctx).loaders['routing-profiles'](aws, region, { instanceId }));
+  names(ctx.resources.loaders['routing-profiles'](aws, region, { instanceId }));
 
 export const agentStatusNames = (ctx: ProxyContext, aws: AwsContext, region: string, instanceId: string) =>
-  names(resourceLoaders(ctx).loaders['agent-statuses'](aws, region, { instanceId }));
+  names(ctx.resources.loaders['agent-statuses'](aws, region, { instanceId }));

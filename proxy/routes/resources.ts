@@ -3,19 +3,16 @@ import { awsOf } from '../aws/requestContext';
 import { CONNECT_REGIONS } from '../../src/connect/regions';
 import type { ProxyContext } from '../context';
 import { PROXY_ROUTES, RESOURCE_KINDS, type ResourceKind } from '../../src/connect/proxyApi';
-import { resourceLoaders } from '../resources';
 
 /** GET /api/resources/{kind}: the lists of proxy/resources.ts, as `[{ value, text, ...extra }]`. */
 
 export interface ResourceRouteOptions {
   ctx: ProxyContext;
-  /** Page size of every list API that takes one, capped at the API's maximum (tests use small pages). */
-  pageSize?: number;
 }
 
 export const resourceRoutes: FastifyPluginAsyncTypebox<ResourceRouteOptions> = async (app, options) => {
   const { ctx } = options;
-  const { loaders } = resourceLoaders(ctx, { pageSize: options.pageSize });
+  const { loaders } = ctx.resources;
 
   app.route({
     ...PROXY_ROUTES.resources,

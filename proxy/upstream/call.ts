@@ -1,13 +1,13 @@
 import { describeAwsError, UpstreamError, type UpstreamCall } from '../aws/errors';
 import type { AwsContext } from '../aws/context';
-import type { ProxyContext } from '../context';
+import type { UpstreamContext } from '../context';
 
 /**
  * Every AWS call goes through here: it waits for the rate limiter of (credentials, region, API), times the call,
  * counts it by outcome and turns failures into an UpstreamError with a clear message.
  */
 export async function callAws<T>(
-  ctx: ProxyContext,
+  ctx: UpstreamContext,
   aws: AwsContext,
   call: UpstreamCall,
   send: () => Promise<T>

@@ -4,7 +4,6 @@ import type { Dashboard, Panel } from '@grafana/schema';
 import type { CloudWatchQuery, QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
-import { resourceLoaders } from '../../proxy/resources';
 import { testAws, testContext } from '../../proxy/testing';
 import { interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
@@ -35,7 +34,7 @@ describe('every dashboard query against proxy and simulator', () => {
   beforeAll(async () => {
     sim = await startTestSimulator({ at: AT });
     aws = testAws(sim.url);
-    const { loaders } = resourceLoaders(testContext());
+    const { loaders } = testContext().resources;
     const region = 'us-east-1';
     const instances = await loaders.instances(aws, region, {});
     const instance = instances[0].value;
