@@ -42,11 +42,6 @@ const MAX_DIMENSION_FILTERS = 10;
 /** The query string of GET /api/resources/{kind} (the Proxy API's ResourceQuerySchema). */
 export type ResourceParams = ResourceQuery;
 
-/** A bad parameter: 400, naming it. */
-export function badParameter(message: string): BadRequestError {
-  return new BadRequestError(message);
-}
-
 function required(query: ResourceParams, name: 'instanceId' | 'namespace' | 'dimensionKey', kind: string): string {
   const value = query[name];
   if (value === undefined) {
@@ -55,7 +50,7 @@ function required(query: ResourceParams, name: 'instanceId' | 'namespace' | 'dim
       namespace: 'the CloudWatch namespace, e.g. AWS/Connect',
       dimensionKey: 'the dimension whose values to list, e.g. QueueName',
     }[name];
-    throw badParameter(`${name} is required for ${kind} (${what})`);
+    throw new BadRequestError(`${name} is required for ${kind} (${what})`);
   }
   return value;
 }
@@ -68,7 +63,9 @@ function queueTypesOf(raw: ResourceParams['queueTypes']): QueueType[] {
   const types = [...new Set(values.filter((v) => v !== ''))];
   const bad = types.filter((t) => !QUEUE_TYPES.includes(t as QueueType));
   if (bad.length || types.length === 0) {
-    throw badParameter(`queueTypes must be STANDARD, AGENT or both, comma-separated (got ${JSON.stringify(raw)})`);
+    throw new BadRequestError(
+      `queueTypes must be STANDARD, AGENT or both, comma-separated (got ${JSON.stringify(raw)})`
+    );
   }
   return types as QueueType[];
 }
@@ -87,15 +84,17 @@ function dimensionFiltersOf(raw: string | undefined): DimensionFilters {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw badParameter(`${rule} (it is not JSON)`);
+    throw new BadRequestError(`${rule} (it is not JSON)`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw badParameter(rule);
+    throw new BadRequestError(rule);
   }
   for (const [name, value] of Object.entries(parsed)) {
     const values = typeof value === 'string' ? [value] : value;
     if (name === '' || !Array.isArray(values) || values.some((v) => typeof v !== 'string' || v === '')) {
-      throw badParameter(`${rule} (dimensions.${name || '""'} is neither a non-empty string nor a list of them)`);
+      throw new BadRequestError(
+        `${rule} (dimensions.${name || '""'} is neither a non-empty string nor a list of them)`
+      );
     }
     filters.set(name, values.includes('*') ? [] : [...new Set(values as string[])]);
   }
@@ -108,7 +107,7 @@ function dimensionFiltersOf(raw: string | undefined): DimensionFilters {
  */
 function listMetricsFilters(filters: DimensionFilters): DimensionFilter[] {
   if (filters.size > MAX_DIMENSION_FILTERS) {
-    throw badParameter(
+    throw new BadRequestError(
       `dimensions: at most ${MAX_DIMENSION_FILTERS} dimension filters (CloudWatch's limit), got ${filters.size}`
     );
   }
