@@ -39,8 +39,8 @@ export interface BuildProxyOptions {
   resourcePageSize?: number;
   /** Timeout of each /api/health check. Default 5000 ms. */
   healthCheckTimeoutMs?: number;
-  /** The exporter's clock for its CloudWatch windows (tests: the simulator's frozen time). Default: Date.now. */
-  exporterDataClock?: () => number;
+  /** AWS's now (ProxyContext.dataClock; tests: the simulator's frozen time). Default: Date.now. */
+  dataClock?: () => number;
   /** With REDIS_URL: shorter locks, waits and cooldowns for tests (proxy/redis/sharing.ts). */
   redisTimings?: RedisSharingOptions['timings'];
 }
@@ -139,6 +139,7 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
   const caches = { realtime: cache('realtime'), cloudwatch: cache('cloudwatch'), resources: cache('resources') };
   const shared: UpstreamContext = {
     config,
+    dataClock: options.dataClock ?? Date.now,
     log: app.log,
     metrics,
     limiter: new RateLimiter({
@@ -208,7 +209,7 @@ export async function buildProxy(config: ProxyConfig, options: BuildProxyOptions
         ctx,
         aws: awsClients.forSettings({ region: config.exporter.region, authType: 'default' }),
         settings: config.exporter,
-        dataClock: options.exporterDataClock,
+        dataClock: ctx.dataClock,
       })
     : undefined;
   if (exporter) {

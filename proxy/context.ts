@@ -15,6 +15,13 @@ import type { RateLimiter } from './upstream/rateLimiter';
  */
 export interface ProxyContext {
   config: ProxyConfig;
+  /**
+   * AWS's now, in ms, for what AWS still keeps: the age of a range's start decides the finest CloudWatch period
+   * (retention). The wall clock in production; tests and the cost script give the simulator's frozen time, or a
+   * fixed test date would turn 60-s periods into 5-min ones once it is 15 days old. Cache lifetimes and data ages
+   * stay on the proxy's own clock.
+   */
+  dataClock: () => number;
   log: FastifyBaseLogger;
   metrics: ProxyMetrics;
   limiter: RateLimiter;

@@ -36,7 +36,10 @@ export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
 }
 
 /** A ProxyContext for unit and integration tests of the query engine, without the HTTP app. */
-export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext {
+export function testContext(
+  overrides: Partial<ProxyConfig> = {},
+  options: { dataClock?: () => number } = {}
+): ProxyContext {
   const config = testConfig({ cacheMaxBytes: 64 * 1024 * 1024, ...overrides });
   const metrics = createMetrics({ defaultMetrics: false });
   const onLookup = (cache: string, outcome: string) => metrics.cacheLookups.inc({ cache, outcome });
@@ -49,6 +52,8 @@ export function testContext(overrides: Partial<ProxyConfig> = {}): ProxyContext 
   };
   const shared: UpstreamContext = {
     config,
+    // AWS's now: a test against the simulator passes the simulator's frozen clock, or ranges age with the calendar.
+    dataClock: options.dataClock ?? Date.now,
     log: pino({ level: 'silent' }),
     metrics,
     limiter: new RateLimiter({ quotas: config.upstreamQuotas, maxWaitMs: config.rateLimitMaxWaitMs }),

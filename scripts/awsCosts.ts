@@ -158,7 +158,7 @@ async function main() {
     []
   );
   const awsClients = new AwsClients(config, { baseCredentials: { accessKeyId: 'AKIDCOSTS', secretAccessKey: 'x' } });
-  const proxy = await buildProxy(config, { logger: false, awsClients, exporterDataClock: () => clock.nowMs() });
+  const proxy = await buildProxy(config, { logger: false, awsClients, dataClock: () => clock.nowMs() });
   counts = { calls: {}, metrics: 0 };
   await proxy.exporter!.pollNow();
   const first = { ...counts, calls: { ...counts.calls } };

@@ -277,7 +277,7 @@ describe('the exporter in the proxy', () => {
     const awsClients = new AwsClients(config, {
       baseCredentials: { accessKeyId: TEST_ACCESS_KEY, secretAccessKey: TEST_SECRET_KEY },
     });
-    const proxy = await buildProxy(config, { logger: false, awsClients, exporterDataClock: () => sim.clock.nowMs() });
+    const proxy = await buildProxy(config, { logger: false, awsClients, dataClock: () => sim.clock.nowMs() });
     try {
       expect((await proxy.exporter!.pollNow()).outcomes.every((o) => o.ok)).toBe(true);
       const before = sim.stats.snapshot().totals.requests;

@@ -119,7 +119,7 @@ async function expandDimensions(
  * The query's period: the user's, or auto from the range and the panel's width; never finer than AWS publishes a
  * catalogue metric (fact: publishing-frequency), which is said in a notice when the user's period is raised.
  */
-function periodOf(q: CloudWatchQuery, range: TimeRange): { period: number; notices: Notice[] } {
+function periodOf(q: CloudWatchQuery, range: TimeRange, nowMs: number): { period: number; notices: Notice[] } {
   const every = q.expression ? undefined : publishingPeriod(q.namespace, q.metricName);
   if (q.period !== undefined && q.period !== 'auto' && q.period !== '') {
     const asked = checkPeriod(Number(q.period));
@@ -131,7 +131,7 @@ function periodOf(q: CloudWatchQuery, range: TimeRange): { period: number; notic
   const period = autoPeriod(
     (range.toMs - range.fromMs) / 1000,
     range.maxDataPoints,
-    (Date.now() - range.fromMs) / 1000,
+    (nowMs - range.fromMs) / 1000,
     every ?? 60
   );
   return { period, notices: [] };
@@ -145,7 +145,7 @@ async function planQuery(
 ): Promise<PlannedQuery> {
   const id = queryId(q);
   const region = q.region ?? aws.defaultRegion;
-  const { period, notices } = periodOf(q, range);
+  const { period, notices } = periodOf(q, range, ctx.dataClock());
   if (q.expression && q.expression.trim() !== '') {
     return { query: q, id, region, period, statistic: '', series: [{ id, dimensions: {} }], notices };
   }

@@ -115,7 +115,7 @@ export function summarise(channel: Channel, data: Map<string, SeriesData>, refId
 }
 
 /** One period for a channel: the panel's, never finer than AWS publishes the channel's metrics (tasks: 5 min). */
-export function quotaPeriod(channel: Channel, range: TimeRange, nowMs = Date.now()): number {
+export function quotaPeriod(channel: Channel, range: TimeRange, nowMs: number): number {
   return autoPeriod(
     (range.toMs - range.fromMs) / 1000,
     range.maxDataPoints,
@@ -137,7 +137,7 @@ export async function runQuota(
   for (const channel of channels) {
     const m = CHANNEL_QUOTAS[channel];
     const id = quotaIds(q.refId, channel);
-    const period = quotaPeriod(channel, range);
+    const period = quotaPeriod(channel, range, ctx.dataClock());
     periods.set(channel, period);
     const stat = (Id: string, MetricName: string, Stat: string, metricGroup: string) =>
       queries.push({

@@ -6,7 +6,7 @@ import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../../proxy/testing';
 import { interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 import { taskExpiries } from '../../simulator/model/cloudwatch/connect';
 
 /**
@@ -34,7 +34,7 @@ describe('every dashboard query against proxy and simulator', () => {
   beforeAll(async () => {
     sim = await startTestSimulator({ at: AT });
     aws = testAws(sim.url);
-    const { loaders } = testContext().resources;
+    const { loaders } = testContext({}, dataClockOf(sim)).resources;
     const region = 'us-east-1';
     const instances = await loaders.instances(aws, region, {});
     const instance = instances[0].value;
@@ -66,7 +66,7 @@ describe('every dashboard query against proxy and simulator', () => {
     for (const vars of runs) {
       const queries = interpolatedTargets(p, vars);
       const request = { range: rangeOf(d), maxDataPoints: 800, queries } as unknown as QueryRequest;
-      const res = await runQueries(testContext(), aws, request);
+      const res = await runQueries(testContext({}, dataClockOf(sim)), aws, request);
       const visible = queries.filter((q) => !q.hide);
       for (const q of visible) {
         const r = res.results[q.refId];
@@ -96,7 +96,11 @@ describe('every dashboard query against proxy and simulator', () => {
   /** A panel's visible answers: refId -> frames as the proxy sends them. */
   async function answers(file: string, title: string, range = rangeOf(dashboardOf(file))) {
     const queries = interpolatedTargets(panelOf(file, title), values);
-    const res = await runQueries(testContext(), aws, { range, maxDataPoints: 800, queries } as unknown as QueryRequest);
+    const res = await runQueries(testContext({}, dataClockOf(sim)), aws, {
+      range,
+      maxDataPoints: 800,
+      queries,
+    } as unknown as QueryRequest);
     for (const q of queries) {
       expect([title, q.refId, res.results[q.refId].error]).toEqual([title, q.refId, undefined]);
     }
@@ -188,7 +192,7 @@ describe('every dashboard query against proxy and simulator', () => {
   const vcAnswers = async (title: string, range?: { from: string; to: string }) => {
     const [d, p] = vcPanel(title);
     const queries = interpolatedTargets(p, values) as CloudWatchQuery[];
-    const res = await runQueries(testContext(), aws, {
+    const res = await runQueries(testContext({}, dataClockOf(sim)), aws, {
       range: range ?? rangeOf(d),
       maxDataPoints: 800,
       queries,

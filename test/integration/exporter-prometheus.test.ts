@@ -126,7 +126,7 @@ beforeAll(async () => {
   awsClients = new AwsClients(config, {
     baseCredentials: { accessKeyId: TEST_ACCESS_KEY, secretAccessKey: TEST_SECRET_KEY },
   });
-  proxy = await buildProxy(config, { logger: false, awsClients, exporterDataClock: () => sim.clock.nowMs() });
+  proxy = await buildProxy(config, { logger: false, awsClients, dataClock: () => sim.clock.nowMs() });
   proxyUrl = await proxy.app.listen({ port: 0, host: '127.0.0.1' });
 
   dir = mkdtempSync(path.join(tmpdir(), 'switchboard-prometheus-'));

@@ -3,7 +3,7 @@ import type { QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../../proxy/testing';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /**
  * Facts through the proxy, against an AWS-compatible endpoint (the simulator's protocols) that publishes fixed values
@@ -85,7 +85,7 @@ describe("AWS's worked examples and readings, through the proxy", () => {
       maxDataPoints: 500,
       queries: [{ refId: 'Q', queryType: 'quota', instanceId: INSTANCE }] as unknown as QueryRequest['queries'],
     };
-    const res = await runQueries(testContext(), aws, request);
+    const res = await runQueries(testContext({}, dataClockOf(sim)), aws, request);
     expect(res.results.Q.status).toBe(200);
     const f = res.results.Q.frames![0];
     const rows = (column(f, 'Channel') as string[]).map((channel, i) => ({
@@ -115,7 +115,7 @@ describe("AWS's worked examples and readings, through the proxy", () => {
   // fact: packet-loss-rate-scale
   it('reads a ToInstancePacketLossRate published from 0 to 100 as a share, and says so', async () => {
     const res = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       cw(
         {
@@ -145,7 +145,7 @@ describe("AWS's worked examples and readings, through the proxy", () => {
   // fact: publishing-frequency
   it('raises a period finer than AWS publishes the metric, and says so', async () => {
     const res = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       cw({
         namespace: 'VoiceID',
@@ -167,7 +167,7 @@ describe("AWS's worked examples and readings, through the proxy", () => {
     ]);
     // auto starts at the publishing frequency too
     const auto = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       cw({ namespace: 'VoiceID', metricName: 'Speakers', dimensions: { Domain: ['dom-1'] }, statistic: 'Maximum' })
     );

@@ -2,7 +2,7 @@ import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../../proxy/testing';
 import type { QueryRequest } from '../../src/connect/proxyApi';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /**
  * A query that finds nothing says why, when AWS can tell (proxy/queries/emptyAnswers.ts): a CloudWatch metric,
@@ -43,7 +43,12 @@ describe('empty answers say why', () => {
   const notices = (frames: DataFrameJSON[] | undefined) => [
     ...new Set((frames ?? []).flatMap((f) => (f.schema.meta?.notices ?? []).map((n) => `${n.severity}: ${n.text}`))),
   ];
-  async function answer(query: Record<string, unknown>, ctx = testContext(), fromMs?: number, toMs?: number) {
+  async function answer(
+    query: Record<string, unknown>,
+    ctx = testContext({}, dataClockOf(sim)),
+    fromMs?: number,
+    toMs?: number
+  ) {
     const res = await runQueries(ctx, aws, request(query, fromMs, toMs));
     return res.results.A;
   }
@@ -107,7 +112,7 @@ describe('empty answers say why', () => {
   });
 
   it('a listed metric that had no data in the range (a quiet hour) stays quiet, and the lists come from the cache', async () => {
-    const ctx = testContext();
+    const ctx = testContext({}, dataClockOf(sim));
     const lastWeek = NOW - 30 * 86_400_000;
     const listCalls = () => sim.stats.count('cloudwatch', 'ListMetrics');
     const before = listCalls();
@@ -129,7 +134,7 @@ describe('empty answers say why', () => {
   });
 
   it('counts the metrics GetMetricData requested, what CloudWatch bills (switchboard_cloudwatch_metrics_requested_total)', async () => {
-    const ctx = testContext();
+    const ctx = testContext({}, dataClockOf(sim));
     const requested = async () =>
       (await ctx.metrics.cloudwatchMetricsRequested.get()).values.find((v) => v.labels.region === 'us-east-1')?.value ??
       0;
@@ -160,7 +165,12 @@ describe('empty answers say why', () => {
 
   it('a quota query for a known instance with nothing published in the range: a notice naming the instance', async () => {
     const lastMonth = NOW - 30 * 86_400_000;
-    const a = await answer({ queryType: 'quota', instanceId }, testContext(), lastMonth - 3_600_000, lastMonth);
+    const a = await answer(
+      { queryType: 'quota', instanceId },
+      testContext({}, dataClockOf(sim)),
+      lastMonth - 3_600_000,
+      lastMonth
+    );
     expect(a.status).toBe(200);
     expect(notices(a.frames)).toEqual([
       `info: No concurrency metrics for acme-support (${instanceId}) in us-east-1 in this time range: Amazon Connect publishes them while contacts are in progress.`,

@@ -7,7 +7,7 @@ import { allCatalogMetrics } from '../../src/connect/cloudwatchCatalog';
 import { CHANNELS } from '../../src/connect/channels';
 import { REALTIME_METRIC_NAMES } from '../../src/connect/realtimeMetrics';
 import { GROUPINGS } from '../../src/connect/realtimeRules';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /**
  * Generated bodies against POST /api/query (issue 7): arbitrary JSON, and bodies shaped like the datasource's with
@@ -55,7 +55,7 @@ describe('POST /api/query under generated bodies', () => {
     const awsClients = new AwsClients(config, {
       baseCredentials: { accessKeyId: 'AKIAFUZZ000000000000', secretAccessKey: 'x' },
     });
-    proxy = await buildProxy(config, { awsClients, logger: false });
+    proxy = await buildProxy(config, { awsClients, logger: false, ...dataClockOf(sim) });
   });
   afterAll(async () => {
     await proxy.app.close();

@@ -3,7 +3,7 @@ import { AwsClients } from '../../proxy/aws/clients';
 import { loadConfig } from '../../proxy/config';
 import { startProxy, type RunningProxy } from '../../proxy/server';
 import { TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN } from '../../proxy/testSupport';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /** POST /api/query over HTTP, as Grafana's datasource proxy route sends it: token, AWS settings headers, a body. */
 describe('proxy over HTTP: POST /api/query', () => {
@@ -28,7 +28,7 @@ describe('proxy over HTTP: POST /api/query', () => {
     });
     proxy = await startProxy(
       { ...config, port: 0 },
-      { handleSignals: false, logger: { stream, level: 'debug' }, awsClients }
+      { handleSignals: false, logger: { stream, level: 'debug' }, awsClients, ...dataClockOf(sim) }
     );
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { runQueries } from '../../proxy/queries/run';
 import { TtlCache } from '../../proxy/upstream/cache';
 import { testAws, testContext } from '../../proxy/testing';
 import { instanceValues, interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /**
  * What keeps upstream calls flat as viewers grow, against the simulator: real-time panels of a dashboard merged
@@ -62,7 +62,7 @@ describe('proxy under load: merging, passthrough, stale answers, batching', () =
   it('merges the real-time panels of a dashboard into one call per shape, each panel getting its own metrics', async () => {
     const panels = realtimePanels();
     expect(panels).toHaveLength(3);
-    const ctx = testContext();
+    const ctx = testContext({}, dataClockOf(sim));
     const before = calls('GetCurrentMetricData');
     // every panel in its own request, all at once, as a dashboard load does
     const answers = await Promise.all(panels.map((targets) => runQueries(ctx, aws, request(targets))));
@@ -96,7 +96,7 @@ describe('proxy under load: merging, passthrough, stale answers, batching', () =
 
   it('merges panels of the same shape within one request too', async () => {
     const [wall, , table] = realtimePanels();
-    const ctx = testContext();
+    const ctx = testContext({}, dataClockOf(sim));
     const before = calls('GetCurrentMetricData');
     const res = await runQueries(ctx, aws, request([wall[0], { ...table[0], refId: 'B' }]));
     expect([res.results.A.status, res.results.B.status]).toEqual([200, 200]);
@@ -105,7 +105,7 @@ describe('proxy under load: merging, passthrough, stale answers, batching', () =
 
   it('in passthrough calls Connect once per panel and viewer', async () => {
     const panels = realtimePanels();
-    const ctx = testContext({ cacheMode: 'passthrough' });
+    const ctx = testContext({ cacheMode: 'passthrough' }, dataClockOf(sim));
     const before = calls('GetCurrentMetricData');
     await Promise.all(
       Array.from({ length: 3 }, () => Promise.all(panels.map((targets) => runQueries(ctx, aws, request(targets)))))
@@ -115,7 +115,7 @@ describe('proxy under load: merging, passthrough, stale answers, batching', () =
 
   it('serves the last real-time answer, marked stale with its age and a notice, while Connect throttles', async () => {
     const ttl = 300;
-    const ctx = testContext({ realtimeCacheTtlMs: ttl, staleIfSlowMs: 0 });
+    const ctx = testContext({ realtimeCacheTtlMs: ttl, staleIfSlowMs: 0 }, dataClockOf(sim));
     const [wall] = realtimePanels();
     const fresh = await runQueries(ctx, aws, request(wall));
     expect(fresh.results.A.frames![0].schema.meta?.custom?.stale).toBeUndefined();
@@ -155,7 +155,7 @@ describe('proxy under load: merging, passthrough, stale answers, batching', () =
 
   it('serves the last CloudWatch answer, marked stale, while CloudWatch fails', async () => {
     let now = Date.now();
-    const ctx = testContext();
+    const ctx = testContext({}, dataClockOf(sim));
     ctx.caches.cloudwatch = new TtlCache('cloudwatch', { now: () => now });
     const q = {
       refId: 'A',
@@ -205,7 +205,7 @@ describe('proxy under load: merging, passthrough, stale answers, batching', () =
     expect(n).toBe(queues.length * 80);
     const before = calls('GetMetricData');
     const res = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       request(
         queries.map((q, i) => ({ ...q, refId: `Q${i}` })),

@@ -5,7 +5,7 @@ import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../../proxy/testing';
 import type { Scenario } from '../../simulator/scenario/schema';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 const AT = '2026-11-18T17:00:00Z';
 const NOW = Date.parse(AT);
@@ -60,7 +60,7 @@ describe('proxy query engine against the simulator', () => {
   const gcmdCalls = () => sim.stats.count('connect', 'GetCurrentMetricData');
 
   it('answers a realtime table with names, units and agent states that add up', async () => {
-    const ctx = testContext();
+    const ctx = testContext({}, dataClockOf(sim));
     const res = await runQueries(
       ctx,
       aws,
@@ -101,7 +101,7 @@ describe('proxy query engine against the simulator', () => {
   });
 
   it('reports OLDEST_CONTACT_AGE in seconds with and without groupings', async () => {
-    const ctx = testContext();
+    const ctx = testContext({}, dataClockOf(sim));
     const res = await runQueries(
       ctx,
       aws,
@@ -141,7 +141,7 @@ describe('proxy query engine against the simulator', () => {
     try {
       const ids = s.context.world.instances[0].queues.map((q) => q.id);
       expect(ids.length).toBe(148);
-      const ctx = testContext();
+      const ctx = testContext({}, dataClockOf(s));
       const before = s.stats.count('connect', 'GetCurrentMetricData');
       const res = await runQueries(
         ctx,
@@ -268,7 +268,7 @@ describe('proxy query engine against the simulator', () => {
       const world = s.context.world.instances[0];
       const rpIds = world.routingProfiles.map((r) => r.id);
       expect(rpIds.length).toBeGreaterThan(100);
-      const ctx = testContext();
+      const ctx = testContext({}, dataClockOf(s));
       const before = s.stats.count('connect', 'GetCurrentMetricData');
       const res = await runQueries(
         ctx,
@@ -331,7 +331,7 @@ describe('proxy query engine against the simulator', () => {
     try {
       const world = s.context.world.instances[0];
       const res = await runQueries(
-        testContext(),
+        testContext({}, dataClockOf(s)),
         a,
         request([
           {
@@ -378,7 +378,7 @@ describe('proxy query engine against the simulator', () => {
   });
 
   it('rejects each broken query with the shared rule message while the others are answered', async () => {
-    const ctx = testContext();
+    const ctx = testContext({}, dataClockOf(sim));
     const res = await runQueries(
       ctx,
       aws,
@@ -441,7 +441,7 @@ describe('proxy query engine against the simulator', () => {
 
   it('names the unknown instance', async () => {
     const res = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       request([
         {
@@ -459,7 +459,7 @@ describe('proxy query engine against the simulator', () => {
   });
 
   it('serves identical realtime calls from cache and coalesces concurrent ones', async () => {
-    const ctx = testContext();
+    const ctx = testContext({}, dataClockOf(sim));
     const q = {
       refId: 'A',
       queryType: 'realtime',
@@ -478,7 +478,7 @@ describe('proxy query engine against the simulator', () => {
 
   it('names agent statuses', async () => {
     const res = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       request([
         {
@@ -496,7 +496,7 @@ describe('proxy query engine against the simulator', () => {
 
   it('returns a one-point time series per row when asked', async () => {
     const res = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       request([
         {
@@ -520,7 +520,7 @@ describe('proxy query engine against the simulator', () => {
   });
 
   it('expands "*" and several dimension values into one series each, batched with math', async () => {
-    const ctx = testContext();
+    const ctx = testContext({}, dataClockOf(sim));
     const before = sim.stats.count('cloudwatch', 'GetMetricData');
     const res = await runQueries(
       ctx,
@@ -562,6 +562,29 @@ describe('proxy query engine against the simulator', () => {
     expect(c[0].data.values[1]).toEqual((b[0].data.values[1] as number[]).map((v) => v / 60));
   });
 
+  // fact: cloudwatch-periods: the auto period follows the age of the range's start on AWS's clock, not the calendar
+  // of the machine running the tests (a fixed test date 15 days old turns 60-s periods into 300-s ones).
+  it('chooses the auto period by the data clock: 60 s for 3 h ending now, 300 s when the start is over 15 days old', async () => {
+    const q = {
+      refId: 'A',
+      queryType: 'cloudwatch',
+      namespace: 'AWS/Connect',
+      metricName: 'QueueSize',
+      statistic: 'Maximum',
+      period: 'auto',
+      dimensions: { InstanceId: [instanceId], MetricGroup: ['Queue'], QueueName: ['Billing'] },
+    };
+    const times = async (nowMs: number) => {
+      const res = await runQueries(testContext({}, { dataClock: () => nowMs }), aws, request([q]));
+      return res.results.A.frames![0].data.values[0] as number[];
+    };
+    const fresh = await times(NOW);
+    expect(fresh[1] - fresh[0]).toBe(60_000);
+    const aged = await times(NOW + 16 * 86400_000);
+    expect(aged[1] - aged[0]).toBe(300_000);
+    expect(aged.length).toBe(36);
+  });
+
   // fact: chime-packets-lost-cumulative: loss per leg from RtpPackets and the calls in progress, not PacketsLost.
   it('pairs the series of multi-series queries by dimensions in an expression (loss per voice connector)', async () => {
     const vc = (refId: string, metricName: string, statistic: string, values: string[], hide = true) => ({
@@ -582,7 +605,7 @@ describe('proxy query engine against the simulator', () => {
     const calls = '(callsin + callsout)';
     const percent = `100 * (1 - pkts / (3000 * PERIOD(pkts) / 60 * ${calls}))`;
     const res = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       request([
         // The lists in different orders: pairing is by dimension value, not by position.
@@ -638,7 +661,7 @@ describe('proxy query engine against the simulator', () => {
   it('says which query has no partner when expression series do not pair up', async () => {
     const ids = sim.context.world.voiceConnectors.map((v) => v.id);
     const res = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       request([
         {
@@ -674,7 +697,7 @@ describe('proxy query engine against the simulator', () => {
 
   it('names unknown expression ids and periods CloudWatch does not accept', async () => {
     const res = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       request([
         { refId: 'A', queryType: 'cloudwatch', expression: 'x * 2' },
@@ -696,7 +719,11 @@ describe('proxy query engine against the simulator', () => {
   });
 
   it('derives quotas per channel with each percentage read in its own scale', async () => {
-    const res = await runQueries(testContext(), aws, request([{ refId: 'Q', queryType: 'quota', instanceId }]));
+    const res = await runQueries(
+      testContext({}, dataClockOf(sim)),
+      aws,
+      request([{ refId: 'Q', queryType: 'quota', instanceId }])
+    );
     expect(res.results.Q.status).toBe(200);
     const f = res.results.Q.frames![0];
     const channels = column(f, 'Channel') as string[];
@@ -717,7 +744,7 @@ describe('proxy query engine against the simulator', () => {
     const a = testAws(s.url);
     try {
       const res = await runQueries(
-        testContext(),
+        testContext({}, dataClockOf(s)),
         a,
         request([{ refId: 'Q', queryType: 'quota', instanceId, channels: ['CHAT'] }], {
           from: '2026-11-18T07:30:00Z',
@@ -751,7 +778,7 @@ describe('proxy query engine against the simulator', () => {
     const a = testAws(s.url);
     try {
       const res = await runQueries(
-        testContext(),
+        testContext({}, dataClockOf(s)),
         a,
         request([{ refId: 'Q', queryType: 'quota', instanceId, channels: ['VOICE'] }], {
           from: new Date(NOW - 8 * 3600_000).toISOString(),
@@ -780,7 +807,7 @@ describe('proxy query engine against the simulator', () => {
   // fact: gcmd-channel-grouping: AWS says "should", so the query is answered, with the advice.
   it("answers CHANNEL grouping without a channel filter, with AWS's advice as a notice", async () => {
     const res = await runQueries(
-      testContext(),
+      testContext({}, dataClockOf(sim)),
       aws,
       request([
         {
@@ -836,7 +863,7 @@ describe('proxy query engine against the simulator', () => {
       { filters: { queues: ['q', 'q'] }, groupings: [], metrics: ['AGENTS_ONLINE', 'AGENTS_ONLINE'] },
     ];
     const queries = broken.map((b, i) => ({ refId: `R${i}`, queryType: 'realtime', instanceId, ...b }));
-    const res = await runQueries(testContext(), aws, request(queries as never, range));
+    const res = await runQueries(testContext({}, dataClockOf(sim)), aws, request(queries as never, range));
     broken.forEach((b, i) => {
       const q = b as {
         filters: Record<string, string[]>;
@@ -864,7 +891,7 @@ describe('proxy query engine against the simulator', () => {
     await faults({ GetCurrentMetricData: { throttleRate: 1 } });
     try {
       const res = await runQueries(
-        testContext(),
+        testContext({}, dataClockOf(sim)),
         aws,
         request(
           [
@@ -895,7 +922,7 @@ describe('proxy query engine against the simulator', () => {
     await faults({ GetMetricData: { malformedRate: 1 }, GetCurrentMetricData: { errorRate: 1 } });
     try {
       const res = await runQueries(
-        testContext(),
+        testContext({}, dataClockOf(sim)),
         aws,
         request(
           [

@@ -2,7 +2,7 @@ import type { QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../../proxy/testing';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /** Real-time filters by queue and routing-profile name (docs/api.md): what a `$queue` variable of names sends. */
 const AT = '2026-11-18T17:00:00Z';
@@ -44,8 +44,8 @@ describe('realtime filters by name', () => {
   it('gives the same rows for names as for ids, with one list call for the names', async () => {
     const billing = queues.find((q) => q.name === 'Billing')!;
     const vip = queues.find((q) => q.name === 'VIP')!;
-    const byId = await run(testContext(), { queues: [billing.id, vip.id], channels: ['VOICE'] });
-    const ctx = testContext();
+    const byId = await run(testContext({}, dataClockOf(sim)), { queues: [billing.id, vip.id], channels: ['VOICE'] });
+    const ctx = testContext({}, dataClockOf(sim));
     const listBefore = sim.stats.count('connect', 'ListQueues');
     // A name, a name in another case and an id, as a hand-typed variable might send.
     const byName = await run(ctx, { queues: ['Billing', 'vip', vip.id], channels: ['VOICE'] });
@@ -61,7 +61,7 @@ describe('realtime filters by name', () => {
 
   it('answers an unknown name with a 400 naming the entry, and runs no GetCurrentMetricData', async () => {
     const before = sim.stats.count('connect', 'GetCurrentMetricData');
-    const res = await run(testContext(), { queues: ['Billing', 'Nope'], channels: ['VOICE'] });
+    const res = await run(testContext({}, dataClockOf(sim)), { queues: ['Billing', 'Nope'], channels: ['VOICE'] });
     expect(res.results.A.status).toBe(400);
     expect(res.results.A.error).toBe(
       `filters.queues[1]: no standard queue named "Nope" in instance ${instanceId} (us-east-1); give standard queue ids, ARNs or names as Connect lists them`
@@ -71,23 +71,27 @@ describe('realtime filters by name', () => {
 
   it('checks Connect rules before looking names up', async () => {
     const before = sim.stats.count('connect', 'ListQueues');
-    const res = await run(testContext(), { queues: ['Billing'], routingProfiles: ['Basic'] });
+    const res = await run(testContext({}, dataClockOf(sim)), { queues: ['Billing'], routingProfiles: ['Basic'] });
     expect(res.results.A.status).toBe(400);
     expect(res.results.A.error).toMatch(/queues and routing profiles cannot be used as filters together/);
     expect(sim.stats.count('connect', 'ListQueues')).toBe(before);
   });
 
   it('resolves routing profiles by name', async () => {
-    const profiles = await run(testContext(), { routingProfiles: ['No Such Profile'], channels: ['VOICE'] }, [
-      'ROUTING_PROFILE',
-    ]);
+    const profiles = await run(
+      testContext({}, dataClockOf(sim)),
+      { routingProfiles: ['No Such Profile'], channels: ['VOICE'] },
+      ['ROUTING_PROFILE']
+    );
     expect(profiles.results.A.error).toMatch(
       /^filters\.routingProfiles\[0\]: no routing profile named "No Such Profile"/
     );
     const names = sim.context.world.instances[0].routingProfiles.map((p) => p.name);
-    const ok = await run(testContext(), { routingProfiles: names.slice(0, 2), channels: ['VOICE'] }, [
-      'ROUTING_PROFILE',
-    ]);
+    const ok = await run(
+      testContext({}, dataClockOf(sim)),
+      { routingProfiles: names.slice(0, 2), channels: ['VOICE'] },
+      ['ROUTING_PROFILE']
+    );
     expect(ok.results.A.status).toBe(200);
     expect(column(ok.results.A.frames![0], 'Routing profile')).toEqual(expect.arrayContaining(names.slice(0, 2)));
   });

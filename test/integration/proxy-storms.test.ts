@@ -7,7 +7,7 @@ import { classifyAnswer, type Classified, type Problem } from '../bench/reliabil
 import type { FaultTable } from '../bench/reliabilityStorms';
 import { panelRequests, type PanelRequest, type QueryAnswer } from '../bench/viewerLoad';
 import { instanceValues } from '../support/dashboards';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /**
  * Short fault storms (issue 7; the full-length ones are `npm run bench:reliability`, docs/reliability.md): the
@@ -67,7 +67,10 @@ describe('proxy under fault storms', () => {
     const awsClients = new AwsClients(config, {
       baseCredentials: { accessKeyId: 'AKIASTORMS0000000000', secretAccessKey: 'x' },
     });
-    proxy = await startProxy({ ...config, port: 0 }, { handleSignals: false, logger: false, awsClients });
+    proxy = await startProxy(
+      { ...config, port: 0 },
+      { handleSignals: false, logger: false, awsClients, ...dataClockOf(sim) }
+    );
     proxy.ctx.caches.cloudwatch = new TtlCache('cloudwatch', { now: () => Date.now() + cloudwatchSkewMs });
     // Before any fault: every query of every panel answers fresh (this also computes the simulated day).
     const warm = await round();

@@ -3,7 +3,7 @@ import { AwsClients } from '../../proxy/aws/clients';
 import { buildProxy, type Proxy } from '../../proxy/app';
 import { loadConfig } from '../../proxy/config';
 import { parseCli } from '../../simulator/cli';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 import { environment, healthcheckOf, programArguments, serviceAt } from './stack/compose';
 import { expandedSettings, routeRequest } from './stack/provisioning';
 import { read } from './stack/repo';
@@ -38,7 +38,7 @@ describe('the stack as configured: Grafana -> proxy -> simulator', () => {
       baseCredentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
     });
     // One attempt per AWS call: a failure shows at once instead of after the SDK's retries.
-    proxy = await buildProxy({ ...config, sdkMaxAttempts: 1 }, { logger: false, awsClients });
+    proxy = await buildProxy({ ...config, sdkMaxAttempts: 1 }, { logger: false, awsClients, ...dataClockOf(sim) });
 
     route = routeRequest(environment('grafana'));
   });

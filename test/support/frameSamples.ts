@@ -6,7 +6,7 @@
 import { STANDARD_REALTIME_METRICS } from '../../src/connect/realtimeMetrics';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../../proxy/testing';
-import { startTestSimulator } from './simulator';
+import { dataClockOf, startTestSimulator } from './simulator';
 
 export const SAMPLE_AT = '2026-11-18T17:00:00Z';
 
@@ -14,7 +14,7 @@ async function main() {
   const sim = await startTestSimulator({ at: SAMPLE_AT });
   const aws = testAws(sim.url);
   const inst = sim.context.world.instances[0];
-  const res = await runQueries(testContext(), aws, {
+  const res = await runQueries(testContext({}, dataClockOf(sim)), aws, {
     range: { from: new Date(Date.parse(SAMPLE_AT) - 3600_000).toISOString(), to: SAMPLE_AT },
     maxDataPoints: 300,
     queries: [

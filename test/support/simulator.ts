@@ -60,3 +60,9 @@ export async function startTestSimulator(
     close: () => sim.app.close(),
   };
 }
+
+/**
+ * The proxy's dataClock for a test against this simulator: AWS's now is the simulator's (frozen) time, so a range
+ * ending at it is "now" for CloudWatch's retention, however many days ago the test's date is.
+ */
+export const dataClockOf = (sim: { clock: Clock }) => ({ dataClock: () => sim.clock.nowMs() });

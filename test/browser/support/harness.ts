@@ -114,7 +114,11 @@ export interface HarnessOptions {
 }
 
 /** A Switchboard proxy on a free loopback port in front of `awsEndpointUrl`, token TEST_TOKEN, logging nothing. */
-export async function startQuietProxy(awsEndpointUrl: string, env: Record<string, string> = {}): Promise<RunningProxy> {
+export async function startQuietProxy(
+  awsEndpointUrl: string,
+  env: Record<string, string> = {},
+  dataClock?: () => number
+): Promise<RunningProxy> {
   const config = loadConfig(
     { PROXY_TOKEN: TEST_TOKEN, AWS_ENDPOINT_URL: awsEndpointUrl, AWS_MAX_ATTEMPTS: '1', LOG_LEVEL: 'warn', ...env },
     []
@@ -125,7 +129,7 @@ export async function startQuietProxy(awsEndpointUrl: string, env: Record<string
   const quiet = new Writable({ write: (_chunk, _enc, done) => done() });
   return startProxy(
     { ...config, port: 0 },
-    { handleSignals: false, logger: { stream: quiet, level: 'warn' }, awsClients }
+    { handleSignals: false, logger: { stream: quiet, level: 'warn' }, awsClients, ...(dataClock ? { dataClock } : {}) }
   );
 }
 
@@ -148,7 +152,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     throw new Error('The host page is not built: run npx tsx test/browser/build.ts (jest global setup does it)');
   }
   const sim = await startTestSimulator({ at: SIM_AT });
-  const proxy = await startQuietProxy(sim.url, options.proxyEnv);
+  const proxy = await startQuietProxy(sim.url, options.proxyEnv, () => sim.clock.nowMs());
   const datasource = keysDatasource(PROXY_URL, sim.context.world.instances[0].id);
   const server = await startHostServer({
     root: ROOT,
