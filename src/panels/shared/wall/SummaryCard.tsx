@@ -1,0 +1,135 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
+import { cardBackground, paletteOf } from '../colour/palette';
+import { hiddenParts, type Hidden } from './exceptionsFirst';
+
+/**
+ * The card that stands for everything the wall could not show at a readable size: "118 OK" large, then how many
+ * cards it hides and of what kind ("138 queues not shown: 20 quiet"). Hidden alerts or warnings (only when even
+ * the exceptions do not fit) lead, in their colour, with their icon.
+ */
+export function SummaryCard({
+  hidden,
+  noun,
+  width,
+  height,
+  heroSize,
+  titleSize,
+  labelSize,
+  padding,
+  testId,
+}: {
+  hidden: Hidden;
+  /** "queues", "connectors". */
+  noun: string;
+  width: number;
+  height: number;
+  heroSize: number;
+  titleSize: number;
+  labelSize: number;
+  padding: number;
+  testId: string;
+}) {
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+  const palette = paletteOf(theme);
+  const parts = hiddenParts(hidden);
+  const [lead, ...rest] = parts;
+  const headline = `${hidden.total} ${noun} not shown`;
+  const trouble = lead && (lead.status === 'alert' || lead.status === 'warn');
+  const leadColour = lead
+    ? lead.status === 'alert' || lead.status === 'warn' || lead.status === 'ok'
+      ? palette[lead.status]
+      : theme.colors.text.secondary
+    : theme.colors.text.secondary;
+  return (
+    <div
+      role="group"
+      tabIndex={0}
+      aria-label={`${headline}: ${parts.map((p) => p.text).join(', ')}`}
+      data-testid={testId}
+      data-hidden={hidden.total}
+      className={styles.card}
+      style={{ width, height, borderColor: trouble ? leadColour : theme.colors.text.secondary, padding }}
+    >
+      <div className={styles.title} style={{ fontSize: titleSize }}>
+        <Icon name="eye-slash" aria-hidden style={{ width: titleSize, height: titleSize, flexShrink: 0 }} />
+        <span className={styles.text}>{headline}</span>
+      </div>
+      {lead && (
+        <div className={styles.lead} style={{ fontSize: heroSize, color: leadColour }} data-testid={`${testId}-lead`}>
+          {lead.status !== 'nodata' && lead.status !== 'quiet' && (
+            <Icon
+              name={
+                lead.status === 'alert'
+                  ? 'exclamation-triangle'
+                  : lead.status === 'warn'
+                    ? 'exclamation-circle'
+                    : 'check-circle'
+              }
+              aria-hidden
+              style={{ width: heroSize * 0.75, height: heroSize * 0.75, flexShrink: 0 }}
+            />
+          )}
+          <span className={styles.text}>{lead.text}</span>
+        </div>
+      )}
+      {rest.length > 0 && (
+        <div className={styles.rest} style={{ fontSize: labelSize }}>
+          {rest.map((p) => p.text).join(' · ')}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  card: css({
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    justifyContent: 'space-evenly',
+    alignItems: 'center',
+    overflow: 'hidden',
+    background: cardBackground(theme),
+    border: '3px dashed',
+    borderRadius: theme.shape.radius.default,
+    '&:focus-visible': {
+      outline: `3px solid ${theme.colors.text.maxContrast}`,
+      outlineOffset: 2,
+    },
+  }),
+  title: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: '0.4em',
+    maxWidth: '100%',
+    lineHeight: 1.25,
+    color: theme.colors.text.primary,
+    fontWeight: theme.typography.fontWeightMedium,
+  }),
+  lead: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: '0.2em',
+    maxWidth: '100%',
+    lineHeight: 1.1,
+    fontWeight: theme.typography.fontWeightBold,
+  }),
+  rest: css({
+    color: theme.colors.text.secondary,
+    lineHeight: 1.2,
+    maxWidth: '100%',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  }),
+  text: css({
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    minWidth: 0,
+  }),
+});
