@@ -68,7 +68,8 @@ export function textFloors(viewing: Viewing, screenRows: number): TextFloors {
 
 /** The screen's CSS pixel rows (1080 when the page cannot tell). */
 export function screenRows(): number {
-  const h = typeof window !== 'undefined' ? window.screen?.height : undefined;
+  // globalThis, not window: the dashboards' build (Node) imports this module too.
+  const h = (globalThis as { screen?: { height?: number } }).screen?.height;
   return typeof h === 'number' && h > 0 ? h : 1080;
 }
 
