@@ -13,11 +13,12 @@
 # later; 24 is supported until April 2028, 22 only until April 2027. Debian (glibc) rather than Alpine: @swc/core and
 # esbuild ship glibc binaries first, and the build is the one CI runs.
 ARG NODE_IMAGE=node:24-bookworm-slim
-# The Grafana release whose @grafana/* packages (package.json: 12.4.10) the plugin is built and tested against, so
-# the APIs Grafana hands the plugin at run time are the ones it was typed and tested with. It also has to satisfy
-# every plugin.json's grafanaDependency (>=12.3.0); test/integration/stack-images.test.ts checks both. Another
-# release: `docker compose build --build-arg GRAFANA_VERSION=x.y.z grafana` (docs/deployment.md, "Upgrading").
-ARG GRAFANA_VERSION=12.4.10
+# The current Grafana release, 13.2.3 (React 19): the browser layer runs the plugin on its frontend packages as well
+# as on 12.4.10's, the oldest supported, which the plugin is built against (test/browser/hosts, docs/testing.md). It
+# has to satisfy every plugin.json's grafanaDependency (>=12.4.10) and be a tested release;
+# test/integration/stack-images.test.ts checks both. Another release: `docker compose build --build-arg
+# GRAFANA_VERSION=x.y.z grafana` (docs/deployment.md, "Upgrading").
+ARG GRAFANA_VERSION=13.2.3
 
 # ---------------------------------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS deps

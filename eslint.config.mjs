@@ -48,7 +48,11 @@ export default defineConfig([
   },
   {
     // The browser tests' host page (browser code, DOM and JSX): typed against its own tsconfig.
-    files: ['test/browser/page/**/*.{ts,tsx}'],
+    files: [
+      'test/browser/page/**/*.{ts,tsx}',
+      'test/browser/support/pageApi.tsx',
+      'test/browser/support/pageProbes.ts',
+    ],
     languageOptions: {
       parserOptions: {
         project: './test/browser/tsconfig.json',

@@ -1,7 +1,7 @@
 // The jest layers of scripts/test-all.mjs: one jest run over every project, with a time limit, a limit on how long
 // jest may take to exit once its tests are done, and a report of what a run that had to be stopped left open or
-// unfinished. Counts come from jest's JSON report, or, when jest was stopped before writing it, from the progress
-// reporter (jestProgressReporter.cjs).
+// unfinished. Counts come from the progress reporter (jestProgressReporter.cjs): per file and jest project, also when
+// jest was stopped before writing its own report.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,8 +9,21 @@ import { runLayer } from './layer.mjs';
 
 const REPORTER = path.join(path.dirname(new URL(import.meta.url).pathname), 'jestProgressReporter.cjs');
 
-/** The layer a test file belongs to, by where it lives (docs/testing.md). */
-export function projectOf(root, file) {
+/** The layer each jest project (jest.config.js) is reported as: the browser layers run once per Grafana release. */
+export const LAYERS = {
+  browser: 'browser (grafana 12.4)',
+  'browser-13.2': 'browser (grafana 13.2)',
+  node: 'node',
+  integration: 'integration',
+  'browser-e2e': 'browser (chromium, 12.4)',
+  'browser-e2e-13.2': 'browser (chromium, 13.2)',
+};
+
+/** The layer a test file belongs to: by its jest project, else by where it lives (docs/testing.md). */
+export function projectOf(root, file, project = '') {
+  if (LAYERS[project]) {
+    return LAYERS[project];
+  }
   const rel = path.relative(root, file);
   return rel.startsWith('test/browser/')
     ? 'browser (chromium)'
@@ -92,41 +105,35 @@ export async function runJest({ root, env, limitMs, exitGraceMs, args = [] }) {
 
   const events = readEvents(progress);
   const complete = events.find((e) => e.event === 'complete');
-  const ended = new Map(events.filter((e) => e.event === 'end').map((e) => [e.file, e]));
-  const started = events.filter((e) => e.event === 'start').map((e) => e.file);
+  // A file runs once per project it belongs to: a run is its file and project.
+  const runKey = (e) => `${e.project ?? ''}\u0000${e.file}`;
+  const ended = new Map(events.filter((e) => e.event === 'end').map((e) => [runKey(e), e]));
+  const started = events.filter((e) => e.event === 'start');
   const byProject = new Map();
-  const add = (file, passed, failed, ms) => {
-    const p = byProject.get(projectOf(root, file)) ?? { passed: 0, failed: 0, ms: 0 };
+  const add = (file, passed, failed, ms, project) => {
+    const layer = projectOf(root, file, project);
+    const p = byProject.get(layer) ?? { passed: 0, failed: 0, ms: 0 };
     p.passed += passed;
     p.failed += failed;
     p.ms += ms;
-    byProject.set(projectOf(root, file), p);
+    byProject.set(layer, p);
   };
   const problems = [];
 
-  if (existsSync(out)) {
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    for (const suite of report.testResults) {
-      const passed = suite.assertionResults.filter((t) => t.status === 'passed').length;
-      // a suite that fails to load has no assertions but must count as a failure
-      const failed =
-        suite.assertionResults.filter((t) => t.status === 'failed').length || (suite.status === 'failed' ? 1 : 0);
-      add(suite.name, passed, failed, Math.max(0, (suite.endTime ?? 0) - (suite.startTime ?? 0)));
-    }
-  } else {
-    for (const [file, e] of ended) {
-      add(file, e.passed, e.failed, 0);
-    }
+  // Counts per file and project from the progress reporter (jest's --json report names no project, and the same file
+  // runs in two projects); a file that failed to load counts as a failure there too.
+  for (const e of events.filter((x) => x.event === 'end')) {
+    add(e.file, e.passed, e.failed, e.ms ?? 0, e.project);
   }
 
   if (run.stopped && !complete) {
-    const unfinished = started.filter((f) => !ended.has(f));
-    for (const file of unfinished) {
-      add(file, 0, 1, 0);
+    const unfinished = started.filter((e) => !ended.has(runKey(e)));
+    for (const e of unfinished) {
+      add(e.file, 0, 1, 0, e.project);
     }
     problems.push(
       `jest was stopped (${run.stopped}) before its tests finished; ${unfinished.length} test file(s) had not ended, ` +
-        `each counted as a failure:\n${unfinished.map((f) => `  ${path.relative(root, f)}`).join('\n') || '  (none started)'}`
+        `each counted as a failure:\n${unfinished.map((e) => `  ${path.relative(root, e.file)}${e.project ? ` (${e.project})` : ''}`).join('\n') || '  (none started)'}`
     );
   } else if (run.stopped) {
     const suspects = leakSuspects(

@@ -39,7 +39,7 @@ class ProgressReporter {
 
   onTestFileStart(test) {
     this.before.set(test.path, count());
-    this.write({ event: 'start', file: test.path });
+    this.write({ event: 'start', file: test.path, project: test.context?.config?.displayName?.name ?? '' });
   }
 
   onTestFileResult(test, result) {
@@ -52,6 +52,9 @@ class ProgressReporter {
       this.write({
         event: 'end',
         file: test.path,
+        // the jest project (jest.config.js displayName): the browser layers run the same files once per Grafana release
+        project: test.context?.config?.displayName?.name ?? '',
+        ms: Math.max(0, (result.perfStats?.end ?? 0) - (result.perfStats?.start ?? 0)),
         passed: result.numPassingTests,
         failed,
         left: grown(before, now),

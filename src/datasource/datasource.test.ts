@@ -6,10 +6,9 @@ import {
   type DataQueryResponse,
   type DataSourceInstanceSettings,
 } from '@grafana/data';
-import type { TemplateSrv } from '@grafana/runtime';
 import { lastValueFrom, of, throwError } from 'rxjs';
 import type { QueryRequest } from '../connect/query';
-import { fakeTemplateSrv } from './components/testUtils';
+import { dashboardVariables } from './components/testUtils';
 import { SwitchboardDataSource, toResponse } from './datasource';
 import type { SwitchboardDataQuery, SwitchboardOptions } from './types';
 
@@ -31,12 +30,13 @@ const settings = {
   meta: { id: 'switchboard-connect-datasource', name: 'Switchboard', type: 'datasource', info: {} },
 } as unknown as DataSourceInstanceSettings<SwitchboardOptions>;
 
-const templateSrv = fakeTemplateSrv([
-  { name: 'instance', current: 'inst-1' },
-  { name: 'queue', current: ['q-1', 'q-2'], options: ['q-1', 'q-2', 'q-3'] },
-  { name: 'allQueues', current: '$__all', options: ['q-1', 'q-2', 'q-3'] },
-  { name: 'queueName', current: ['$__all'], options: ['Sales', 'Support'], allValue: '*' },
-]);
+const templateSrv = () =>
+  dashboardVariables([
+    { name: 'instance', current: 'inst-1' },
+    { name: 'queue', current: ['q-1', 'q-2'], options: ['q-1', 'q-2', 'q-3'] },
+    { name: 'allQueues', current: '$__all', options: ['q-1', 'q-2', 'q-3'] },
+    { name: 'queueName', current: ['$__all'], options: ['Sales', 'Support'], allValue: '*' },
+  ]);
 
 const frame = (name: string, value: number) => ({
   schema: {
@@ -90,7 +90,7 @@ const cloudwatch = (refId: string, extra: object = {}) =>
   }) as SwitchboardDataQuery;
 
 function datasource() {
-  return new SwitchboardDataSource(settings, templateSrv as unknown as TemplateSrv);
+  return new SwitchboardDataSource(settings, templateSrv());
 }
 
 function sentBody(): QueryRequest {

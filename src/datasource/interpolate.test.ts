@@ -1,8 +1,8 @@
 import type { CloudWatchQuery, QuotaQuery, RealtimeQuery } from '../connect/query';
-import { interpolateList, interpolateQuery } from './interpolate';
-import { fakeTemplateSrv } from './components/testUtils';
+import { interpolateList, interpolateQuery, type Replace } from './interpolate';
+import { dashboardVariables } from './components/testUtils';
 
-const templateSrv = fakeTemplateSrv([
+const templateSrv = dashboardVariables([
   { name: 'region', current: 'eu-west-2' },
   { name: 'instance', current: 'inst-1' },
   { name: 'queue', current: ['q-1', 'q-2'], options: ['q-1', 'q-2', 'q-3'] },
@@ -11,7 +11,7 @@ const templateSrv = fakeTemplateSrv([
   { name: 'channel', current: ['VOICE'] },
   { name: 'empty', current: '' },
 ]);
-const replace = templateSrv.replace;
+const replace: Replace = (target, scopedVars, format) => templateSrv.replace(target, scopedVars, format);
 
 describe('interpolateList', () => {
   it('turns multi-value variables into lists, keeps literal values, drops duplicates and empties', () => {

@@ -1,5 +1,6 @@
 /**
- * Builds the browser tests' host page into test/browser/.build/ with esbuild:
+ * Builds the browser tests' host page, once per supported Grafana release, into test/browser/.build/<release>/ with
+ * esbuild:
  *   boot.js     window.grafanaBootData (page/boot.ts)
  *   host.js     the vendor AMD bundle and the host API (page/host.tsx): the real @grafana/*, react, rxjs...
  *   index.html  boot.js, host.js, require.js, then the registration of the AMD modules (see page/host.tsx)
@@ -8,15 +9,32 @@
  * define([...]) lists (dist/**\/module.js), so a new external in the plugin is picked up at the next build; one
  * this file does not know fails the build with a message saying where to add it.
  *
- * Run alone: npx tsx test/browser/build.ts (the browser tests build it in their global setup).
+ * Run alone: npx tsx test/browser/build.ts [12.4|13.2] (the browser tests build both in their global setup).
  */
 import { build, type Plugin } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
-export const OUT = path.join(__dirname, '.build');
+export const BUILD_ROOT = path.join(__dirname, '.build');
+
+/**
+ * The Grafana releases the browser layer runs on. Each host page is made of that release's frontend packages, from
+ * its own tree under test/browser/hosts/ (package.json there): the @grafana/* packages Grafana hands plugins, the
+ * React it runs them on, and the @grafana/scenes line its dashboards run on. The plugin itself is built once,
+ * against the oldest (the root package.json).
+ */
+export const GRAFANA_HOSTS = ['12.4', '13.2'] as const;
+export type GrafanaHost = (typeof GRAFANA_HOSTS)[number];
+
+/** The host's node_modules: where every bare import of the host page resolves. */
+export const hostModules = (host: GrafanaHost) => path.join(__dirname, 'hosts', `grafana-${host}`, 'node_modules');
+export const hostOut = (host: GrafanaHost) => path.join(BUILD_ROOT, `grafana-${host}`);
+/** The release the version of @grafana/data in the host's tree names, e.g. 13.2.3. */
+export const hostVersion = (host: GrafanaHost): string =>
+  (JSON.parse(readFileSync(path.join(hostModules(host), '@grafana/data/package.json'), 'utf8')) as { version: string })
+    .version;
 
 /**
  * The externals of .config/bundler/externals.ts the host can offer, and how the plugin's webpack code expects to
@@ -91,7 +109,7 @@ export interface HostBuild {
   ms: number;
 }
 
-function externalsPlugin(modules: string[]): Plugin {
+function externalsPlugin(modules: string[], resolveDir: string): Plugin {
   return {
     name: 'switchboard-host-externals',
     setup(b) {
@@ -106,7 +124,41 @@ function externalsPlugin(modules: string[]): Plugin {
           ...modules.map((name, i) => `  ${JSON.stringify(name)}: ${KNOWN_EXTERNALS[name]}(m${i}),`),
           '};'
         );
-        return { contents: lines.join('\n'), loader: 'js', resolveDir: ROOT };
+        return { contents: lines.join('\n'), loader: 'js', resolveDir };
+      });
+    },
+  };
+}
+
+/**
+ * Every bare import of the page's own code (and of the root's packages it reaches) resolves in the host's tree, so
+ * the 13.2 page has React 19 and @grafana/* 13.2.3 throughout; imports from inside the tree resolve there anyway.
+ */
+function hostTreePlugin(modules: string): Plugin {
+  return {
+    name: 'switchboard-host-tree',
+    setup(b) {
+      // react-router-dom-v5-compat (of @grafana/ui) peers on react-router-dom 5, which npm nests under @grafana/ui
+      // while @grafana/scenes' peer, 6, sits at the top (Grafana's yarn tree gives each its own).
+      b.onResolve({ filter: /^react-router-dom$/ }, (args) =>
+        args.importer.includes(`${path.sep}react-router-dom-v5-compat${path.sep}`) && args.pluginData !== 'host-tree'
+          ? b.resolve(args.path, {
+              kind: args.kind,
+              resolveDir: path.join(modules, '@grafana/ui/node_modules'),
+              pluginData: 'host-tree',
+            })
+          : undefined
+      );
+      b.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.pluginData === 'host-tree' || args.namespace !== 'file' || args.importer.startsWith(modules)) {
+          return undefined;
+        }
+        const found = await b.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: modules,
+          pluginData: 'host-tree',
+        });
+        return found.errors.length === 0 ? found : undefined;
       });
     },
   };
@@ -119,7 +171,7 @@ function externalsPlugin(modules: string[]): Plugin {
  */
 const CJS_DEFAULT_INTEROP = ['react-custom-scrollbars-2'];
 
-function cjsDefaultInteropPlugin(): Plugin {
+function cjsDefaultInteropPlugin(resolveDir: string): Plugin {
   const filter = new RegExp(`^(${CJS_DEFAULT_INTEROP.map((n) => n.replace(/[-/]/g, '\\$&')).join('|')})$`);
   return {
     name: 'switchboard-host-cjs-default',
@@ -135,13 +187,58 @@ function cjsDefaultInteropPlugin(): Plugin {
           'export default d;',
         ].join('\n'),
         loader: 'js',
-        resolveDir: ROOT,
+        resolveDir,
       }));
     },
   };
 }
 
-export async function buildHost(options: { reactMode?: 'production' | 'development' } = {}): Promise<HostBuild> {
+/**
+ * @grafana/plugin-compat (of @grafana/scenes 9) imports APIs that only newer Grafana releases export and checks at
+ * run time whether they exist. Webpack, which builds Grafana, lets such an import be undefined; esbuild refuses it.
+ * Its named imports of @grafana/runtime become reads of the module's namespace, which may be undefined.
+ */
+function optionalImportsPlugin(): Plugin {
+  return {
+    name: 'switchboard-host-optional-imports',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]@grafana[\\/]plugin-compat[\\/].*\.mjs$/ }, (args) => {
+        let n = 0;
+        const contents = readFileSync(args.path, 'utf8').replace(
+          /import \{([^}]*)\} from '(@grafana\/runtime[^']*)';/g,
+          (_m, names: string, from: string) =>
+            `import * as ns${++n} from '${from}';\nconst {${names.replace(/ as /g, ': ')}} = ns${n};`
+        );
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
+/*
+ * Order of the page's scripts (index.html, written below):
+ *   1. boot.js      window.grafanaBootData: @grafana/runtime reads it while the vendor bundle is evaluated.
+ *   2. host.js      the vendor bundle (page/host.tsx). It runs BEFORE require.js on purpose: bundled UMD libraries
+ *                   test `typeof define === 'function' && define.amd` when they are evaluated. With require.js
+ *                   already loaded, lodash hands itself to define() instead of module.exports, the bundle's lodash
+ *                   is empty and the page dies on "(0, x.merge) is not a function" (tried). So the bundle only keeps
+ *                   its modules in a table...
+ *   3. require.js   ...and the inline script after require.js calls window.__switchboardRegisterAmd(), which
+ *                   defines each of them under its name: the AMD registry that the plugin's define([...]) resolves
+ *                   against, as SystemJS's registry does in Grafana. "module" (webpack's `amd-module` external, used
+ *                   for the public path) is require.js's own special module: { id, uri, config }.
+ */
+export async function buildHost(
+  host: GrafanaHost,
+  options: { reactMode?: 'production' | 'development' } = {}
+): Promise<HostBuild> {
+  const out = hostOut(host);
+  const modulesDir = hostModules(host);
+  if (!existsSync(modulesDir)) {
+    throw new Error(
+      `The Grafana ${host} host is not installed: npm ci --prefix ${path.relative(ROOT, path.dirname(modulesDir))}`
+    );
+  }
   const started = Date.now();
   const files = distModules();
   if (files.length === 0) {
@@ -164,13 +261,13 @@ export async function buildHost(options: { reactMode?: 'production' | 'developme
   }
   const modules = [...new Set([...CORE_EXTERNALS, ...required])].sort();
 
-  mkdirSync(OUT, { recursive: true });
+  mkdirSync(out, { recursive: true });
   const result = await build({
     entryPoints: {
       boot: path.join(__dirname, 'page/boot.ts'),
       host: path.join(__dirname, 'page/host.tsx'),
     },
-    outdir: OUT,
+    outdir: out,
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -185,23 +282,29 @@ export async function buildHost(options: { reactMode?: 'production' | 'developme
     logLevel: 'warning',
     define: {
       'process.env.NODE_ENV': JSON.stringify(options.reactMode ?? 'production'),
+      __GRAFANA_VERSION__: JSON.stringify(hostVersion(host)),
       global: 'globalThis',
     },
-    plugins: [externalsPlugin(modules), cjsDefaultInteropPlugin()],
+    plugins: [
+      externalsPlugin(modules, modulesDir),
+      cjsDefaultInteropPlugin(modulesDir),
+      hostTreePlugin(modulesDir),
+      optionalImportsPlugin(),
+    ],
   });
 
-  writeFileSync(path.join(OUT, 'meta.json'), JSON.stringify(result.metafile));
+  writeFileSync(path.join(out, 'meta.json'), JSON.stringify(result.metafile));
   // CSS that bundled libraries import (monaco-editor's), as Grafana's own stylesheet carries it
   const css = Object.keys(result.metafile.outputs).some((o) => o.endsWith('/host.css'))
     ? '\n    <link rel="stylesheet" href="/host/host.css" />'
     : '';
   writeFileSync(
-    path.join(OUT, 'index.html'),
+    path.join(out, 'index.html'),
     `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
-    <title>Switchboard plugin host (browser tests)</title>
+    <title>Switchboard plugin host (browser tests, Grafana ${host})</title>
     <link rel="icon" href="data:," />${css}
     <!-- 1. what Grafana's index.html sets: boot data, public path -->
     <script src="/host/boot.js"></script>
@@ -221,20 +324,24 @@ export async function buildHost(options: { reactMode?: 'production' | 'developme
   );
   const bytes: Record<string, number> = {};
   for (const f of ['boot.js', 'host.js']) {
-    bytes[f] = statSync(path.join(OUT, f)).size;
+    bytes[f] = statSync(path.join(out, f)).size;
   }
-  return { outDir: OUT, modules, bytes, ms: Date.now() - started };
+  return { outDir: out, modules, bytes, ms: Date.now() - started };
 }
 
 if (require.main === module) {
-  buildHost().then(
-    (r) => {
+  const asked = process.argv.slice(2) as GrafanaHost[];
+  (async () => {
+    for (const host of asked.length > 0 ? asked : GRAFANA_HOSTS) {
+      const r = await buildHost(host);
       const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
       console.log(
         `host page built in ${r.ms} ms into ${path.relative(ROOT, r.outDir)}: host.js ${kb(r.bytes['host.js'])}, ` +
           `AMD modules: ${r.modules.join(', ')}`
       );
-    },
+    }
+  })().then(
+    () => {},
     (err: Error) => {
       console.error(err.message);
       process.exit(1);

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIST, ROOT } from './build';
-import { DS_UID, SIM_AT, startHarness, type Harness } from './support/harness';
+import { DS_UID, GRAFANA_HOST, SCREENSHOT_HOST, SIM_AT, startHarness, type Harness } from './support/harness';
 import type { DashboardJson, DashboardReportJson, PanelJson } from './support/hostApi';
+import { rangeOf } from './support/dashboards';
 import { saveScreenshot } from './support/screenshots';
 
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
@@ -27,25 +28,14 @@ const NO_DATA_EXPECTED: Record<string, Record<string, string>> = {};
 const CALLPATH_MODULE = path.join(DIST, 'panels/callpath/module.js');
 
 /**
- * Every dashboards/*.json rendered by the host page's preview (page/dashboard.tsx) against the proxy and the
- * simulator: the variables resolved through the datasource, every panel's queries run through the route, each
- * panel drawn by its visualization (ours from dist/, Grafana's core ones with @grafana/ui). A screenshot of each
- * for the docs.
+ * Every dashboards/*.json rendered as a scene by the host page (page/dashboardScene.ts) against the proxy and the
+ * simulator, with its own time range ("now" is the page's clock, fixed at the simulator's): the variables resolved by
+ * scenes through the datasource's variable support, every panel's queries run by its SceneQueryRunner through the
+ * route, each panel drawn by VizPanel (ours from dist/, stand-ins for Grafana's core ones). Auto-refresh is off
+ * here (refresh.spec.ts tests it). A screenshot of each for the docs.
  */
-describe('provisioned dashboards in Chromium', () => {
+describe(`provisioned dashboards in Chromium (Grafana ${GRAFANA_HOST})`, () => {
   let h: Harness;
-  const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-  /** The dashboard's own time range ("now-6h" to "now"), "now" being the simulator's frozen clock. */
-  const rangeOf = (d: DashboardJson) => {
-    const at = (expr: string) => {
-      const m = /^now(?:-(\d+)([smhd]))?$/.exec(expr);
-      if (!m) {
-        throw new Error(`time "${expr}": only now and now-<n><s|m|h|d> are understood here`);
-      }
-      return new Date(T_SIM - (m[1] ? Number(m[1]) * UNITS[m[2]] : 0)).toISOString();
-    };
-    return { from: at(d.time?.from ?? 'now-6h'), to: at(d.time?.to ?? 'now') };
-  };
   const reports = new Map<string, DashboardReportJson>();
   /** What went wrong in each dashboard's render: its screenshot is only taken of a clean render. */
   const problemsOf = new Map<string, string[]>();
@@ -53,7 +43,7 @@ describe('provisioned dashboards in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     // The page's clock at the simulator's: real-time panels are not "stale" and count ages as in the demo.
-    h = await startHarness({ browserTime: T_SIM + 20_000, viewport: { width: WIDTH + 32, height: 900 } });
+    h = await startHarness({ browserTime: T_SIM, viewport: { width: WIDTH + 32, height: 900 } });
     await h.host('boot', DS_UID);
   });
   afterAll(async () => {
@@ -73,12 +63,7 @@ describe('provisioned dashboards in Chromium', () => {
 
     it('renders every panel with data from the proxy, without errors', async () => {
       const dashboard = load();
-      const report = await h.host('renderDashboard', {
-        dashboard,
-        ...rangeOf(dashboard),
-        width: WIDTH,
-        expandRows: true,
-      });
+      const report = await h.host('renderDashboard', { dashboard, width: WIDTH, expandRows: true, refresh: '' });
       reports.set(file, report);
 
       // every panel of the file is on the page (rows included, collapsed ones opened)
@@ -130,7 +115,7 @@ describe('provisioned dashboards in Chromium', () => {
       await h.page.setViewportSize({ width: WIDTH + 32, height: Math.ceil(report.height) + 32 });
       await h.page.mouse.move(0, 0);
       await h.page.waitForTimeout(300);
-      await saveScreenshot(h.page, path.join(SCREENSHOTS, `dashboard-${name}.png`));
+      await saveScreenshot(h.page, path.join(SCREENSHOTS, `dashboard-${name}.png`), GRAFANA_HOST === SCREENSHOT_HOST);
     });
   });
 
@@ -181,7 +166,7 @@ describe('provisioned dashboards in Chromium', () => {
       await h.page.setViewportSize({ width: 1200 + 32, height: 420 + 32 });
       await h.page.mouse.move(0, 0);
       await h.page.waitForTimeout(300);
-      await saveScreenshot(h.page, path.join(SCREENSHOTS, 'panel-callpath.png'));
+      await saveScreenshot(h.page, path.join(SCREENSHOTS, 'panel-callpath.png'), GRAFANA_HOST === SCREENSHOT_HOST);
     }
   );
 });

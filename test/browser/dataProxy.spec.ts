@@ -1,7 +1,7 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TEST_TOKEN } from '../../proxy/testSupport';
-import { OUT, ROOT } from './build';
+import { hostOut, ROOT } from './build';
 import {
   cleanRelativePath,
   matchRoute,
@@ -10,6 +10,7 @@ import {
   userWithRole,
   type PluginRoute,
 } from './support/dataProxy';
+import { GRAFANA_HOST } from './support/harness';
 import { startHostServer, type HostServer } from './support/hostServer';
 
 /**
@@ -53,7 +54,7 @@ describe("the host's datasource proxy, as Grafana's", () => {
     targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
     host = await startHostServer({
       root: ROOT,
-      buildDir: OUT,
+      buildDir: hostOut(GRAFANA_HOST),
       datasources: [
         {
           uid: 'ds',

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './build';
-import { DS_UID, PROXY_URL, startHarness, type Harness } from './support/harness';
+import { DS_UID, GRAFANA_HOST, SCREENSHOT_HOST, PROXY_URL, startHarness, type Harness } from './support/harness';
 import type { QueryJson } from './support/hostApi';
 import { saveScreenshot } from './support/screenshots';
 
@@ -55,7 +55,7 @@ describe('datasource editors in Chromium', () => {
     // Let hover and focus transitions of @grafana/ui finish, so the same editor gives the same PNG run after run.
     await h.page.mouse.move(0, 0);
     await h.page.waitForTimeout(300);
-    await saveScreenshot(h.page, path.join(SCREENSHOTS, name));
+    await saveScreenshot(h.page, path.join(SCREENSHOTS, name), GRAFANA_HOST === SCREENSHOT_HOST);
   }
 
   it('renders the config editor with the datasource settings', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './build';
-import { DS_UID, SIM_AT, startHarness, type Harness } from './support/harness';
+import { DS_UID, GRAFANA_HOST, SCREENSHOT_HOST, SIM_AT, startHarness, type Harness } from './support/harness';
 import type { FrameJson, PanelJson, QueryJson } from './support/hostApi';
 import { saveScreenshot } from './support/screenshots';
 
@@ -171,7 +171,7 @@ describe('queue wallboard panel in Chromium', () => {
     }
 
     await h.page.mouse.move(0, 0);
-    await saveScreenshot(h.page, path.join(SCREENSHOTS, 'panel-queuewall.png'));
+    await saveScreenshot(h.page, path.join(SCREENSHOTS, 'panel-queuewall.png'), GRAFANA_HOST === SCREENSHOT_HOST);
   });
 
   it('the oldest contact age keeps counting between refreshes, and a refresh restarts from the new snapshot', async () => {

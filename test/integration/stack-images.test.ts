@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { compose, service } from './stack/compose';
 import { baseImage, dockerfile, originOf, stage } from './stack/dockerfile';
 import { ignoredByDocker } from './stack/dockerignore';
-import { exists, findFiles, onePlugin, packageJson, plugins, read } from './stack/repo';
+import { exists, findFiles, onePlugin, packageJson, plugins, read, readJson } from './stack/repo';
 
 /**
  * The Dockerfile and .dockerignore, checked statically: every image is built from this repository alone (multi-stage:
@@ -19,6 +19,7 @@ interface Semver {
   gte(a: string, b: string): boolean;
   major(v: string): number;
   minor(v: string): number;
+  minVersion(range: string): { version: string } | null;
 }
 const semver = require('semver') as Semver;
 
@@ -57,21 +58,31 @@ describe('Dockerfile: stages and base images', () => {
     expect(stageOf('proxy').user).toBe('node');
   });
 
-  it("runs a Grafana that satisfies every plugin.json's grafanaDependency and matches the @grafana packages", () => {
+  it("runs a Grafana that satisfies every plugin.json's grafanaDependency and that the browser layer tested", () => {
     const version = baseImage(stageOf('grafana')).match(/^grafana\/grafana:(.+)$/)?.[1] as string;
     expect(semver.valid(version)).toBe(version);
     for (const p of plugins) {
       const range = p.dependencies.grafanaDependency;
       expect([p.file, range, semver.satisfies(version, range)]).toEqual([p.file, range, true]);
     }
-    // Grafana hands the plugin its own @grafana/data, ui and runtime at run time: the same minor as the packages
-    // the plugin is typed and tested against, and not older, so no API the plugin uses is missing.
+    // The plugin is built once against the oldest supported @grafana/* packages; Grafana hands it its own at run
+    // time. The image runs a release whose frontend one of the browser layer's host pages is made of
+    // (test/browser/hosts/grafana-<release>), never one older than the packages the plugin is typed against.
     const built = packageJson.dependencies['@grafana/data'];
     expect(semver.valid(built)).toBe(built);
-    expect([semver.major(version), semver.minor(version)]).toEqual([semver.major(built), semver.minor(built)]);
     expect(semver.gte(version, built)).toBe(true);
     for (const name of ['@grafana/ui', '@grafana/runtime', '@grafana/schema']) {
       expect([name, packageJson.dependencies[name]]).toEqual([name, built]);
+    }
+    const tested = findFiles('test/browser/hosts', 'package.json').map(
+      (f) => readJson<{ dependencies: Record<string, string> }>(f).dependencies['@grafana/data']
+    );
+    expect(tested).toContain(version);
+    expect(tested).toContain(built);
+    // every plugin names the oldest tested release, exactly, as the oldest it supports (never a release it was not
+    // tested on: issue 13)
+    for (const p of plugins) {
+      expect([p.file, semver.minVersion(p.dependencies.grafanaDependency)?.version]).toEqual([p.file, built]);
     }
   });
 });

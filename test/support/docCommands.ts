@@ -19,6 +19,10 @@ export function markdownFiles(): string[] {
   const walk = (dir: string) => {
     for (const name of readdirSync(path.join(root, dir))) {
       const rel = `${dir}/${name}`;
+      // Installed packages (test/browser/hosts/*/node_modules) are other projects' documents.
+      if (name === 'node_modules' || name.startsWith('.')) {
+        continue;
+      }
       if (statSync(path.join(root, rel)).isDirectory()) {
         walk(rel);
       } else if (name === 'README.md') {

@@ -6,7 +6,7 @@ import type { CloudWatchDataQuery } from './editorTypes';
 import {
   combobox,
   fakeDatasource,
-  fakeTemplateSrv,
+  dashboardVariables,
   item,
   openMenu,
   option,
@@ -15,12 +15,6 @@ import {
   renderControlled,
   typeCustom,
 } from './testUtils';
-
-let mockTemplateSrv = fakeTemplateSrv();
-jest.mock('@grafana/runtime', () => ({
-  ...jest.requireActual('@grafana/runtime'),
-  getTemplateSrv: () => mockTemplateSrv,
-}));
 
 const lists = {
   namespaces: [item('AWS/Connect'), item('AWS/EC2')],
@@ -48,7 +42,7 @@ const queueSize: Partial<CloudWatchDataQuery> = {
 };
 
 beforeEach(() => {
-  mockTemplateSrv = fakeTemplateSrv([{ name: 'queue', current: 'Sales' }]);
+  dashboardVariables([{ name: 'queue', current: 'Sales' }]);
 });
 
 describe('CloudWatchQueryEditor', () => {

@@ -7,7 +7,7 @@ import {
   clearSelect,
   combobox,
   fakeDatasource,
-  fakeTemplateSrv,
+  dashboardVariables,
   item,
   openMenu,
   option,
@@ -16,12 +16,6 @@ import {
   renderControlled,
   typeCustom,
 } from './testUtils';
-
-let mockTemplateSrv = fakeTemplateSrv();
-jest.mock('@grafana/runtime', () => ({
-  ...jest.requireActual('@grafana/runtime'),
-  getTemplateSrv: () => mockTemplateSrv,
-}));
 
 const lists = {
   instances: [item('inst-1', 'contact-center'), item('inst-2', 'lab')],
@@ -49,7 +43,7 @@ const valid: Partial<RealtimeDataQuery> = {
 };
 
 beforeEach(() => {
-  mockTemplateSrv = fakeTemplateSrv();
+  dashboardVariables();
 });
 
 describe('RealtimeQueryEditor', () => {
@@ -94,7 +88,7 @@ describe('RealtimeQueryEditor', () => {
   });
 
   it('offers template variables as $name and checks the rules with their current values', async () => {
-    mockTemplateSrv = fakeTemplateSrv([
+    dashboardVariables([
       { name: 'queue', current: ['q-1', 'q-2'] },
       { name: 'team', current: 'q-3' },
     ]);

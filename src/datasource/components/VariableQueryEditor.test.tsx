@@ -2,14 +2,8 @@ import React from 'react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { SwitchboardDataSource } from '../datasource';
 import type { SwitchboardVariableQuery } from '../types';
-import { fakeDatasource, fakeTemplateSrv, item, openMenu, option, pick, renderControlled } from './testUtils';
+import { fakeDatasource, dashboardVariables, item, openMenu, option, pick, renderControlled } from './testUtils';
 import { VariableQueryEditor, dimensionsProblem } from './VariableQueryEditor';
-
-let mockTemplateSrv = fakeTemplateSrv();
-jest.mock('@grafana/runtime', () => ({
-  ...jest.requireActual('@grafana/runtime'),
-  getTemplateSrv: () => mockTemplateSrv,
-}));
 
 function setup(query: Partial<SwitchboardVariableQuery> = {}) {
   const ds = fakeDatasource({
@@ -30,7 +24,7 @@ function setup(query: Partial<SwitchboardVariableQuery> = {}) {
 }
 
 beforeEach(() => {
-  mockTemplateSrv = fakeTemplateSrv([{ name: 'instance', current: 'inst-1' }]);
+  dashboardVariables([{ name: 'instance', current: 'inst-1' }]);
 });
 
 describe('VariableQueryEditor', () => {

@@ -1,5 +1,8 @@
 import React, { useState } from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import { setTemplateSrv, type TemplateSrv } from '@grafana/runtime';
+import { CustomVariable, EmbeddedScene, SceneFlexLayout, SceneVariableSet } from '@grafana/scenes';
+import { sceneTemplateSrv, setActiveScene } from '../../../test/browser/page/sceneTemplateSrv';
 import type { ResourceItem, SwitchboardOptions } from '../types';
 
 /** Helpers of the editor tests: a fake datasource (only its resource lists) and the real Grafana Select driven. */
@@ -111,7 +114,7 @@ export function typeCustom(label: string | HTMLElement, value: string) {
   fireEvent.keyDown(input, { key: 'Enter' });
 }
 
-export interface FakeVariable {
+export interface DashboardVariable {
   name: string;
   /** Current value: one value, several (multi-value), or '$__all'. */
   current: string | string[];
@@ -122,36 +125,34 @@ export interface FakeVariable {
 }
 
 /**
- * A TemplateSrv that replaces like Grafana's: a multi-value variable hands the format function an array, "All"
- * hands it every value, and a custom all value ("*") is returned as it is. Unknown variables stay as written.
+ * A dashboard with these variables as Grafana 12+ holds them (@grafana/scenes' CustomVariable: multi-value, All, a
+ * custom all value) made the active scene, and the TemplateSrv a scenes dashboard gives plugins set as Grafana sets
+ * it (setTemplateSrv): replace() is scenes' own interpolation (test/browser/page/sceneTemplateSrv.ts, shared with the
+ * browser layer). Returns that TemplateSrv.
  */
-export function fakeTemplateSrv(variables: FakeVariable[] = []) {
-  const byName = new Map(variables.map((v) => [v.name, v]));
-  const replace = jest.fn(
-    (target?: string, _scopedVars?: unknown, format?: string | ((value: unknown) => string)): string =>
-      (target ?? '').replace(/\$\{(\w+)\}|\$(\w+)/g, (match, braced?: string, bare?: string) => {
-        const v = byName.get((braced ?? bare)!);
-        if (!v) {
-          return match;
-        }
-        let value: string | string[] = v.current;
-        if (value === '$__all' || (Array.isArray(value) && value.includes('$__all'))) {
-          if (v.allValue !== undefined) {
-            // Grafana returns a custom all value as written, without the format function
-            return v.allValue;
-          }
-          value = v.options ?? [];
-        }
-        if (typeof format === 'function') {
-          return format(value);
-        }
-        return Array.isArray(value) ? (value.length > 1 ? `{${value.join(',')}}` : (value[0] ?? '')) : value;
-      })
-  );
-  return {
-    getVariables: () => variables.map((v) => ({ name: v.name, type: 'custom', label: v.name })),
-    replace,
-    containsTemplate: (t?: string) => /\$/.test(t ?? ''),
-    updateTimeRange: () => {},
-  };
+export function dashboardVariables(variables: DashboardVariable[] = []): TemplateSrv {
+  const scene = new EmbeddedScene({
+    $variables: new SceneVariableSet({
+      variables: variables.map((v) => {
+        const values = Array.isArray(v.current) ? v.current : [v.current];
+        const all = values.includes(ALL);
+        return new CustomVariable({
+          name: v.name,
+          query: (v.options ?? values).map((o) => o.replace(/,/g, '\\,')).join(','),
+          value: v.current,
+          text: v.current,
+          isMulti: Array.isArray(v.current) || all,
+          includeAll: all,
+          allValue: v.allValue,
+        });
+      }),
+    }),
+    body: new SceneFlexLayout({ children: [] }),
+  });
+  scene.activate();
+  setActiveScene(scene);
+  setTemplateSrv(sceneTemplateSrv);
+  return sceneTemplateSrv;
 }
+
+const ALL = '$__all';

@@ -1,6 +1,7 @@
 import { urlUtil } from '@grafana/data';
 import type { BackendSrv, BackendSrvRequest, FetchError, FetchResponse } from '@grafana/runtime';
 import { lastValueFrom, Observable } from 'rxjs';
+import type { HostStateJson } from '../support/hostApi';
 
 /**
  * Grafana's BackendSrv as a plugin sees it, reduced to what a datasource uses: fetch() (and the promise helpers on
@@ -10,10 +11,19 @@ import { lastValueFrom, Observable } from 'rxjs';
  * /api/datasources/proxy/uid/<uid>/... go out unchanged: the host server plays Grafana's datasource proxy
  * (test/browser/support/hostServer.ts), so the route's secrets never reach the browser, as in Grafana.
  */
+const isRaw = (d: unknown) => typeof d === 'string' || d instanceof FormData || d instanceof Blob;
+const parseOr = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
 export class HostBackendSrv implements BackendSrv {
   /** Error toasts Grafana would have shown (requests without showErrorAlert: false that failed). */
   readonly alerts: string[] = [];
-  readonly requests: Array<{ method: string; url: string; status: number }> = [];
+  readonly requests: HostStateJson['requests'] = [];
   /** Requests sent and not answered yet. */
   pending = 0;
   private readonly inFlight = new Map<string, AbortController>();
@@ -30,91 +40,69 @@ export class HostBackendSrv implements BackendSrv {
       const query = options.params ? urlUtil.serializeParams(options.params) : '';
       const url = query ? `${options.url}${options.url.includes('?') ? '&' : '?'}${query}` : options.url;
       const headers = new Headers({ Accept: 'application/json, text/plain, */*' });
-      for (const [name, value] of Object.entries(options.headers ?? {})) {
-        headers.set(name, String(value));
-      }
+      Object.entries(options.headers ?? {}).forEach(([name, value]) => headers.set(name, String(value)));
       if (url.startsWith('/api/') || url.startsWith('api/')) {
         headers.set('X-Grafana-Org-Id', '1');
       }
-      let body: BodyInit | undefined;
-      if (options.data !== undefined && method !== 'GET') {
-        if (typeof options.data === 'string' || options.data instanceof FormData || options.data instanceof Blob) {
-          body = options.data;
-        } else {
-          body = JSON.stringify(options.data);
-          if (!headers.has('Content-Type')) {
-            headers.set('Content-Type', 'application/json');
-          }
-        }
+      const json = options.data !== undefined && method !== 'GET' && !isRaw(options.data);
+      const body = method === 'GET' ? undefined : json ? JSON.stringify(options.data) : (options.data as BodyInit);
+      if (json && !headers.has('Content-Type')) {
+        headers.set('Content-Type', 'application/json');
       }
 
       this.pending++;
       let settled = false;
       const done = () => {
-        if (!settled) {
-          settled = true;
-          this.pending--;
-        }
+        this.pending -= settled ? 0 : 1;
+        settled = true;
         if (options.requestId && this.inFlight.get(options.requestId) === controller) {
           this.inFlight.delete(options.requestId);
         }
       };
+      const fail = (status: number, statusText: string, data: unknown) => {
+        const error: FetchError = { status, statusText, data, config: options, isHandled: false };
+        subscriber.error(error);
+      };
       fetch(url, { method, headers, body, signal: controller.signal, credentials: 'same-origin' }).then(
         async (res) => {
-          const text = await res.text();
-          let data: unknown = text;
-          if (options.responseType === undefined || options.responseType === 'json') {
-            try {
-              data = text === '' ? undefined : JSON.parse(text);
-            } catch {
-              // Grafana keeps a body that is not JSON as text.
-            }
-          }
-          this.requests.push({ method, url, status: res.status });
+          const text = await res.text().catch(() => undefined);
           done();
-          const response: FetchResponse<T> = {
-            data: data as T,
-            status: res.status,
-            statusText: res.statusText,
-            ok: res.ok,
-            headers: res.headers,
-            redirected: res.redirected,
-            type: res.type,
-            url: res.url,
-            config: options,
-          };
-          if (res.ok) {
-            subscriber.next(response);
-            subscriber.complete();
-            return;
+          if (text === undefined) {
+            // cancelled while the body was read (a newer request with the same requestId)
+            return subscriber.complete();
           }
-          const error: FetchError = {
-            status: res.status,
-            statusText: res.statusText,
-            data,
-            config: options,
-            isHandled: false,
-          };
+          // JSON parsed; Grafana keeps a body that is not JSON as text.
+          const asJson = options.responseType === undefined || options.responseType === 'json';
+          const data: unknown = asJson && text === '' ? undefined : asJson ? parseOr(text) : text;
+          this.requests.push({ method, url, status: res.status, requestId: options.requestId, body: options.data });
+          const { status, statusText, ok, headers: h, redirected, type, url: at } = res;
+          if (ok) {
+            subscriber.next({
+              data: data as T,
+              status,
+              statusText,
+              ok,
+              headers: h,
+              redirected,
+              type,
+              url: at,
+              config: options,
+            });
+            return subscriber.complete();
+          }
           if (options.showErrorAlert !== false) {
             const detail = (data as { message?: string; error?: string } | undefined) ?? {};
-            this.alerts.push(`${res.status} ${detail.message ?? detail.error ?? res.statusText}`);
+            this.alerts.push(`${status} ${detail.message ?? detail.error ?? statusText}`);
           }
-          subscriber.error(error);
+          fail(status, statusText, data);
         },
         (err: unknown) => {
           done();
           if (controller.signal.aborted) {
-            subscriber.complete();
-            return;
+            return subscriber.complete();
           }
           this.requests.push({ method, url, status: 0 });
-          const error: FetchError = {
-            status: 0,
-            statusText: String(err),
-            data: { message: String(err) },
-            config: options,
-          };
-          subscriber.error(error);
+          fail(0, String(err), { message: String(err) });
         }
       );
       return () => {
@@ -124,40 +112,20 @@ export class HostBackendSrv implements BackendSrv {
     });
   }
 
-  request<T>(options: BackendSrvRequest): Promise<T> {
-    return lastValueFrom(this.fetch<T>(options)).then((res) => res.data);
-  }
-
-  datasourceRequest<T>(options: BackendSrvRequest): Promise<FetchResponse<T>> {
-    return lastValueFrom(this.fetch<T>(options));
-  }
-
-  get<T>(
-    url: string,
-    params?: Record<string, unknown>,
-    requestId?: string,
-    options?: Partial<BackendSrvRequest>
-  ): Promise<T> {
-    return this.request<T>({ ...options, url, method: 'GET', params, requestId });
-  }
-
-  delete<T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> {
-    return this.request<T>({ ...options, url, method: 'DELETE', data });
-  }
-
-  post<T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> {
-    return this.request<T>({ ...options, url, method: 'POST', data });
-  }
-
-  patch<T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> {
-    return this.request<T>({ ...options, url, method: 'PATCH', data });
-  }
-
-  put<T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> {
-    return this.request<T>({ ...options, url, method: 'PUT', data });
-  }
+  request = <T>(options: BackendSrvRequest): Promise<T> => lastValueFrom(this.fetch<T>(options)).then((r) => r.data);
+  datasourceRequest = <T>(options: BackendSrvRequest) => lastValueFrom(this.fetch<T>(options));
+  get = <T>(url: string, params?: object, requestId?: string, options?: Partial<BackendSrvRequest>): Promise<T> =>
+    this.request<T>({ ...options, url, method: 'GET', params, requestId });
+  delete = <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> =>
+    this.request<T>({ ...options, url, method: 'DELETE', data });
+  post = <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> =>
+    this.request<T>({ ...options, url, method: 'POST', data });
+  patch = <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> =>
+    this.request<T>({ ...options, url, method: 'PATCH', data });
+  put = <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>): Promise<T> =>
+    this.request<T>({ ...options, url, method: 'PUT', data });
 
   chunked(): Observable<FetchResponse<Uint8Array | undefined>> {
-    throw new Error('backendSrv.chunked is not emulated by the test host');
+    throw new Error('backendSrv.chunked is not part of the host page');
   }
 }

@@ -4,57 +4,30 @@
  * cannot live in that bundle. The minimum @grafana/runtime and @grafana/ui need: the dark theme, a signed-in
  * admin, build info and no feature toggles.
  */
-const GRAFANA_VERSION = '12.4.10';
+/** The release of the host page's @grafana/* packages (build.ts defines it per host: 12.4.x or 13.2.x). */
+declare const __GRAFANA_VERSION__: string;
+const GRAFANA_VERSION = __GRAFANA_VERSION__;
 
 const w = window as unknown as Record<string, unknown>;
 
 // Where @grafana/ui fetches icons (public/build/img/icons/...) and fonts (public/fonts/...).
 w.__grafana_public_path__ = '/public/';
 
+const user = { id: 1, uid: 'admin', login: 'admin', name: 'admin', email: 'admin@localhost', orgId: 1 };
+const org = { orgName: 'Main Org.', orgRole: 'Admin', orgCount: 1, isSignedIn: true, isGrafanaAdmin: true };
+const prefs = { theme: 'dark', lightTheme: false, timezone: 'utc', weekStart: 'monday', helpFlags1: 0 };
+const locale = { locale: 'en-US', language: 'en-US', regionalFormat: 'en-US' };
+const buildInfo = { version: GRAFANA_VERSION, versionString: `Grafana v${GRAFANA_VERSION}`, commit: 'test-host' };
+const build = { edition: 'Open Source', env: 'production', latestVersion: '', hasUpdate: false, hideVersion: false };
+
 w.grafanaBootData = {
   assets: { dark: '', light: '' },
   navTree: [],
-  user: {
-    id: 1,
-    uid: 'admin',
-    login: 'admin',
-    name: 'admin',
-    email: 'admin@localhost',
-    isSignedIn: true,
-    isGrafanaAdmin: true,
-    orgId: 1,
-    orgName: 'Main Org.',
-    orgRole: 'Admin',
-    orgCount: 1,
-    theme: 'dark',
-    lightTheme: false,
-    timezone: 'utc',
-    weekStart: 'monday',
-    locale: 'en-US',
-    language: 'en-US',
-    regionalFormat: 'en-US',
-    helpFlags1: 0,
-    hasEditPermissionInFolders: true,
-    permissions: {},
-  },
+  user: { ...user, ...org, ...prefs, ...locale, hasEditPermissionInFolders: true, permissions: {} },
   settings: {
     appUrl: `${window.location.origin}/`,
     appSubUrl: '',
-    buildInfo: {
-      version: GRAFANA_VERSION,
-      versionString: `Grafana v${GRAFANA_VERSION}`,
-      commit: 'test-host',
-      edition: 'Open Source',
-      env: 'production',
-      latestVersion: '',
-      hasUpdate: false,
-      hideVersion: false,
-    },
-    datasources: {},
-    panels: {},
-    apps: {},
-    featureToggles: {},
-    defaultDatasource: '',
-    minRefreshInterval: '5s',
+    buildInfo: { ...buildInfo, ...build },
+    ...{ datasources: {}, panels: {}, apps: {}, featureToggles: {}, defaultDatasource: '', minRefreshInterval: '5s' },
   },
 };

@@ -1,263 +1,126 @@
 /**
- * Grafana's core visualizations as the preview draws them, each as a PanelPlugin so that options and field config go
- * through the same Grafana code as our panels (defaults, getPanelOptionsWithDefaults, applyFieldOverrides):
- * table → Table, stat → BigValue, gauge → an SVG arc (GaugeArc), bargauge → BarGauge, timeseries → TimeSeries, text → markdown.
- * Not Grafana's panels: their layout options beyond the common ones are ignored.
+ * STAND-INS for Grafana's core visualizations, which are compiled into Grafana and not published on npm. Each is a
+ * PanelPlugin that VizPanel loads like any plugin, so options and field config go through Grafana's code (defaults,
+ * migrations, applyFieldOverrides) as for our panels; only the drawing is ours, with @grafana/ui's components:
+ * table → Table, stat → BigValue, bargauge → BarGauge, timeseries → TimeSeries, and gauge → a vertical BarGauge
+ * (@grafana/ui's Gauge draws with the flot gauge plugin that Grafana vendors and no npm package has). Their layout
+ * options beyond the common ones are ignored.
  */
-import React, { useContext, useEffect } from 'react';
+import React, { useEffect } from 'react';
 import {
   FieldColorModeId,
   FieldType,
-  formattedValueToString,
   getDisplayValueAlignmentFactors,
   getFieldDisplayValues,
   identityOverrideProcessor,
   PanelPlugin,
-  renderTextPanelMarkdown,
   VizOrientation,
-  type DataFrame,
   type FieldDisplay,
   type PanelProps,
   type ReduceDataOptions,
 } from '@grafana/data';
-import {
-  BarGauge,
-  BigValue,
-  Table,
-  TimeSeries,
-  useTheme2,
-  VizRepeater,
-  type BarGaugeDisplayMode,
-  type BigValueColorMode,
-  type BigValueGraphMode,
-  type BigValueJustifyMode,
-  type BigValueTextMode,
-} from '@grafana/ui';
+import { config } from '@grafana/runtime';
 import { TableCellHeight, type VizLegendOptions } from '@grafana/schema';
-import { VizReportContext } from './vizReport';
+import { BarGauge, BigValue, Table, TimeSeries, useTheme2, VizRepeater, type BarGaugeDisplayMode } from '@grafana/ui';
+
+/** What each stand-in decided it could show, by panel id: stat, gauge and bar gauge say "No data" themselves. */
+export const vizNoData = new Map<number, boolean>();
 
 type Options = Record<string, unknown> & { reduceOptions: ReduceDataOptions; orientation?: VizOrientation };
 type Props = PanelProps<Options>;
-
-const NoEditor = () => null;
-
-function useFieldDisplays({ data, fieldConfig, options, replaceVariables, timeZone }: Props): FieldDisplay[] {
-  const theme = useTheme2();
-  return getFieldDisplayValues({
-    data: data.series,
-    fieldConfig,
-    reduceOptions: options.reduceOptions,
-    replaceVariables,
-    theme,
-    timeZone,
-    sparkline: options.graphMode === 'area',
-  });
-}
+type Draw = (v: FieldDisplay, width: number, height: number, all: FieldDisplay[]) => React.JSX.Element;
 
 /** Grafana's stat, gauge and bar gauge panels repeat one visualization per value: so does this. */
-function Repeated(
-  props: Props & { render: (v: FieldDisplay, w: number, h: number, all: FieldDisplay[]) => React.JSX.Element }
-) {
-  const values = useFieldDisplays(props);
+function Repeated({ draw, orientation, ...props }: Props & { draw: Draw; orientation?: VizOrientation }) {
+  const { data, fieldConfig, options, replaceVariables, timeZone, id } = props;
+  const theme = useTheme2();
+  const sparkline = options.graphMode === 'area';
+  const reduceOptions = options.reduceOptions;
+  const values = getFieldDisplayValues({
+    ...{ data: data.series, fieldConfig, reduceOptions, replaceVariables, theme, timeZone, sparkline },
+  });
   // getFieldDisplayValues's placeholder when no field matched: one value named "No data" from no column.
   const noData = values.length === 1 && values[0].name === 'No data' && values[0].colIndex === undefined;
-  const report = useContext(VizReportContext);
-  useEffect(() => report({ noData }), [report, noData]);
+  useEffect(() => void vizNoData.set(id, noData), [id, noData]);
   return (
     <VizRepeater
-      source={props.data}
+      {...{ source: data, renderCounter: props.renderCounter, width: props.width, height: props.height }}
       getValues={() => values}
-      renderValue={({ value, width, height }) => props.render(value, width, height, values)}
-      renderCounter={props.renderCounter}
-      width={props.width}
-      height={props.height}
-      orientation={props.options.orientation ?? VizOrientation.Auto}
-      itemSpacing={3}
-      autoGrid
-      minVizWidth={75}
-      minVizHeight={75}
+      renderValue={({ value, width, height }) => draw(value, width, height, values)}
+      orientation={orientation ?? options.orientation ?? VizOrientation.Auto}
+      {...{ itemSpacing: 3, autoGrid: true, minVizWidth: 75, minVizHeight: 75 }}
     />
   );
 }
 
-function StatPreview(props: Props) {
+function StatPanel(props: Props) {
   const theme = useTheme2();
-  const o = props.options;
-  return (
-    <Repeated
-      {...props}
-      render={(v, width, height, all) => (
-        <BigValue
-          theme={theme}
-          value={v.display}
-          sparkline={v.sparkline}
-          width={width}
-          height={height}
-          colorMode={o.colorMode as BigValueColorMode}
-          graphMode={o.graphMode as BigValueGraphMode}
-          justifyMode={o.justifyMode as BigValueJustifyMode}
-          textMode={o.textMode as BigValueTextMode}
-          alignmentFactors={getDisplayValueAlignmentFactors(all)}
-          count={all.length}
-          disableWideLayout={!o.wideLayout}
-        />
-      )}
+  const o = props.options as unknown as Record<string, never>;
+  const draw: Draw = (v, width, height, all) => (
+    <BigValue
+      {...{ theme, value: v.display, sparkline: v.sparkline, width, height, count: all.length }}
+      {...{ colorMode: o.colorMode, graphMode: o.graphMode, justifyMode: o.justifyMode, textMode: o.textMode }}
+      alignmentFactors={getDisplayValueAlignmentFactors(all)}
+      disableWideLayout={!o.wideLayout}
     />
   );
+  return <Repeated {...props} draw={draw} />;
 }
 
-/** A point of a circle, angle in degrees clockwise from 12 o'clock. */
-const polar = (cx: number, cy: number, r: number, deg: number) => {
-  const a = ((deg - 90) * Math.PI) / 180;
-  return { x: cx + r * Math.cos(a), y: cy + r * Math.sin(a) };
-};
-const arc = (cx: number, cy: number, r: number, from: number, to: number) => {
-  const [a, b] = [polar(cx, cy, r, from), polar(cx, cy, r, to)];
-  return `M ${a.x} ${a.y} A ${r} ${r} 0 ${to - from > 180 ? 1 : 0} 1 ${b.x} ${b.y}`;
-};
-const SWEEP = 240;
-
-/**
- * A gauge like Grafana's: a 240° arc filled to the value in its threshold colour, the thresholds as a thin outer
- * ring, the value in the middle. Drawn here in SVG because @grafana/ui's Gauge draws with the flot gauge plugin
- * that Grafana's own build vendors (public/vendor/flot), which no npm package provides.
- */
-function GaugeArc({
-  v,
-  width,
-  height,
-  showMarkers,
-  showName,
-}: {
-  v: FieldDisplay;
-  width: number;
-  height: number;
-  showMarkers: boolean;
-  showName: boolean;
-}) {
-  const theme = useTheme2();
-  const titleHeight = showName ? Math.min(24, height * 0.15) : 0;
-  const size = Math.max(10, Math.min(width, (height - titleHeight) * 1.15));
-  const r = size * 0.38;
-  const [cx, cy] = [width / 2, titleHeight + (height - titleHeight) / 2 + r * 0.12];
-  const min = v.field.min ?? 0;
-  const max = v.field.max ?? 100;
-  const at = (value: number) => -SWEEP / 2 + SWEEP * Math.min(1, Math.max(0, (value - min) / (max - min || 1)));
-  const value = v.display.numeric;
-  const steps = v.field.thresholds?.steps ?? [];
-  const text = formattedValueToString(v.display);
-  return (
-    <svg
-      width={width}
-      height={height}
-      data-testid="host-gauge"
-      role="img"
-      aria-label={`${v.display.title ?? ''} ${text}`}
-    >
-      {showName && (
-        <text
-          x={width / 2}
-          y={titleHeight * 0.8}
-          textAnchor="middle"
-          fill={theme.colors.text.primary}
-          fontSize={titleHeight * 0.75}
-        >
-          {v.display.title}
-        </text>
-      )}
-      <path
-        d={arc(cx, cy, r, -SWEEP / 2, SWEEP / 2)}
-        stroke={theme.colors.background.secondary}
-        strokeWidth={r * 0.22}
-        fill="none"
+/** A bar gauge; `gauge`: Grafana's gauge panel as a vertical bar of its value with its thresholds' colours. */
+function barGaugePanel(gauge: boolean) {
+  return function BarGaugePanel(props: Props) {
+    const theme = useTheme2();
+    const o = props.options;
+    const vertical = gauge || o.orientation === VizOrientation.Vertical;
+    const orientation = vertical ? VizOrientation.Vertical : VizOrientation.Horizontal;
+    const displayMode = (gauge ? 'basic' : o.displayMode) as BarGaugeDisplayMode;
+    const draw: Draw = (v, width, height, all) => (
+      <BarGauge
+        {...{ theme, value: v.display, field: v.field, width, height, orientation, displayMode, isOverflow: false }}
+        showUnfilled={o.showUnfilled !== false}
+        alignmentFactors={getDisplayValueAlignmentFactors(all)}
       />
-      {Number.isFinite(value) && value > min && (
-        <path d={arc(cx, cy, r, -SWEEP / 2, at(value))} stroke={v.display.color} strokeWidth={r * 0.22} fill="none" />
-      )}
-      {showMarkers &&
-        steps.map((step, i) => {
-          const from = i === 0 ? -SWEEP / 2 : at(step.value);
-          const to = i + 1 < steps.length ? at(steps[i + 1].value) : SWEEP / 2;
-          return to > from ? (
-            <path
-              key={i}
-              d={arc(cx, cy, r * 1.2, from, to)}
-              stroke={theme.visualization.getColorByName(step.color)}
-              strokeWidth={r * 0.07}
-              fill="none"
-            />
-          ) : null;
-        })}
-      <text x={cx} y={cy + r * 0.15} textAnchor="middle" fill={v.display.color} fontSize={r * 0.42} fontWeight={500}>
-        {text}
-      </text>
-    </svg>
-  );
+    );
+    return <Repeated {...props} orientation={orientation} draw={draw} />;
+  };
 }
 
-function GaugePreview(props: Props) {
+/** Grafana's PanelDataErrorView for a table or graph without a row: the "No value" text, or "No data". */
+function NoData({ text }: { text: string }) {
+  const style = { height: '100%', display: 'grid', placeItems: 'center' };
   return (
-    <Repeated
-      {...props}
-      render={(v, width, height, all) => (
-        <GaugeArc
-          v={v}
-          width={width}
-          height={height}
-          showMarkers={props.options.showThresholdMarkers !== false}
-          showName={all.length > 1}
-        />
-      )}
-    />
+    <div data-testid="host-panel-no-data" style={style}>
+      {text}
+    </div>
   );
 }
 
-function BarGaugePreview(props: Props) {
-  const theme = useTheme2();
-  const o = props.options;
-  const orientation = o.orientation === VizOrientation.Vertical ? VizOrientation.Vertical : VizOrientation.Horizontal;
+const noRows = (data: Props['data']) => data.series.every((f) => f.length === 0);
+
+function TablePanel({ data, width, height, fieldConfig, replaceVariables, timeRange }: Props) {
+  if (noRows(data)) {
+    return <NoData text={fieldConfig.defaults.noValue || 'No data'} />;
+  }
+  // Grafana's table shows one frame at a time (a picker for the others): the first with rows. Grafana 12's table
+  // (TableNG, not public) fits narrow columns; this Table's default minimum of 150 px would scroll 14 columns.
+  const frame = data.series.find((f) => f.length > 0)!;
   return (
-    <Repeated
-      {...props}
-      options={{ ...o, orientation }}
-      render={(v, width, height, all) => (
-        <BarGauge
-          theme={theme}
-          value={v.display}
-          field={v.field}
-          width={width}
-          height={height}
-          orientation={orientation}
-          displayMode={o.displayMode as BarGaugeDisplayMode}
-          showUnfilled={o.showUnfilled !== false}
-          alignmentFactors={getDisplayValueAlignmentFactors(all)}
-          isOverflow={false}
-        />
-      )}
-    />
-  );
-}
-
-function TablePreview({ data, width, height, fieldConfig, replaceVariables, timeRange }: Props) {
-  // Grafana's table shows one frame at a time (a picker for the others): the first with rows.
-  const frame = data.series.find((f) => f.length > 0) ?? data.series[0];
-  return frame ? (
     <Table
-      data={frame}
-      width={width}
-      height={height}
-      fieldConfig={fieldConfig}
-      replaceVariables={replaceVariables}
-      timeRange={timeRange}
-      cellHeight={TableCellHeight.Sm}
-      // Grafana 12's table (TableNG, not public) fits narrow columns; this Table's default minimum of 150 px
-      // would scroll a table of 14 columns sideways.
-      columnMinWidth={50}
+      {...{ data: frame, width, height, fieldConfig, replaceVariables, timeRange }}
+      {...{ cellHeight: TableCellHeight.Sm, columnMinWidth: 50 }}
     />
-  ) : null;
+  );
 }
 
-function TimeSeriesPreview({ data, width, height, timeRange, timeZone, options }: Props) {
+function TimeSeriesPanel({ data, width, height, timeRange, timeZone, options, fieldConfig }: Props) {
+  if (noRows(data)) {
+    return <NoData text={fieldConfig.defaults.noValue || 'No data'} />;
+  }
+  const has = (type: FieldType) => data.series.some((f) => f.fields.some((x) => x.type === type));
+  if (!has(FieldType.time) || !has(FieldType.number)) {
+    return <NoData text="Data does not have a time field" />;
+  }
   const legend = {
     showLegend: true,
     displayMode: 'list',
@@ -267,86 +130,57 @@ function TimeSeriesPreview({ data, width, height, timeRange, timeZone, options }
   };
   return (
     <TimeSeries
-      frames={data.series}
-      width={width}
-      height={height}
-      timeRange={timeRange}
-      timeZone={timeZone}
+      {...{ frames: data.series, width, height, timeRange, timeZone, options }}
       legend={legend as VizLegendOptions}
-      options={options}
     />
   );
-}
-
-function TextPreview({ options, replaceVariables }: Props) {
-  const content = replaceVariables(String(options.content ?? ''));
-  const html = options.mode === 'markdown' || !options.mode ? renderTextPanelMarkdown(content) : content;
-  // The markdown renderer sanitizes; dashboards are the repository's own files.
-  return <div className="markdown-html" style={{ padding: 8 }} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 interface CoreSpec {
   panel: React.ComponentType<Props>;
   options: Record<string, unknown>;
   color: FieldColorModeId;
-  /** Panels that take no query (text). */
-  noQueries?: boolean;
+  /** The `custom` field options of Grafana's panel (its FieldConfig), kept as written: the stand-in reads them. */
+  custom?: string[];
 }
 
-const reduce = { calcs: ['lastNotNull'], fields: '', values: false };
+const reduceOptions = { calcs: ['lastNotNull'], fields: '', values: false };
+const { Thresholds } = FieldColorModeId;
 
 const CORE: Record<string, CoreSpec> = {
   stat: {
-    panel: StatPreview,
-    options: { reduceOptions: reduce, colorMode: 'value', graphMode: 'area', justifyMode: 'auto', textMode: 'auto' },
-    color: FieldColorModeId.Thresholds,
+    panel: StatPanel,
+    options: { reduceOptions, colorMode: 'value', graphMode: 'area', justifyMode: 'auto', textMode: 'auto' },
+    color: Thresholds,
   },
-  gauge: {
-    panel: GaugePreview,
-    options: { reduceOptions: reduce, showThresholdMarkers: true, showThresholdLabels: false },
-    color: FieldColorModeId.Thresholds,
-  },
+  gauge: { panel: barGaugePanel(true), options: { reduceOptions, showThresholdMarkers: true }, color: Thresholds },
   bargauge: {
-    panel: BarGaugePreview,
-    options: { reduceOptions: reduce, displayMode: 'gradient', showUnfilled: true },
-    color: FieldColorModeId.Thresholds,
+    panel: barGaugePanel(false),
+    options: { reduceOptions, displayMode: 'gradient', showUnfilled: true },
+    color: Thresholds,
   },
-  table: { panel: TablePreview, options: { showHeader: true, cellHeight: 'sm' }, color: FieldColorModeId.Thresholds },
+  table: {
+    panel: TablePanel,
+    options: { showHeader: true, cellHeight: 'sm' },
+    color: Thresholds,
+    custom: ['align', 'cellOptions', 'filterable', 'hidden', 'hideFrom', 'inspect', 'minWidth', 'width'],
+  },
   timeseries: {
-    panel: TimeSeriesPreview,
+    panel: TimeSeriesPanel,
     options: { legend: { showLegend: true, displayMode: 'list', placement: 'bottom', calcs: [] } },
     color: FieldColorModeId.PaletteClassic,
-  },
-  text: {
-    panel: TextPreview,
-    options: { mode: 'markdown', content: '' },
-    color: FieldColorModeId.Thresholds,
-    noQueries: true,
+    custom: [
+      ...['axisLabel', 'axisPlacement', 'axisSoftMax', 'axisSoftMin', 'barAlignment', 'drawStyle', 'fillOpacity'],
+      ...['gradientMode', 'hideFrom', 'insertNulls', 'lineInterpolation', 'lineStyle', 'lineWidth', 'pointSize'],
+      ...['scaleDistribution', 'showPoints', 'spanNulls', 'stacking', 'thresholdsStyle', 'transform'],
+    ],
   },
 };
 
-/** What a core panel cannot draw from these frames, in Grafana's words; undefined when it can. */
-export function corePanelProblem(type: string, series: DataFrame[]): string | undefined {
-  const withRows = series.filter((f) => f.length > 0);
-  if (type === 'timeseries' && withRows.length > 0) {
-    const graphable = withRows.some(
-      (f) => f.fields.some((x) => x.type === FieldType.time) && f.fields.some((x) => x.type === FieldType.number)
-    );
-    return graphable ? undefined : 'Data does not have a time field';
-  }
-  return undefined;
-}
+const NoEditor = () => null;
 
-export function isQuerylessCorePanel(type: string): boolean {
-  return CORE[type]?.noQueries === true;
-}
-
-/**
- * A PanelPlugin for a core visualization: its option defaults, its default colour mode, and the `custom` field
- * options this panel's fieldConfig uses (kept as written: the visualization reads them, Grafana's code would
- * otherwise drop keys its registry does not know).
- */
-export function corePanelPlugin(type: string, customKeys: string[]): PanelPlugin | undefined {
+/** The stand-in PanelPlugin of a core visualization: its option defaults, colour mode and `custom` field options. */
+export function corePanelPlugin(type: string): PanelPlugin | undefined {
   const spec = CORE[type];
   if (!spec) {
     return undefined;
@@ -360,19 +194,14 @@ export function corePanelPlugin(type: string, customKeys: string[]): PanelPlugin
     .useFieldConfig({
       standardOptions: { color: { defaultValue: { mode: spec.color } } },
       useCustomConfig: (builder) => {
-        for (const key of customKeys) {
-          builder.addCustomEditor({
-            id: key,
-            path: key,
-            name: key,
-            editor: NoEditor,
-            override: NoEditor,
-            process: identityOverrideProcessor,
-            shouldApply: () => true,
-          });
+        for (const key of spec.custom ?? []) {
+          const item = { id: key, path: key, name: key, editor: NoEditor, override: NoEditor };
+          builder.addCustomEditor({ ...item, process: identityOverrideProcessor, shouldApply: () => true });
         }
       },
     });
-  plugin.meta = { id: type, name: type, type: 'panel', module: 'core', baseUrl: '', info: {} } as PanelPlugin['meta'];
+  // Grafana's core panels carry Grafana's version (no migration for options saved by the same release).
+  const info = { version: config.buildInfo.version };
+  plugin.meta = { id: type, name: `${type} (stand-in)`, type: 'panel', module: 'core', baseUrl: '', info } as never;
   return plugin;
 }

@@ -24,50 +24,25 @@ import {
   unitOverrideProcessor,
   valueMappingsOverrideProcessor,
   type FieldConfigPropertyItem,
-  type TransformerRegistryItem,
+  type DataTransformerInfo,
 } from '@grafana/data';
+import { config } from '@grafana/runtime';
 
 const NoEditor = () => null;
 
 /** The editor ids @grafana/data's option builders look up (OptionsUIBuilders), plus those of Grafana's panels. */
-const EDITOR_IDS = [
-  'boolean',
-  'color',
-  'dashboard-uid',
-  'field-name',
-  'multi-select',
-  'number',
-  'radio',
-  'select',
-  'slider',
-  'strings',
-  'text',
-  'timezone',
-  'unit',
-  'links',
-  'mappings',
-  'thresholds',
-  'fieldColor',
-  'stats-picker',
-  'custom',
-];
+const EDITOR_IDS = ['boolean', 'color', 'dashboard-uid', 'field-name', 'multi-select', 'number', 'radio', 'select']
+  .concat(['slider', 'strings', 'text', 'timezone', 'unit', 'links', 'mappings', 'thresholds', 'fieldColor'])
+  .concat(['stats-picker', 'custom']);
 
 type Process = FieldConfigPropertyItem['process'];
 const isNumber = (f: { type: FieldType }) => f.type === FieldType.number;
 
 function standard(id: string, process: Process, extra: Partial<FieldConfigPropertyItem> = {}): FieldConfigPropertyItem {
-  return {
-    id,
-    path: id,
-    name: id,
-    editor: NoEditor,
-    override: NoEditor,
-    process,
-    shouldApply: () => true,
-    category: ['Standard options'],
-    ...extra,
-  };
+  const item = { id, path: id, name: id, editor: NoEditor, override: NoEditor, category: ['Standard options'] };
+  return { ...item, process, shouldApply: () => true, ...extra };
 }
+const thresholds = { mode: ThresholdsMode.Absolute, steps: [{ value: -Infinity, color: 'green' }] };
 
 /** Grafana's standard field options (getAllStandardFieldConfigs) with their processors and defaults. */
 const STANDARD_FIELD_OPTIONS: FieldConfigPropertyItem[] = [
@@ -81,13 +56,7 @@ const STANDARD_FIELD_OPTIONS: FieldConfigPropertyItem[] = [
   standard('noValue', stringOverrideProcessor),
   standard('color', identityOverrideProcessor, { defaultValue: { mode: 'thresholds' } }),
   standard('thresholds', thresholdsOverrideProcessor, {
-    defaultValue: {
-      mode: ThresholdsMode.Absolute,
-      steps: [
-        { value: -Infinity, color: 'green' },
-        { value: 80, color: 'red' },
-      ],
-    },
+    defaultValue: { ...thresholds, steps: [...thresholds.steps, { value: 80, color: 'red' }] },
   }),
   standard('mappings', valueMappingsOverrideProcessor, { defaultValue: [] }),
   standard('links', dataLinksOverrideProcessor),
@@ -96,19 +65,13 @@ const STANDARD_FIELD_OPTIONS: FieldConfigPropertyItem[] = [
 
 standardEditorsRegistry.setInit(() => EDITOR_IDS.map((id) => ({ id, name: id, editor: NoEditor })));
 standardFieldConfigEditorRegistry.setInit(() => STANDARD_FIELD_OPTIONS);
+const lazyTransformations = Number(config.buildInfo.version.split('.')[0]) >= 13;
+
 standardTransformersRegistry.setInit(() => {
   // standardTransformers lists one transformer under two names (seriesToColumns is joinByField): keep each id once.
   const byId = new Map(Object.values(standardTransformers).map((t) => [t.id, t]));
-  return [...byId.values()].map(
-    (t) =>
-      ({
-        id: t.id,
-        name: t.name,
-        description: t.description,
-        transformation: t,
-        editor: NoEditor,
-        imageDark: '',
-        imageLight: '',
-      }) as TransformerRegistryItem
-  );
+  // Grafana 13 loads transformations lazily: its registry items hold a loader, 12's the transformer itself.
+  const item = (t: DataTransformerInfo) => ({ id: t.id, name: t.name, description: t.description, editor: NoEditor });
+  const transformation = (t: DataTransformerInfo) => (lazyTransformations ? () => Promise.resolve(t) : t);
+  return [...byId.values()].map((t) => ({ ...item(t), transformation: transformation(t) }) as never);
 });

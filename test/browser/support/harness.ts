@@ -6,7 +6,7 @@ import { loadConfig } from '../../../proxy/config';
 import { startProxy, type RunningProxy } from '../../../proxy/server';
 import { TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN } from '../../../proxy/testSupport';
 import { startTestSimulator, type TestSimulator } from '../../support/simulator';
-import { OUT, ROOT } from '../build';
+import { GRAFANA_HOSTS, hostModules, hostOut, ROOT, type GrafanaHost } from '../build';
 import { SETUP_FAILED } from './globalSetup';
 import type { HostApi } from './hostApi';
 import { startHostServer, type HostDatasource, type HostServer } from './hostServer';
@@ -24,6 +24,20 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 export const VIEWPORT = { width: 1200, height: 800 };
+
+/**
+ * The Grafana release whose host page this jest project runs on: the `GRAFANA_HOST` global of the browser-e2e
+ * projects (jest.config.js), 12.4 (React 18) or 13.2 (React 19).
+ */
+export const GRAFANA_HOST: GrafanaHost = (() => {
+  const host = (globalThis as { GRAFANA_HOST?: string }).GRAFANA_HOST ?? '12.4';
+  if (!(GRAFANA_HOSTS as readonly string[]).includes(host)) {
+    throw new Error(`GRAFANA_HOST ${host} is none of ${GRAFANA_HOSTS.join(', ')}`);
+  }
+  return host as GrafanaHost;
+})();
+/** The release whose host page writes docs/screenshots (the release docker compose runs); the other only checks. */
+export const SCREENSHOT_HOST: GrafanaHost = '13.2';
 /** The simulator's frozen clock: queries ask for the hour before it. */
 export const SIM_AT = '2026-11-18T17:00:00Z';
 export const DS_UID = 'switchboard-e2e';
@@ -129,7 +143,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (existsSync(SETUP_FAILED)) {
     throw new Error(readFileSync(SETUP_FAILED, 'utf8'));
   }
-  if (!existsSync(`${OUT}/index.html`)) {
+  const buildDir = hostOut(GRAFANA_HOST);
+  if (!existsSync(`${buildDir}/index.html`)) {
     throw new Error('The host page is not built: run npx tsx test/browser/build.ts (jest global setup does it)');
   }
   const sim = await startTestSimulator({ at: SIM_AT });
@@ -137,7 +152,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const datasource = keysDatasource(PROXY_URL, sim.context.world.instances[0].id);
   const server = await startHostServer({
     root: ROOT,
-    buildDir: OUT,
+    buildDir,
+    grafanaModules: hostModules(GRAFANA_HOST),
     datasources: [datasource],
     hosts: { [new URL(PROXY_URL).host]: new URL(proxy.url).host },
   });

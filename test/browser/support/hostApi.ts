@@ -78,8 +78,6 @@ export interface QueryRequestJson {
   from: string;
   to: string;
   maxDataPoints?: number;
-  /** Scoped variables of the request ({ name: { text, value } }), e.g. a repeated panel's. */
-  scopedVars?: Record<string, { text: string; value: string | string[] }>;
 }
 
 export interface TestDatasourceJson {
@@ -113,6 +111,9 @@ export interface VariableJson {
   type: string;
   name: string;
   label?: string;
+  description?: string;
+  hide?: number;
+  refresh?: number;
   query?: unknown;
   datasource?: { type?: string; uid?: string } | null;
   current?: { text?: unknown; value?: unknown };
@@ -131,6 +132,8 @@ export interface DashboardJson {
   templating?: { list?: VariableJson[] };
   /** The dashboard's default time range, e.g. { from: 'now-6h', to: 'now' }. */
   time?: { from: string; to: string };
+  /** Auto-refresh interval, e.g. "10s"; "" for none. */
+  refresh?: string;
 }
 
 export interface RenderPanelRequestJson {
@@ -147,14 +150,32 @@ export interface RenderPanelRequestJson {
 
 export interface RenderDashboardRequestJson {
   dashboard: DashboardJson;
-  from: string;
-  to: string;
   /** The grid's width in px (default 1600); rows are 30 px as in Grafana. */
   width?: number;
   /** Values that win over the variables' saved ones; "$__all" selects All. */
   variables?: VariablesJson;
   /** Rows saved collapsed stay collapsed as in Grafana; true opens them (to check their panels too). */
   expandRows?: boolean;
+  /** Auto-refresh instead of the dashboard's ("" for none), as Grafana's URL parameter refresh= does. */
+  refresh?: string;
+  /** The time range instead of the dashboard's: ISO instants or Grafana's relative times (now-1h). */
+  from?: string;
+  to?: string;
+}
+
+/** A request a datasource received from the scene's query runners (SceneQueryRunner, query variables). */
+export interface ReceivedRequestJson {
+  requestId: string;
+  app: string;
+  panelId?: number;
+  dashboardUID?: string;
+  range: { from: string; to: string };
+  maxDataPoints?: number;
+  interval: string;
+  intervalMs: number;
+  targets: QueryJson[];
+  /** Names of the scoped variables (__interval, __sceneObject...). */
+  scopedVars: string[];
 }
 
 /** What one rendered panel showed, for the tests. */
@@ -200,8 +221,8 @@ export interface HostStateJson {
   runQueryCount: number;
   /** Error toasts Grafana would have shown for failed requests (showErrorAlert not false). */
   alerts: string[];
-  /** Every request the emulated backendSrv sent (method and URL). */
-  requests: Array<{ method: string; url: string; status: number }>;
+  /** Every request the emulated backendSrv sent (method, URL, the requestId it was given and the JSON body). */
+  requests: Array<{ method: string; url: string; status: number; requestId?: string; body?: unknown }>;
   /** Requests of the backendSrv not answered yet. */
   pending: number;
 }
@@ -215,21 +236,33 @@ export interface HostApi {
   providedModules(): string[];
   renderConfigEditor(): Promise<void>;
   renderQueryEditor(query: QueryJson): Promise<void>;
-  /** ds.query(request) with the booted datasource, collected into JSON. */
+  /** The queries run by a SceneQueryRunner (as a panel's) with the booted datasource, the answer as JSON. */
   query(request: QueryRequestJson): Promise<QueryResultJson>;
   testDatasource(): Promise<TestDatasourceJson>;
-  /** Sets the dashboard variables the TemplateSrv knows. */
-  setVariables(variables: VariablesJson): void;
+  /** The dashboard variables (a list: multi-value) of the scene that query() runs its queries in. */
+  setVariables(variables: VariablesJson): Promise<void>;
   state(): HostStateJson;
   /**
    * Renders one panel as a dashboard shows it (PanelChrome, the plugin's migration and defaults, its queries run
    * through the datasource); resolves once its queries answered and it rendered.
    */
   renderPanel(request: RenderPanelRequestJson): Promise<PanelReportJson>;
-  /** Renders a dashboard JSON on Grafana's grid (a preview: see page/dashboard.tsx); resolves once every panel answered. */
+  /** Renders a dashboard JSON as a scene (page/dashboardScene.ts); resolves once every panel answered. */
   renderDashboard(request: RenderDashboardRequestJson): Promise<DashboardReportJson>;
-  /** Runs every rendered panel's queries again, as the dashboard's refresh does, and waits for the answers. */
+  /** The dashboard's refresh button: every panel's queries again; resolves with the panels once answered. */
   refresh(): Promise<PanelReportJson[]>;
+  /** The time picker: a new range (ISO or relative); resolves with the panels once answered. */
+  setTimeRange(from: string, to: string): Promise<PanelReportJson[]>;
+  /** A variable picker: a new value ("$__all" for All, a list for several); resolves once the panels answered. */
+  changeVariable(name: string, value: string | string[]): Promise<PanelReportJson[]>;
+  /** The variables of the scene shown, as the queries see them. */
+  variables(): VariablesJson;
+  /** The options a variable offers (text and value), as its picker lists them. */
+  variableOptions(name: string): Array<{ text: string; value: string }>;
+  /** Grafana's getTemplateSrv().replace(text, undefined, format) on the page. */
+  interpolate(text: string, format?: string): string;
   /** The rendered panels now. */
   panels(): PanelReportJson[];
+  /** Every request the datasource got from the scene shown, oldest first. */
+  requests(): ReceivedRequestJson[];
 }

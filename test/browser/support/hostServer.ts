@@ -98,8 +98,8 @@ const TYPES: Record<string, string> = {
  * Grafana serves the rest from its own public/ folder. Those get a neutral stand-in; a name Grafana does not know
  * stays a 404 (a console error the tests see).
  */
-function grafanaIconNames(root: string): Set<string> {
-  const source = readFileSync(path.join(root, 'node_modules/@grafana/data/dist/esm/types/icon.mjs'), 'utf8');
+function grafanaIconNames(modules: string): Set<string> {
+  const source = readFileSync(path.join(modules, '@grafana/data/dist/esm/types/icon.mjs'), 'utf8');
   return new Set([...source.matchAll(/^\s+"?([\w -]+)"?: true,?$/gm)].map((m) => m[1]));
 }
 const STAND_IN_ICON =
@@ -147,6 +147,8 @@ export async function startHostServer(options: {
   hosts?: Record<string, string>;
   /** [dataproxy] timeout: how long the data proxy waits for the target's answer before its 504. */
   dataProxyTimeoutMs?: number;
+  /** The node_modules of the host page's Grafana release (its icons); default the root's. */
+  grafanaModules?: string;
 }): Promise<HostServer> {
   const { root, buildDir } = options;
   const dist = path.join(root, 'dist');
@@ -172,7 +174,8 @@ export async function startHostServer(options: {
   const forwarded: ForwardedRequest[] = [];
   let user = userWithRole('Admin');
   const fonts = STAND_IN_FONTS.find((f) => existsSync(f));
-  const iconNames = grafanaIconNames(root);
+  const grafanaModules = options.grafanaModules ?? path.join(root, 'node_modules');
+  const iconNames = grafanaIconNames(grafanaModules);
   const standInIcons = new Set<string>();
 
   const sendFile = (res: ServerResponse, base: string, rel: string) => {
@@ -304,7 +307,7 @@ export async function startHostServer(options: {
       }
       if (p.startsWith('/public/build/img/icons/')) {
         const rel = p.slice('/public/build/img/icons/'.length);
-        const icons = path.join(root, 'node_modules/@grafana/ui/dist/public/img/icons');
+        const icons = path.join(grafanaModules, '@grafana/ui/dist/public/img/icons');
         if (!existsSync(path.join(icons, rel)) && iconNames.has(path.basename(rel, '.svg'))) {
           standInIcons.add(path.basename(rel, '.svg'));
           res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
