@@ -23,15 +23,17 @@ const emptyCounts = (): Record<WallStatus, number> => ({ alert: 0, warn: 0, ok: 
 
 /**
  * `items` in the order the wall shows them; `capacity` how many cards fit at the smallest readable size. All of them
- * when they fit; else the exceptions (in the same order) and a summary card taking one place; when even the
- * exceptions do not fit, as many as fit beside the summary, which then counts the exceptions it hides too.
+ * when they fit; else the exceptions (in the same order), then the others in their order while places remain, and a
+ * summary card taking one place for the rest; when even the exceptions do not fit, as many as fit beside the
+ * summary, which then counts the exceptions it hides too.
  */
 export function exceptionsFirst<T>(items: T[], capacity: number, statusOf: (item: T) => WallStatus): WallSelection<T> {
   if (items.length <= capacity) {
     return { shown: items };
   }
   const exceptions = items.filter((i) => EXCEPTIONS.has(statusOf(i)));
-  const shown = exceptions.slice(0, Math.max(0, capacity - 1));
+  const others = items.filter((i) => !EXCEPTIONS.has(statusOf(i)));
+  const shown = [...exceptions, ...others].slice(0, Math.max(0, capacity - 1));
   const kept = new Set(shown);
   const counts = emptyCounts();
   for (const item of items) {
