@@ -8,7 +8,7 @@ import type { Scenario } from '../../simulator/scenario/schema';
  * few connectors alert at that hour and the rest do not).
  *
  * Copy k of a queue is "<name> kk" (k = 2..20; the first keeps its name) with a quarter of its traffic; copy k of a
- * routing profile serves the copies k of its queues with a quarter of its agents (at least one per shift), so each
+ * routing profile serves the copies k of its queues with a third of its agents (rounded up), so each
  * copy is a small contact center of its own and the queues' fortunes differ with the seeds of their copies.
  */
 export const WALL_QUEUE_COPIES = 20;
@@ -36,7 +36,7 @@ export function wallScenario(base: Scenario = loadScenario()): Scenario {
         id: undefined,
         name: p.name + suffix(k),
         queues: p.queues.map((x) => ({ ...x, queue: x.queue + suffix(k) })),
-        shifts: p.shifts.map((sh) => ({ ...sh, agents: Math.max(1, Math.round(sh.agents / 4)) })),
+        shifts: p.shifts.map((sh) => ({ ...sh, agents: Math.ceil(sh.agents / 3) })),
       });
     }
   }

@@ -1,3 +1,4 @@
+import type { Scenario } from '../../../simulator/scenario/schema';
 import { existsSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
@@ -111,6 +112,8 @@ export interface HarnessOptions {
   /** Extra proxy settings (environment variables of proxy/config.ts), e.g. REALTIME_CACHE_TTL_MS. */
   proxyEnv?: Record<string, string>;
   viewport?: { width: number; height: number };
+  /** The simulator's scenario instead of the default one (e.g. test/support/wallScenario.ts). */
+  scenario?: Scenario;
 }
 
 /** A Switchboard proxy on a free loopback port in front of `awsEndpointUrl`, token TEST_TOKEN, logging nothing. */
@@ -147,7 +150,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!existsSync(`${buildDir}/index.html`)) {
     throw new Error('The host page is not built: run npx tsx test/browser/build.ts (jest global setup does it)');
   }
-  const sim = await startTestSimulator({ at: SIM_AT });
+  const sim = await startTestSimulator({ at: SIM_AT, scenario: options.scenario });
   const proxy = await startQuietProxy(sim.url, options.proxyEnv);
   const datasource = keysDatasource(PROXY_URL, sim.context.world.instances[0].id);
   const server = await startHostServer({

@@ -38,6 +38,12 @@ export function SummaryCard({
   const parts = hiddenParts(hidden);
   const [lead, ...rest] = parts;
   const headline = `${hidden.total} ${noun} not shown`;
+  // The lead ("98 OK") as large as the card's width allows, never above the tiles' hero size nor below the floor
+  // (labelSize): a summary card is a tile like the others, and its text must not be cut off.
+  const inner = width - 2 * padding - 6;
+  const leadSize = lead
+    ? Math.max(labelSize, Math.min(heroSize, Math.floor(inner / (lead.text.length * AVG_CHAR_EM + 0.95))))
+    : heroSize;
   const trouble = lead && (lead.status === 'alert' || lead.status === 'warn');
   const leadColour = lead
     ? lead.status === 'alert' || lead.status === 'warn' || lead.status === 'ok'
@@ -56,10 +62,12 @@ export function SummaryCard({
     >
       <div className={styles.title} style={{ fontSize: titleSize }}>
         <Icon name="eye-slash" aria-hidden style={{ width: titleSize, height: titleSize, flexShrink: 0 }} />
-        <span className={styles.text}>{headline}</span>
+        <span className={styles.wrap} title={headline}>
+          {headline}
+        </span>
       </div>
       {lead && (
-        <div className={styles.lead} style={{ fontSize: heroSize, color: leadColour }} data-testid={`${testId}-lead`}>
+        <div className={styles.lead} style={{ fontSize: leadSize, color: leadColour }} data-testid={`${testId}-lead`}>
           {lead.status !== 'nodata' && lead.status !== 'quiet' && (
             <Icon
               name={
@@ -70,20 +78,25 @@ export function SummaryCard({
                     : 'check-circle'
               }
               aria-hidden
-              style={{ width: heroSize * 0.75, height: heroSize * 0.75, flexShrink: 0 }}
+              style={{ width: leadSize * 0.75, height: leadSize * 0.75, flexShrink: 0 }}
             />
           )}
-          <span className={styles.text}>{lead.text}</span>
+          <span className={styles.text} title={lead.text}>
+            {lead.text}
+          </span>
         </div>
       )}
       {rest.length > 0 && (
-        <div className={styles.rest} style={{ fontSize: labelSize }}>
+        <div className={styles.rest} style={{ fontSize: labelSize }} title={rest.map((p) => p.text).join(' · ')}>
           {rest.map((p) => p.text).join(' · ')}
         </div>
       )}
     </div>
   );
 }
+
+/** Average advance of a digit or letter in ems (Inter, bold): sizes the lead to the card's width. */
+const AVG_CHAR_EM = 0.62;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   card: css({
@@ -125,6 +138,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
+  }),
+  wrap: css({
+    whiteSpace: 'normal',
+    textAlign: 'center',
+    overflowWrap: 'anywhere',
+    minWidth: 0,
   }),
   text: css({
     overflow: 'hidden',
