@@ -200,10 +200,21 @@ describe(`the NOC wall at 1920×1080 with 160 queues (Grafana ${GRAFANA_HOST})`,
     const headline = await banner
       .locator('span')
       .last()
-      .evaluate((e) => parseFloat(getComputedStyle(e as never).fontSize));
+      .evaluate((e) =>
+        parseFloat(
+          (globalThis as unknown as { getComputedStyle(x: unknown): { fontSize: string } }).getComputedStyle(e).fontSize
+        )
+      );
     const names = await h.page
       .getByTestId('queuewall-name')
-      .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e as never).fontSize)));
+      .evaluateAll((els) =>
+        els.map((e) =>
+          parseFloat(
+            (globalThis as unknown as { getComputedStyle(x: unknown): { fontSize: string } }).getComputedStyle(e)
+              .fontSize
+          )
+        )
+      );
     const box = (await banner.boundingBox())!;
     const root = (await boxOf('[data-testid="queuewall-root"]'))!;
     return { headline, names, box, root, text: await banner.innerText() };
