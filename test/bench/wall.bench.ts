@@ -9,7 +9,8 @@
  *
  * Needs dist/ (npm run build) and the host pages (built by the browser-e2e jest projects' global setup, or
  * `npx tsx test/browser/build.ts`). Prints, per viewing mode: frames, p50/p99/worst frame interval (rAF), long tasks
- * (> 50 ms), and how many age texts changed (proof that the ages ticked).
+ * (> 50 ms), how many age texts changed (proof that the ages ticked), and the renderer's main-thread time per second
+ * (Chrome's ScriptDuration, RecalcStyleDuration, LayoutDuration): the cost of ticking, whatever else the machine runs.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,6 +61,8 @@ async function main() {
   try {
     h.sim.context.model.snapshot(h.sim.context.world.instances[0], T_SIM / 1000);
     await h.host('boot', DS_UID);
+    const cdp = await h.page.context().newCDPSession(h.page);
+    await cdp.send('Performance.enable');
     const wall = JSON.parse(readFileSync(path.join(ROOT, 'dashboards/noc-wall.json'), 'utf8')) as DashboardJson;
     console.log(
       `NOC wall, 1920x1080, 160 queues, ${seconds} s of ticking per mode, Chromium headless (${await h.browser.version()}), Node ${process.version}`
@@ -80,6 +83,13 @@ async function main() {
       // in the page: rAF intervals, long tasks, text changes of the counting ages
       // (a string: tsx would add its __name helper to functions, which the page does not have)
       await h.page.evaluate(IN_PAGE);
+      const metrics = async () =>
+        Object.fromEntries(
+          (
+            (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }
+          ).metrics.map((m) => [m.name, m.value])
+        );
+      const before = await metrics();
       const start = Date.now();
       while (Date.now() - start < seconds * 1000) {
         await h.page.clock.setFixedTime(T_SIM + 1000 + (ticking ? Date.now() - start : 0));
@@ -88,6 +98,10 @@ async function main() {
       const result = (await h.page.evaluate(
         '(() => { const b = globalThis.__bench; b.stop = true; return { frames: b.frames, longTasks: b.longTasks, changes: b.changes() }; })()'
       )) as { frames: number[]; longTasks: number[]; changes: number };
+      const after = await metrics();
+      const elapsed = (Date.now() - start) / 1000;
+      // the renderer's main-thread time per second of wall clock: script, style and layout (Chrome's own counters)
+      const perSecond = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / elapsed;
       const p99 = percentile(result.frames, 99);
       console.log(
         [
@@ -98,6 +112,7 @@ async function main() {
           `worst ${Math.max(...result.frames).toFixed(1)} ms`,
           `long tasks ${result.longTasks.length}${result.longTasks.length ? ` (worst ${Math.max(...result.longTasks).toFixed(0)} ms)` : ''}`,
           `age text changes ${result.changes}`,
+          `main thread per s: script ${perSecond('ScriptDuration').toFixed(1)} ms, style ${perSecond('RecalcStyleDuration').toFixed(1)} ms, layout ${perSecond('LayoutDuration').toFixed(1)} ms`,
         ].join(', ')
       );
     }
