@@ -12,6 +12,7 @@ import { findMetric } from '../../src/connect/cloudwatchCatalog';
 import type { Channel } from '../../src/connect/channels';
 import type { RealtimeMetricName } from '../../src/connect/realtimeMetrics';
 import type { Grouping } from '../../src/connect/realtimeRules';
+import { WALL_PALETTE } from '../../src/panels/shared/colour/palette';
 
 /**
  * Building blocks of the provisioned dashboards: targets in the datasource's query shape (src/connect/query.ts),
@@ -136,7 +137,17 @@ export function unitOf(namespace: string, metricName: string): string {
  */
 export const NONE = 'None in this range';
 
-export const COLORS = { ok: 'green', warn: 'orange', alert: 'red', info: 'blue', neutral: 'text' } as const;
+/**
+ * The wall palette (src/panels/shared/colour/palette.ts, dark theme): stats, gauges and tables colour a value as the
+ * wallboard and the call path do, so a value has one colour wherever a dashboard shows it.
+ */
+export const COLORS = {
+  ok: WALL_PALETTE.dark.ok,
+  warn: WALL_PALETTE.dark.warn,
+  alert: WALL_PALETTE.dark.alert,
+  info: 'blue',
+  neutral: 'text',
+} as const;
 
 /** Absolute thresholds: a base colour, then [value, colour] steps upward. */
 export function thresholds(base: string, ...steps: Array<[number, string]>) {

@@ -19,13 +19,14 @@ export const DASHBOARDS = {
     file: 'voice-connectors.json',
     title: 'Switchboard · Voice Connector call quality',
   },
+  wall: { uid: 'switchboard-noc-wall', file: 'noc-wall.json', title: 'Switchboard · NOC wall' },
 } as const;
 export type DashboardKey = keyof typeof DASHBOARDS;
 
 export const TAG = 'switchboard';
 
 /** The revision of every shipped dashboard; raise it when any dashboard changes so upgrades re-import them. */
-export const REVISION = 1;
+export const REVISION = 2;
 
 /** The dropdown of every Switchboard dashboard, carrying the time range and the variables they share. */
 const switchboardLinks: DashboardLink = {
@@ -49,8 +50,8 @@ export interface DashboardSpec {
   time: { from: string; to: string };
   variables: VariableModel[];
   panels: Array<Panel | RowPanel>;
-  /** Links to single dashboards in the header, besides the Switchboard dropdown. */
-  links?: Array<{ title: string; uid: string }>;
+  /** Links to single dashboards in the header, besides the Switchboard dropdown ("?kiosk": full screen). */
+  links?: Array<{ title: string; uid: string; query?: string }>;
 }
 
 export function dashboard(s: DashboardSpec): Dashboard {
@@ -76,7 +77,7 @@ export function dashboard(s: DashboardSpec): Dashboard {
       ...(s.links ?? []).map((l): DashboardLink => ({
         title: l.title,
         type: 'link',
-        url: `/d/${l.uid}`,
+        url: `/d/${l.uid}${l.query ?? ''}`,
         tags: [],
         asDropdown: false,
         includeVars: true,

@@ -1,6 +1,7 @@
 import type { Dashboard } from '@grafana/schema';
 import { DASHBOARDS, type DashboardKey } from './dashboard';
 import { nocOverview } from './nocOverview';
+import { nocWall } from './nocWall';
 import { queues } from './queues';
 import { quotas } from './quotas';
 import { voiceConnectors } from './voiceConnectors';
@@ -13,6 +14,7 @@ export const ALL_DASHBOARDS: Record<DashboardKey, Dashboard> = {
   quotas,
   voiceId,
   voiceConnectors,
+  wall: nocWall,
 };
 
 /** The JSON text of a dashboard file, as written (stable key order, two-space indent, final newline). */

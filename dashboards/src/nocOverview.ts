@@ -19,6 +19,7 @@ import {
 } from './builders';
 import { VariableHide } from '@grafana/schema';
 import { dashboard, DASHBOARDS, linkTo } from './dashboard';
+import { AGE_UNIT, IN_QUEUE_THRESHOLDS, OLDEST_THRESHOLDS } from './queueRules';
 import { QUALITY } from './voiceConnectors';
 import { datasourceVar, instanceVar, queueVar, regionVar } from './variables';
 
@@ -331,11 +332,15 @@ const worstQueues = table({
       { name: 'Queue ID', properties: { 'custom.hidden': true } },
       {
         name: 'OLDEST_CONTACT_AGE',
-        properties: { unit: 's', thresholds: highIsBad(60, 180), 'custom.cellOptions': { type: 'color-background' } },
+        properties: {
+          unit: AGE_UNIT,
+          thresholds: OLDEST_THRESHOLDS,
+          'custom.cellOptions': { type: 'color-background' },
+        },
       },
       {
         name: 'CONTACTS_IN_QUEUE',
-        properties: { thresholds: highIsBad(5, 10), 'custom.cellOptions': { type: 'color-text' } },
+        properties: { thresholds: IN_QUEUE_THRESHOLDS, 'custom.cellOptions': { type: 'color-text' } },
       },
     ],
   }),
@@ -393,10 +398,14 @@ export const nocOverview = dashboard({
   description:
     'Amazon Connect at a glance: flow errors, misconfigured numbers, recording failures, throttled calls, packet loss, expired tasks, undialable callbacks, call spikes, quota used at the peak and now, worst queues and call quality.',
   tags: ['noc', 'overview'],
-  links: (['queues', 'quotas', 'voiceId', 'voiceConnectors'] as const).map((key) => ({
-    title: DASHBOARDS[key].title.replace('Switchboard · ', ''),
-    uid: DASHBOARDS[key].uid,
-  })),
+  links: [
+    ...(['queues', 'quotas', 'voiceId', 'voiceConnectors'] as const).map((key) => ({
+      title: DASHBOARDS[key].title.replace('Switchboard · ', ''),
+      uid: DASHBOARDS[key].uid,
+    })),
+    // The wall screen's dashboard, full screen.
+    { title: 'NOC wall (kiosk)', uid: DASHBOARDS.wall.uid, query: '?kiosk' },
+  ],
   refresh: '10s',
   time: { from: 'now-1h', to: 'now' },
   variables: [datasourceVar, regionVar, instanceVar, { ...queueVar, hide: VariableHide.hideVariable }],

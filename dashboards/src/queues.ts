@@ -17,7 +17,8 @@ import {
   timeseries,
   unitOf,
 } from './builders';
-import { dashboard, linkTo } from './dashboard';
+import { dashboard, DASHBOARDS, linkTo } from './dashboard';
+import { AGE_UNIT, IN_QUEUE_THRESHOLDS, OLDEST_THRESHOLDS, WALLBOARD_RULES } from './queueRules';
 import { channelVar, datasourceVar, instanceVar, queueVar, regionVar } from './variables';
 
 /**
@@ -27,8 +28,8 @@ import { channelVar, datasourceVar, instanceVar, queueVar, regionVar } from './v
  */
 
 const QUEUE_DIMS = { InstanceId: ['$instance'], MetricGroup: ['Queue'], QueueName: ['$queue'] };
-const OLDEST = highIsBad(60, 180);
-const IN_QUEUE = highIsBad(5, 10);
+const OLDEST = OLDEST_THRESHOLDS;
+const IN_QUEUE = IN_QUEUE_THRESHOLDS;
 
 const wallboard = plugin('switchboard-queuewall-panel', {
   title: 'Queue wallboard',
@@ -36,29 +37,22 @@ const wallboard = plugin('switchboard-queuewall-panel', {
     'A tile per queue: contacts waiting, the oldest contact (ticking between refreshes) and available agents, ' +
     'coloured by the thresholds of each metric and sorted worst first.',
   w: 24,
-  h: 10,
+  // Two rows of tiles at 16 px labels on a 1080p screen; more queues are summarised, alerts and warnings first.
+  h: 14,
   targets: [
     realtime({
       queues: '$queue',
       channels: '$channel',
       groupings: ['QUEUE'],
-      metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_AVAILABLE', 'AGENTS_ONLINE', 'AGENTS_ON_CONTACT'],
+      metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_AVAILABLE', 'AGENTS_ONLINE'],
     }),
   ],
   fieldConfig: fieldConfig({ unit: 'short' }),
   options: {
     ...QUEUEWALL_DEFAULTS,
-    tiles: {
-      metrics: [
-        { field: 'CONTACTS_IN_QUEUE', warn: 5, alert: 10, direction: 'above' },
-        { field: 'OLDEST_CONTACT_AGE', warn: 60, alert: 180, direction: 'above' },
-        // No agent available is a warning; contacts waiting and their age make the alerts (an empty queue with
-        // nobody available is not an emergency).
-        { field: 'AGENTS_AVAILABLE', warn: 0, direction: 'below' },
-        { field: 'AGENTS_ONLINE', direction: 'above' },
-        { field: 'AGENTS_ON_CONTACT', direction: 'above' },
-      ],
-    },
+    // The shared rules (queueRules.ts): no agent available is a warning while contacts wait; contacts waiting and
+    // their age make the alerts (an empty queue whose agents are busy elsewhere is not an emergency).
+    tiles: { metrics: WALLBOARD_RULES },
     tileMinWidth: 240,
   } satisfies QueueWallOptions,
 });
@@ -91,8 +85,9 @@ const totals = stat(
       thresholds: thresholds(COLORS.info),
       overrides: [
         { name: 'CONTACTS_IN_QUEUE', properties: { thresholds: IN_QUEUE } },
-        { name: 'OLDEST_CONTACT_AGE', properties: { unit: 's', thresholds: OLDEST } },
-        { name: 'AGENTS_AVAILABLE', properties: { thresholds: lowIsBad(1, 2) } },
+        { name: 'OLDEST_CONTACT_AGE', properties: { unit: AGE_UNIT, thresholds: OLDEST } },
+        // Available agents are judged only while contacts wait (the wallboard's rule), which a stat cannot tell:
+        // it is shown without a colour rather than with one that disagrees with the wallboard.
       ],
     }),
   },
@@ -138,13 +133,10 @@ const perQueue = table({
       { name: 'Queue ID', properties: hidden },
       {
         name: 'OLDEST_CONTACT_AGE',
-        properties: { unit: 's', thresholds: OLDEST, 'custom.cellOptions': { type: 'color-background' } },
+        properties: { unit: AGE_UNIT, thresholds: OLDEST, 'custom.cellOptions': { type: 'color-background' } },
       },
       { name: 'CONTACTS_IN_QUEUE', properties: { thresholds: IN_QUEUE, 'custom.cellOptions': { type: 'color-text' } } },
-      {
-        name: 'AGENTS_AVAILABLE',
-        properties: { thresholds: lowIsBad(1, 2), 'custom.cellOptions': { type: 'color-text' } },
-      },
+      // AGENTS_AVAILABLE uncoloured, as in the stat above.
     ],
   }),
 });
@@ -297,6 +289,7 @@ export const queues = dashboard({
   refresh: '10s',
   time: { from: 'now-3h', to: 'now' },
   variables: [datasourceVar, regionVar, instanceVar, queueVar, channelVar],
+  links: [{ title: 'NOC wall (kiosk)', uid: DASHBOARDS.wall.uid, query: '?kiosk' }],
   panels: layout([
     row('Now (real time)'),
     wallboard,

@@ -80,7 +80,8 @@ const callPath = plugin('switchboard-callpath-panel', {
     'published: the RTP packets counted against 3,000 a minute per call in progress (InboundCallsActive + ' +
     'OutboundCallsActive), which assumes 20 ms packets without silence suppression.',
   w: 24,
-  h: 10,
+  // Two diagrams high at 16 px text on a 1080p screen; more connectors: alerting ones first, the rest counted.
+  h: 14,
   targets: pathTargets,
   fieldConfig: fieldConfig({ unit: 'none' }),
   options: { ...CALLPATH_DEFAULTS },

@@ -131,7 +131,8 @@ describe(`provisioned dashboards in Chromium (Grafana ${GRAFANA_HOST})`, () => {
       const panel = dashboard.panels!.find((p) => p.type === 'switchboard-callpath-panel')!;
       // the dashboard's variables as its render resolved them
       const variables = reports.get(file!)?.variables ?? {};
-      const report = await h.host('renderPanel', { panel, width: 1200, height: 420, ...rangeOf(dashboard), variables });
+      // two diagrams high: at 16 px text (the wall's floor) a diagram is about 212 px high and 946 px wide
+      const report = await h.host('renderPanel', { panel, width: 1200, height: 560, ...rangeOf(dashboard), variables });
       expect(report).toMatchObject({ state: 'Done', errors: [], noData: false });
       // fact: chime-packets-lost-cumulative: each leg's estimated loss is the scenario's (09:00-12:00 local, no
       // incident): acme-sbc-primary customer 0.3 %, remote 0.1 %; acme-sbc-backup 0.5 %, 0.2 %; each ±25 %.
@@ -163,7 +164,7 @@ describe(`provisioned dashboards in Chromium (Grafana ${GRAFANA_HOST})`, () => {
           true,
         ]);
       }
-      await h.page.setViewportSize({ width: 1200 + 32, height: 420 + 32 });
+      await h.page.setViewportSize({ width: 1200 + 32, height: 560 + 32 });
       await h.page.mouse.move(0, 0);
       await h.page.waitForTimeout(300);
       await saveScreenshot(h.page, path.join(SCREENSHOTS, 'panel-callpath.png'), GRAFANA_HOST === SCREENSHOT_HOST);

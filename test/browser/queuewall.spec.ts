@@ -95,17 +95,20 @@ describe('queue wallboard panel in Chromium', () => {
 
   type Severity = 'alert' | 'warn' | 'ok' | 'nodata';
   const RANK = { alert: 4, warn: 3, ok: 2, nodata: 1, quiet: 0 };
-  /** The default rules of the README: inclusive thresholds, "above" or "below". */
-  const RULES: Array<[string, number, number, 'above' | 'below']> = [
-    ['CONTACTS_IN_QUEUE', 5, 10, 'above'],
-    ['OLDEST_CONTACT_AGE', 60, 180, 'above'],
-    ['AGENTS_AVAILABLE', 1, 0, 'below'],
+  /**
+   * The default rules of the README: inclusive thresholds, "above" or "below"; no agent available (≤ 0) is a
+   * warning only while contacts wait (no staffed hours set), otherwise the value is shown unjudged (ok).
+   */
+  const RULES: Array<[string, number | undefined, number | undefined, 'above' | 'below', boolean]> = [
+    ['CONTACTS_IN_QUEUE', 5, 10, 'above', false],
+    ['OLDEST_CONTACT_AGE', 60, 180, 'above', false],
+    ['AGENTS_AVAILABLE', 0, undefined, 'below', true],
   ];
-  const judge = (v: number | null, warn: number, alert: number, dir: 'above' | 'below'): Severity => {
+  const judge = (v: number | null, warn?: number, alert?: number, dir: 'above' | 'below' = 'above'): Severity => {
     if (v === null) {
       return 'nodata';
     }
-    const bad = (t: number) => (dir === 'above' ? v >= t : v <= t);
+    const bad = (t?: number) => t !== undefined && (dir === 'above' ? v >= t : v <= t);
     return bad(alert) ? 'alert' : bad(warn) ? 'warn' : 'ok';
   };
 
@@ -125,7 +128,9 @@ describe('queue wallboard panel in Chromium', () => {
           OLDEST_CONTACT_AGE: shownOldest,
           AGENTS_AVAILABLE: value('AGENTS_AVAILABLE'),
         };
-        const severities = RULES.map(([m, warn, alert, dir]) => judge(shown[m], warn, alert, dir));
+        const severities = RULES.map(([m, warn, alert, dir, whileWaiting]) =>
+          whileWaiting && !waiting ? judge(shown[m]) : judge(shown[m], warn, alert, dir)
+        );
         const quiet = METRICS.every((m) => !value(m));
         const status = quiet ? 'quiet' : severities.reduce<Severity>((w, s) => (RANK[s] > RANK[w] ? s : w), 'nodata');
         return { queue, status, shown, severities, waiting };
@@ -142,8 +147,8 @@ describe('queue wallboard panel in Chromium', () => {
     const report = await render(wallboard([target()]));
     expect(report).toMatchObject({ state: 'Done', errors: [], frames: 1, noData: false, runs: 1 });
     expect(report.rows).toBe(instance().queues.length);
-    // the options the panel got: hand-written {} migrated to version 1 with the defaults
-    expect(report.options).toMatchObject({ version: 1, sortBy: 'severity', showTicking: true });
+    // the options the panel got: hand-written {} migrated to version 2 with the defaults
+    expect(report.options).toMatchObject({ version: 2, sortBy: 'severity', showTicking: true });
 
     const table = await proxyTable();
     const want = expected(table, T_PAGE);

@@ -149,7 +149,8 @@ describe.each(loaded)('%s', (_file, d) => {
   });
 
   it('gives every panel a title, a description, a unit and a known type', () => {
-    expect(panels.length).toBeGreaterThan(3);
+    // The NOC wall is one panel (the wallboard filling the screen); the others are several.
+    expect(panels.length).toBeGreaterThanOrEqual(d.uid === 'switchboard-noc-wall' ? 1 : 4);
     for (const p of panels) {
       expect([p.title, [...OUR_PANELS, ...CORE_PANELS].includes(p.type)]).toEqual([p.title, true]);
       expect([p.title, (p.description ?? '').length > 20]).toEqual([p.title, true]);
@@ -600,5 +601,63 @@ describe('fact: chime-packets-lost-cumulative: Voice Connector loss is estimated
     expect(vcPanel('Packets lost so far on calls in progress').description).toContain(
       'so far on the calls in progress'
     );
+  });
+});
+
+describe('one threshold set and one unit style per dashboard (wallboard, stats and tables agree)', () => {
+  type Steps = Array<{ value: number | null; color: string }>;
+  type Rule = { field: string; warn?: number; alert?: number; direction: string };
+  const withWallboard = loaded.filter(([, d]) => panelsOf(d).some((p) => p.type === 'switchboard-queuewall-panel'));
+  /** Every place a table or stat sets a field's thresholds or unit: its overrides by name. */
+  const overridesOf = (p: Panel, field: string) =>
+    (p.fieldConfig?.overrides ?? [])
+      .filter((o) => o.matcher.id === 'byName' && o.matcher.options === field)
+      .flatMap((o) => o.properties);
+
+  it('covers the dashboards that show queues in real time', () => {
+    expect(withWallboard.map(([f]) => f).sort()).toEqual(['noc-wall.json', 'queues.json']);
+  });
+
+  it.each(loaded)('%s: a queue metric is coloured by the wallboard’s thresholds, in the wall palette', (_f, d) => {
+    const walls = panelsOf(d).filter((p) => p.type === 'switchboard-queuewall-panel');
+    // The Queues dashboard's wallboard rules are the rules of every dashboard (the NOC overview has no wallboard).
+    const queuesWall = panelsOf(loaded.find(([f]) => f === 'queues.json')![1]).find(
+      (p) => p.type === 'switchboard-queuewall-panel'
+    )!;
+    const rules = ((walls[0] ?? queuesWall).options as { tiles: { metrics: Rule[] } }).tiles.metrics;
+    expect(rules.find((r) => r.field === 'CONTACTS_IN_QUEUE')).toMatchObject({ warn: 5, alert: 10 });
+    let compared = 0;
+    for (const p of panelsOf(d).filter((x) => x.type === 'table' || x.type === 'stat')) {
+      for (const rule of rules) {
+        for (const prop of overridesOf(p, rule.field).filter((x) => x.id === 'thresholds')) {
+          const steps = (prop.value as { steps: Steps }).steps;
+          // ok below warn, warn from warn, alert from alert: the wallboard's inclusive "above" rule.
+          expect([p.title, rule.field, steps]).toEqual([
+            p.title,
+            rule.field,
+            [
+              { value: null, color: '#4CC3C9' },
+              { value: rule.warn, color: '#FADE2A' },
+              { value: rule.alert, color: '#FF5A6E' },
+            ],
+          ]);
+          compared++;
+        }
+      }
+      // "Available 0": judged by the wallboard only while contacts wait, which a cell cannot tell, so no colour.
+      expect([p.title, overridesOf(p, 'AGENTS_AVAILABLE').filter((x) => x.id === 'thresholds')]).toEqual([p.title, []]);
+    }
+    if (['queues.json', 'noc-overview.json'].includes(_f)) {
+      expect(compared).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it.each(loaded)('%s: the oldest contact’s age is a clock wherever a table or stat shows it', (_f, d) => {
+    for (const p of panelsOf(d).filter((x) => x.type === 'table' || x.type === 'stat')) {
+      for (const prop of overridesOf(p, 'OLDEST_CONTACT_AGE').filter((x) => x.id === 'unit')) {
+        // dthms: 00:08:09, the wallboard's 8:09 with hours; not "8 mins" (unit s).
+        expect([p.title, prop.value]).toEqual([p.title, 'dthms']);
+      }
+    }
   });
 });

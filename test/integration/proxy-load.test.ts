@@ -76,7 +76,6 @@ describe('proxy under load: merging, passthrough, stale answers, batching', () =
       'OLDEST_CONTACT_AGE',
       'AGENTS_AVAILABLE',
       'AGENTS_ONLINE',
-      'AGENTS_ON_CONTACT',
     ]);
     const table = answers[2].results.A.frames![0];
     // Queue, Queue ID and the table panel's own metrics, whatever the union call fetched.

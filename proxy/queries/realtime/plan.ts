@@ -36,7 +36,7 @@ export interface PlannedCall {
   groupings: Grouping[];
   metrics: RealtimeMetricName[];
   /**
-   * Set on calls that add this grouping to count a metric exactly across split calls (splitMerge.ts,
+   * Set on calls that add this grouping to count a metric exactly across split calls (splitCombine.ts,
    * dedupeGrouping): their rows are taken once per queue or routing profile and added up per row of the query.
    */
   dedupeBy?: Grouping;

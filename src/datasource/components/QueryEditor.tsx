@@ -8,6 +8,7 @@ import type { SwitchboardDataQuery, SwitchboardOptions } from '../types';
 import { CloudWatchQueryEditor } from './CloudWatchQueryEditor';
 import { QuotaQueryEditor } from './QuotaQueryEditor';
 import { RealtimeQueryEditor } from './RealtimeQueryEditor';
+import { FieldAria } from './fieldAria';
 
 /** The query editor: a query type, then the editor of that type (one file each). */
 
@@ -53,27 +54,30 @@ export function QueryEditor(props: QueryEditorProps<SwitchboardDataSource, Switc
   const defaultInstanceId = datasource.instanceSettings.jsonData.defaultInstanceId;
 
   return (
-    <Stack direction="column" gap={1}>
-      <Field label="Query type" noMargin>
-        <RadioButtonGroup
-          options={QUERY_TYPE_OPTIONS}
-          value={query.queryType}
-          onChange={(queryType) => {
-            if (queryType !== query.queryType) {
-              onChange(switchQueryType(query, queryType, defaultInstanceId));
-            }
-          }}
-        />
-      </Field>
-      {query.queryType === 'realtime' && (
-        <RealtimeQueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />
-      )}
-      {query.queryType === 'cloudwatch' && (
-        <CloudWatchQueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />
-      )}
-      {query.queryType === 'quota' && (
-        <QuotaQueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />
-      )}
-    </Stack>
+    <FieldAria>
+      <Stack direction="column" gap={1}>
+        <Field label="Query type" noMargin>
+          <RadioButtonGroup
+            aria-label="Query type"
+            options={QUERY_TYPE_OPTIONS}
+            value={query.queryType}
+            onChange={(queryType) => {
+              if (queryType !== query.queryType) {
+                onChange(switchQueryType(query, queryType, defaultInstanceId));
+              }
+            }}
+          />
+        </Field>
+        {query.queryType === 'realtime' && (
+          <RealtimeQueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />
+        )}
+        {query.queryType === 'cloudwatch' && (
+          <CloudWatchQueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />
+        )}
+        {query.queryType === 'quota' && (
+          <QuotaQueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />
+        )}
+      </Stack>
+    </FieldAria>
   );
 }

@@ -79,6 +79,7 @@ export function QuotaQueryEditor({ query, datasource, onChange, onRunQuery }: Ty
         </Field>
         <Field label="Format" description="Table: a row per channel. Time series: in use, quota and used over time.">
           <RadioButtonGroup
+            aria-label="Format"
             options={FORMAT_OPTIONS}
             value={query.format ?? 'table'}
             onChange={(format) => change({ ...query, format })}

@@ -152,7 +152,7 @@ export function RealtimeQueryEditor({ query, datasource, onChange, onRunQuery }:
           description="Connect filters by queues or by routing profiles, never both in one query."
           {...fieldErrors([...(problems.get('filterMode') ?? [])])}
         >
-          <RadioButtonGroup options={FILTER_MODES} value={mode} onChange={setMode} />
+          <RadioButtonGroup aria-label="Filter by" options={FILTER_MODES} value={mode} onChange={setMode} />
         </Field>
         {showQueues && (
           <Field
@@ -350,6 +350,7 @@ export function RealtimeQueryEditor({ query, datasource, onChange, onRunQuery }:
                 }
               />
               <RadioButtonGroup
+                aria-label="Sort order"
                 options={SORT_ORDER_OPTIONS}
                 value={order}
                 disabled={!query.sort}
@@ -360,6 +361,7 @@ export function RealtimeQueryEditor({ query, datasource, onChange, onRunQuery }:
         </Field>
         <Field label="Format" description="Table: a row per grouping key. Time series: a point per metric and key.">
           <RadioButtonGroup
+            aria-label="Format"
             options={FORMAT_OPTIONS}
             value={query.format ?? 'table'}
             onChange={(format) => change({ ...query, format })}

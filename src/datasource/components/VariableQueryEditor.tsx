@@ -22,6 +22,7 @@ import { InstanceField } from './InstanceField';
 import { RegionField } from './RegionField';
 import { resourceOptions, uniqueOptions, variableOptions, withValues } from './selectOptions';
 import { useResources, type ResourceSource } from './useResources';
+import { FieldAria } from './fieldAria';
 
 /**
  * Template variables: a kind of list from the proxy and the parameters that kind needs, each shown only for the
@@ -131,57 +132,61 @@ export function VariableQueryEditor({ query, onChange, datasource }: Props) {
   const set = (patch: Partial<SwitchboardVariableQuery>) => onChange({ ...q, ...patch });
 
   return (
-    <Stack direction="column" gap={1}>
-      <Field label="List" description={info?.description ?? 'What the variable lists.'}>
-        <Select
-          inputId="switchboard-variable-kind"
-          width={32}
-          options={KIND_OPTIONS}
-          value={q.kind ?? null}
-          placeholder="Choose a list"
-          onChange={(o) => o.value && set({ kind: o.value })}
-        />
-      </Field>
-      {needs('region') && (
-        <RegionField
-          value={q.region}
-          defaultRegion={datasource.instanceSettings.jsonData.defaultRegion}
-          onChange={(region) => set({ region })}
-        />
-      )}
-      {needs('instanceId') && (
-        <InstanceField
-          datasource={datasource}
-          region={q.region}
-          value={q.instanceId}
-          required
-          error={q.instanceId ? undefined : 'choose an instance (or a variable such as $instance)'}
-          onChange={(instanceId) => set({ instanceId })}
-        />
-      )}
-      {needs('queueTypes') && (
-        <Field label="Queue types" description="Agent queues have no name: their text is their id.">
-          <RadioButtonGroup
-            options={QUEUE_TYPE_OPTIONS}
-            value={q.queueTypes || 'STANDARD'}
-            onChange={(queueTypes) => set({ queueTypes })}
+    <FieldAria>
+      <Stack direction="column" gap={1}>
+        <Field label="List" description={info?.description ?? 'What the variable lists.'}>
+          <Select
+            inputId="switchboard-variable-kind"
+            width={32}
+            options={KIND_OPTIONS}
+            value={q.kind ?? null}
+            placeholder="Choose a list"
+            onChange={(o) => o.value && set({ kind: o.value })}
           />
         </Field>
-      )}
-      {needs('valueField') && (
-        <Field
-          label="Value"
-          description="Name: one variable for real-time queries and CloudWatch's QueueName dimension. Id: real-time only."
-        >
-          <RadioButtonGroup
-            options={VALUE_FIELD_OPTIONS}
-            value={q.valueField ?? 'id'}
-            onChange={(valueField) => set({ valueField })}
+        {needs('region') && (
+          <RegionField
+            value={q.region}
+            defaultRegion={datasource.instanceSettings.jsonData.defaultRegion}
+            onChange={(region) => set({ region })}
           />
-        </Field>
-      )}
-      {needs('namespace') && <CloudWatchParams query={q} datasource={datasource} needs={needs} set={set} />}
-    </Stack>
+        )}
+        {needs('instanceId') && (
+          <InstanceField
+            datasource={datasource}
+            region={q.region}
+            value={q.instanceId}
+            required
+            error={q.instanceId ? undefined : 'choose an instance (or a variable such as $instance)'}
+            onChange={(instanceId) => set({ instanceId })}
+          />
+        )}
+        {needs('queueTypes') && (
+          <Field label="Queue types" description="Agent queues have no name: their text is their id.">
+            <RadioButtonGroup
+              aria-label="Queue types"
+              options={QUEUE_TYPE_OPTIONS}
+              value={q.queueTypes || 'STANDARD'}
+              onChange={(queueTypes) => set({ queueTypes })}
+            />
+          </Field>
+        )}
+        {needs('valueField') && (
+          <Field
+            label="Value"
+            description="Name: one variable for real-time queries and CloudWatch's QueueName dimension. Id: real-time only."
+          >
+            <RadioButtonGroup
+              aria-label="Value"
+              options={VALUE_FIELD_OPTIONS}
+              value={q.valueField ?? 'id'}
+              onChange={(valueField) => set({ valueField })}
+            />
+          </Field>
+        )}
+        {needs('namespace') && <CloudWatchParams query={q} datasource={datasource} needs={needs} set={set} />}
+      </Stack>
+    </FieldAria>
   );
 }
 

@@ -63,9 +63,10 @@ describe('CallPathPanel', () => {
     degraded.MOSBetweenVcAndRemote = [4.3, 4.3, 3.6]; // warn
     renderPanel([...connectorFrames('vc-a', healthyMetrics()), ...connectorFrames('vc-b', degraded)]);
 
+    // alerts first (the default order)
     expect(screen.getAllByTestId('callpath-connector').map((c) => c.getAttribute('data-severity'))).toEqual([
-      'ok',
       'alert',
+      'ok',
     ]);
     expect(within(connector('vc-a')).getByText('vc-a')).toBeInTheDocument();
     expect(within(connector('vc-a')).getByTestId('callpath-badge')).toHaveTextContent('OK');
@@ -258,6 +259,9 @@ describe('panel options', () => {
       sortBy: DEFAULT_OPTIONS.sortBy,
       diagramMinWidth: DEFAULT_OPTIONS.diagramMinWidth,
       fontScale: DEFAULT_OPTIONS.fontScale,
+      'viewing.mode': 'panel',
+      'viewing.distanceM': 3,
+      'viewing.screenInches': 55,
     });
   });
 });

@@ -129,7 +129,7 @@ describe('buildConnectorViews', () => {
       ['Amsterdam SBC', 'vc-2'],
       ['Zurich SBC', 'vc-1'],
     ]);
-    expect(views(frames).map((v) => v.title)).toEqual(['vc-1', 'vc-2']);
+    expect(views(frames, { sortBy: 'name' }).map((v) => v.title)).toEqual(['vc-1', 'vc-2']);
     expect(views(frames, { sortBy: 'severity' }).map((v) => [v.id, v.severity])).toEqual([
       ['vc-2', 'alert'],
       ['vc-1', 'ok'],

@@ -1,4 +1,4 @@
-import { diagramFonts, diagramGrid, GAP, MIN_DIAGRAM_HEIGHT } from './layout';
+import { diagramFonts, diagramGrid, GAP, MIN_DIAGRAM_HEIGHT, diagramCapacity, minimumDiagram } from './layout';
 
 describe('diagramGrid', () => {
   it('puts two connectors side by side on a wide panel and stacks them on a tall one', () => {
@@ -28,12 +28,30 @@ describe('diagramGrid', () => {
 });
 
 describe('diagramFonts', () => {
-  it('grows with the diagram and with the text size option', () => {
+  it('grows with the diagram; the text size option raises the floors and shrinks what the diagram allows', () => {
     const small = diagramFonts(420, 200, 1);
     const large = diagramFonts(900, 420, 1);
     expect(large.value).toBeGreaterThan(small.value);
-    expect(diagramFonts(420, 200, 1.5).value).toBeGreaterThan(small.value);
+    const floors = { primary: 16, secondary: 16 };
+    expect(diagramFonts(420, 200, 1.5, floors).value).toBeGreaterThan(diagramFonts(420, 200, 1, floors).value);
+    expect(diagramFonts(900, 420, 0.5).value).toBeLessThan(large.value);
     expect(small.title).toBeGreaterThan(small.label);
+  });
+
+  it('never sets text below the floors, and the smallest diagram holds it', () => {
+    for (const floors of [
+      { primary: 16, secondary: 16 },
+      { primary: 31, secondary: 16 },
+    ]) {
+      const min = minimumDiagram(floors, 1);
+      const f = diagramFonts(min.width, min.height, 1, floors);
+      expect(Math.min(f.title, f.value)).toBeGreaterThanOrEqual(floors.primary);
+      expect(Math.min(f.label, f.node)).toBeGreaterThanOrEqual(floors.secondary);
+      // the boxes' names fit their boxes at that size
+      expect(f.node * 5.2).toBeLessThanOrEqual((min.width - 2 * f.padding) / 7.1);
+    }
+    // 24 connectors do not fit a 1888 × 1018 wall at 16 px: the panel shows the exceptions first
+    expect(diagramCapacity(1888, 1018, minimumDiagram({ primary: 16, secondary: 16 }, 1))).toBeLessThan(24);
   });
 
   it('lets the values wrap onto two lines when the diagram is tall, for larger text', () => {

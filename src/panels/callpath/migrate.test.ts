@@ -16,7 +16,9 @@ describe('migrateOptions', () => {
     const out = migrateOptions({ thresholds: { mos: { warn: 4 } }, reducer: 'worst', fontScale: 1.4 });
     expect(out.thresholds.mos).toEqual({ warn: 4, alert: 3.5 });
     expect(out.thresholds.jitterMs).toEqual(DEFAULT_OPTIONS.thresholds.jitterMs);
-    expect(out).toMatchObject({ version: OPTIONS_VERSION, reducer: 'worst', fontScale: 1.4, sortBy: 'name' });
+    expect(out).toMatchObject({ version: OPTIONS_VERSION, reducer: 'worst', fontScale: 1.4, sortBy: 'severity' });
+    // a version 1 panel saved without a sort sorted by name, and keeps doing so
+    expect(migrateOptions({ version: 1 }).sortBy).toBe('name');
   });
 
   it('reads numbers written as strings, short keys and Grafana’s reducer names', () => {
@@ -51,13 +53,13 @@ describe('migrateOptions', () => {
     });
     expect(out.thresholds.mos).toEqual(DEFAULT_OPTIONS.thresholds.mos);
     expect(out.thresholds.rttMs).toEqual(DEFAULT_OPTIONS.thresholds.rttMs);
-    expect(out).toMatchObject({ reducer: 'last', sortBy: 'name', diagramMinWidth: 240, fontScale: 3 });
+    expect(out).toMatchObject({ reducer: 'last', sortBy: 'severity', diagramMinWidth: 240, fontScale: 3 });
     expect(migrateOptions({ fontScale: 0 }).fontScale).toBe(1);
   });
 
   it('is idempotent and never loses a user’s values', () => {
     const user = {
-      version: 1,
+      version: OPTIONS_VERSION,
       thresholds: {
         mos: { warn: 4.1, alert: 3.9 },
         jitterMs: { warn: 10, alert: null },
@@ -68,6 +70,7 @@ describe('migrateOptions', () => {
       sortBy: 'severity',
       diagramMinWidth: 600,
       fontScale: 1.6,
+      viewing: { mode: 'distance', distanceM: 4, screenInches: 65 },
     };
     const once = migrateOptions(user);
     expect(once).toEqual(user);

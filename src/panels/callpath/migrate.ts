@@ -1,5 +1,6 @@
 import type { PanelModel } from '@grafana/data';
 import { clamp, isObject, needsMigration, readNumber, type Loose } from '../shared/readOptions';
+import { readViewing } from '../shared/wall/viewing';
 import {
   DEFAULT_OPTIONS,
   DIAGRAM_MIN_WIDTH,
@@ -12,7 +13,7 @@ import {
 import { QUALITIES, type Quality, type QualityThreshold, type QualityThresholds } from './quality';
 
 /**
- * Brings saved options to the current shape (version 1). Handles absent options (a new panel), options written by
+ * Brings saved options to the current shape (version 2). Handles absent options (a new panel), options written by
  * hand in provisioned dashboards (numbers as strings, Grafana's reducer names, short threshold keys) and every
  * older version. Total and idempotent: whatever comes in, valid options come out, so the panel also runs it on
  * every render as a guard. A value the user set is never replaced by a default; only what is missing or unreadable
@@ -21,7 +22,7 @@ import { QUALITIES, type Quality, type QualityThreshold, type QualityThresholds 
  * Thresholds: a missing one takes the default (Grafana itself fills missing options with the defaults when it
  * loads a panel, so that is what a cleared field means after a reload too); `null` switches it off.
  *
- * History: version 1 is the first shape. Options without `version` are treated as version 0 (hand-written): each
+ * History: version 1 is the first shape; version 2 adds `viewing` and sorts by severity by default. Options without `version` are treated as version 0 (hand-written): each
  * field is read leniently as described above.
  */
 
@@ -85,9 +86,15 @@ export function migrateOptions(input: unknown): CallPathOptions {
     version: OPTIONS_VERSION,
     thresholds: migrateThresholds(raw.thresholds),
     reducer: migrateReducer(raw.reducer),
-    sortBy: SORTS.includes(raw.sortBy as SortBy) ? (raw.sortBy as SortBy) : DEFAULT_OPTIONS.sortBy,
+    // Version 1 sorted by name by default: a saved version 1 panel without a sort keeps that.
+    sortBy: SORTS.includes(raw.sortBy as SortBy)
+      ? (raw.sortBy as SortBy)
+      : raw.version === 1
+        ? 'name'
+        : DEFAULT_OPTIONS.sortBy,
     diagramMinWidth: minWidth !== undefined ? clamp(minWidth, DIAGRAM_MIN_WIDTH) : DEFAULT_OPTIONS.diagramMinWidth,
     fontScale: fontScale !== undefined && fontScale > 0 ? clamp(fontScale, FONT_SCALE) : DEFAULT_OPTIONS.fontScale,
+    viewing: readViewing(raw.viewing),
   };
 }
 

@@ -1,10 +1,11 @@
+import { DEFAULT_VIEWING, type Viewing } from '../shared/wall/viewing';
 import type { QualityThresholds } from './quality';
 
 /**
  * The call path panel's options as saved in a dashboard. `version` lets migrate.ts bring older or hand-written
  * options (provisioned dashboards) to this shape; bump it whenever the shape changes.
  */
-export const OPTIONS_VERSION = 1;
+export const OPTIONS_VERSION = 2;
 
 /**
  * How a series becomes the one number on the diagram. "last": the latest point with a value; "mean": the mean over
@@ -23,6 +24,8 @@ export interface CallPathOptions {
   diagramMinWidth: number;
   /** Multiplies every text size (e.g. 1.5 on a TV seen from across the room). */
   fontScale: number;
+  /** How far the wall is read from: the smallest text sizes (../shared/wall/viewing.ts). */
+  viewing: Viewing;
 }
 
 /**
@@ -43,9 +46,11 @@ export const DEFAULT_OPTIONS: CallPathOptions = {
   version: OPTIONS_VERSION,
   thresholds: DEFAULT_THRESHOLDS,
   reducer: 'last',
-  sortBy: 'name',
+  // Alerts first: with many connectors a wall must not scatter the ones in trouble (or scroll one off-screen).
+  sortBy: 'severity',
   diagramMinWidth: 420,
   fontScale: 1,
+  viewing: DEFAULT_VIEWING,
 };
 
 export const REDUCER_OPTIONS: Array<{ value: Reducer; label: string; description: string }> = [
@@ -59,8 +64,8 @@ export const REDUCER_OPTIONS: Array<{ value: Reducer; label: string; description
 ];
 
 export const SORT_OPTIONS: Array<{ value: SortBy; label: string; description: string }> = [
-  { value: 'name', label: 'Name', description: 'Connectors in alphabetical order: each keeps its place on the wall' },
   { value: 'severity', label: 'Severity', description: 'Alert first, then warn, then ok, then no data' },
+  { value: 'name', label: 'Name', description: 'Connectors in alphabetical order: each keeps its place on the wall' },
 ];
 
 export const DIAGRAM_MIN_WIDTH = { min: 240, max: 1600 };

@@ -1,3 +1,4 @@
+import { addViewingOptions } from '../shared/wall/viewingOptions';
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 import {
   DEFAULT_OPTIONS,
@@ -36,7 +37,7 @@ export function buildOptions(builder: PanelOptionsEditorBuilder<CallPathOptions>
       });
     }
   }
-  return builder
+  builder
     .addRadio({
       path: 'sortBy',
       name: 'Order',
@@ -55,9 +56,11 @@ export function buildOptions(builder: PanelOptionsEditorBuilder<CallPathOptions>
     .addSliderInput({
       path: 'fontScale',
       name: 'Text size',
-      description: 'Multiplies the sizes fitted to the diagrams (e.g. 1.3 on a TV)',
+      description:
+        'Below 1: smaller than the diagrams allow (never below the viewing floors); above 1: larger floors, so larger and fewer diagrams',
       category: display,
       defaultValue: DEFAULT_OPTIONS.fontScale,
       settings: { min: FONT_SCALE.min, max: FONT_SCALE.max, step: 0.05 },
     });
+  return addViewingOptions(builder, display);
 }

@@ -1,9 +1,24 @@
 import React, { useId, useMemo } from 'react';
 import { css } from '@emotion/css';
 import { FieldType, type GrafanaTheme2, type SelectableValue, type StandardEditorProps } from '@grafana/data';
-import { Button, Combobox, IconButton, Input, RadioButtonGroup, useStyles2, type ComboboxOption } from '@grafana/ui';
+import {
+  Button,
+  Checkbox,
+  Combobox,
+  IconButton,
+  Input,
+  RadioButtonGroup,
+  useStyles2,
+  type ComboboxOption,
+} from '@grafana/ui';
 import { REALTIME_METRICS, STANDARD_REALTIME_METRICS } from '../../connect/realtimeMetrics';
-import { defaultDirection, type Direction, type MetricRule, type QueueWallOptions } from './options';
+import {
+  defaultDirection,
+  defaultOnlyWhileWaiting,
+  type Direction,
+  type MetricRule,
+  type QueueWallOptions,
+} from './options';
 
 /**
  * The list of metric rules (Grafana's options builder has no editor for a list of objects): per rule the field,
@@ -139,6 +154,7 @@ export function MetricRulesEditor({
           <div className={styles.row}>
             <RadioButtonGroup
               size="sm"
+              aria-label={`Direction of rule ${i + 1}: which side of a threshold is bad`}
               options={DIRECTIONS}
               value={rule.direction}
               onChange={(direction) => update(i, { direction })}
@@ -146,13 +162,28 @@ export function MetricRulesEditor({
             <ThresholdInput label="Warn" value={rule.warn} onCommit={(warn) => update(i, { warn })} />
             <ThresholdInput label="Alert" value={rule.alert} onCommit={(alert) => update(i, { alert })} />
           </div>
+          <Checkbox
+            label="Only while contacts wait"
+            description="Or within the staffed hours: no agent available on an empty queue is no warning"
+            value={Boolean(rule.onlyWhileWaiting)}
+            onChange={(e) => update(i, { onlyWhileWaiting: e.currentTarget.checked || undefined })}
+          />
         </div>
       ))}
       <Button
         size="sm"
         variant="secondary"
         icon="plus"
-        onClick={() => onChange([...rules, { field: firstUnused, direction: defaultDirection(firstUnused) }])}
+        onClick={() =>
+          onChange([
+            ...rules,
+            withoutUndefined({
+              field: firstUnused,
+              direction: defaultDirection(firstUnused),
+              onlyWhileWaiting: defaultOnlyWhileWaiting(firstUnused) || undefined,
+            }),
+          ])
+        }
       >
         Add metric
       </Button>

@@ -1,10 +1,12 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Icon, Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
-import { describeRule, formatValue } from './format';
-import type { TileFonts } from './layout';
+import { cardBackground } from '../shared/colour/palette';
+import { describeRule } from './format';
+import { BORDER, LINE, nameFont, type TileFonts } from './layout';
 import { statusLook } from './statusStyle';
+import { TickingValue } from './TickingValue';
 import type { Tile, TileMetric } from './tiles';
 
 interface Props {
@@ -12,122 +14,207 @@ interface Props {
   width: number;
   height: number;
   fonts: TileFonts;
+  /** The data is old: the tile is grey, its ages frozen. */
+  stale: boolean;
 }
 
-/** One queue: its name on a header coloured by the worst rule, the first metric large, the others in cells. */
-export function QueueTile({ tile, width, height, fonts }: Props) {
+const SEVERITY_WORDS = { alert: 'alert', warn: 'warning', ok: 'ok', nodata: 'no data' } as const;
+
+/** What a screen reader says on the tile: its name, status and which metrics are in alarm. */
+export function tileLabel(tile: Tile, statusLabel: string, stale: boolean): string {
+  const alarms = tile.metrics
+    .filter((m) => m.severity === 'alert' || m.severity === 'warn')
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'alert' ? -1 : 1))
+    .map((m) => `${m.label} ${SEVERITY_WORDS[m.severity]}`);
+  return [
+    `${tile.name}: ${statusLabel}`,
+    alarms.length > 0 ? `in alarm: ${alarms.join(', ')}` : undefined,
+    stale ? 'stale data, not updating' : undefined,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/**
+ * One queue: its name on a header marked by its worst rule, that rule's value large, the others in cells. One
+ * focus stop, named with the status and the metrics in alarm; the rules show on hover and focus. Re-rendered only
+ * when the panel's data, a severity or the size change: the counting ages tick by themselves (TickingValue).
+ */
+export const QueueTile = memo(function QueueTile({ tile, width, height, fonts, stale }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
-  const look = statusLook(theme, tile.status);
-  const [hero, ...others] = tile.metrics;
+  const look = statusLook(theme, stale ? 'stale' : tile.status);
+  const statusLabel = statusLook(theme, tile.status).label;
+  const hero = tile.metrics[tile.hero];
+  const others = tile.metrics.filter((_, i) => i !== tile.hero);
+  const quiet = tile.status === 'quiet';
+  const rules = tile.metrics.map(
+    (m) => `${m.label}: ${m.waived ? 'not judged while no contact waits' : describeRule(m.rule, m.unit)}`
+  );
+  const name = nameFont(tile.name, width, fonts);
   return (
-    <div
-      data-testid="queuewall-tile"
-      data-queue={tile.name}
-      data-status={tile.status}
-      className={styles.tile}
-      style={{
-        width,
-        height,
-        borderColor: look.accent,
-        opacity: tile.status === 'quiet' ? 0.65 : 1,
-      }}
+    <Tooltip
+      content={
+        <div>
+          <strong>{tile.name}</strong>
+          {rules.map((r) => (
+            <div key={r}>{r}</div>
+          ))}
+        </div>
+      }
+      placement="top"
     >
       <div
-        className={styles.header}
-        style={{
-          background: look.headerBackground,
-          color: look.headerText,
-          fontSize: fonts.title,
-          padding: `${fonts.padding / 2}px ${fonts.padding}px`,
-        }}
+        role="group"
+        tabIndex={0}
+        aria-label={tileLabel(tile, statusLabel, stale)}
+        data-testid="queuewall-tile"
+        data-queue={tile.name}
+        data-status={tile.status}
+        data-stale={stale ? 'true' : undefined}
+        className={styles.tile}
+        style={{ width, height, borderColor: look.accent, borderStyle: look.borderStyle }}
       >
-        <Icon name={look.icon} size="xl" title={look.label} style={{ width: fonts.title, height: fonts.title }} />
-        <span className={styles.name} title={tile.name}>
-          {tile.name}
-        </span>
+        <div
+          className={styles.header}
+          style={{
+            background: look.headerBackground,
+            color: look.headerText,
+            fontSize: fonts.title,
+            padding: `${fonts.padding / 2}px ${fonts.padding}px`,
+          }}
+        >
+          <Icon
+            name={look.icon}
+            aria-hidden
+            style={{
+              width: fonts.title,
+              height: fonts.title,
+              flexShrink: 0,
+              color: look.headerBackground === 'transparent' ? look.accent : undefined,
+            }}
+          />
+          <span className={styles.name} title={tile.name} data-testid="queuewall-name" style={{ fontSize: name }}>
+            {tile.name}
+          </span>
+        </div>
+        <div className={styles.body} style={{ padding: fonts.padding, gap: fonts.padding / 2 }}>
+          {hero && (
+            <MetricCell metric={hero} quiet={quiet} stale={stale} size={fonts.hero} labelSize={fonts.label} hero />
+          )}
+          {others.length > 0 && (
+            <div
+              className={styles.cells}
+              style={{ gridTemplateColumns: `repeat(${fonts.cellColumns}, minmax(0, 1fr))`, gap: fonts.padding / 2 }}
+            >
+              {others.map((m) => (
+                <MetricCell
+                  key={m.field}
+                  metric={m}
+                  quiet={quiet}
+                  stale={stale}
+                  size={fonts.value}
+                  labelSize={fonts.label}
+                />
+              ))}
+            </div>
+          )}
+        </div>
       </div>
-      <div className={styles.body} style={{ padding: fonts.padding, gap: fonts.padding / 2 }}>
-        {hero && <MetricCell metric={hero} quiet={tile.status === 'quiet'} size={fonts.hero} labelSize={fonts.label} />}
-        {others.length > 0 && (
-          <div
-            className={styles.cells}
-            style={{ gridTemplateColumns: `repeat(${fonts.cellColumns}, minmax(0, 1fr))`, gap: fonts.padding / 2 }}
-          >
-            {others.map((m, i) => (
-              <MetricCell
-                key={`${m.field}-${i}`}
-                metric={m}
-                quiet={tile.status === 'quiet'}
-                size={fonts.value}
-                labelSize={fonts.label}
-              />
-            ))}
-          </div>
+    </Tooltip>
+  );
+});
+
+function MetricCell({
+  metric,
+  quiet,
+  stale,
+  size,
+  labelSize,
+  hero = false,
+}: {
+  metric: TileMetric;
+  quiet: boolean;
+  stale: boolean;
+  size: number;
+  labelSize: number;
+  hero?: boolean;
+}) {
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+  // In a quiet queue nothing is alarming; on stale data nothing is current: the values keep a neutral colour.
+  const look = statusLook(theme, stale ? 'stale' : quiet ? 'quiet' : metric.severity);
+  const alarm = !quiet && (metric.severity === 'alert' || metric.severity === 'warn');
+  const frozen = stale && metric.answered !== null && metric.field === 'OLDEST_CONTACT_AGE';
+  return (
+    <div
+      className={styles.cell}
+      data-testid="queuewall-metric"
+      data-field={metric.field}
+      data-severity={metric.severity}
+      data-hero={hero ? 'true' : undefined}
+      data-ticking={metric.ticking ? 'true' : undefined}
+      data-frozen={frozen ? 'true' : undefined}
+    >
+      <div className={styles.label} style={{ fontSize: labelSize, lineHeight: LINE.label }}>
+        {metric.label}
+        {frozen ? ' (frozen)' : ''}
+      </div>
+      <div
+        className={styles.value}
+        style={{ fontSize: size, lineHeight: LINE.value, color: look.valueText }}
+        data-alarm={alarm ? metric.severity : undefined}
+      >
+        {/* Never colour alone: a value in alarm carries its severity's icon (stale ones the pause sign). */}
+        {(alarm || frozen) && (
+          <Icon
+            name={frozen ? 'pause-circle' : statusLook(theme, metric.severity).icon}
+            aria-hidden
+            className={styles.alarmIcon}
+            style={{ width: size * 0.75, height: size * 0.75 }}
+          />
         )}
+        <TickingValue
+          answered={metric.answered}
+          snapshot={metric.snapshot}
+          ticking={metric.ticking && !stale}
+          value={metric.value}
+          unit={metric.unit}
+          decimals={metric.decimals}
+        />
       </div>
     </div>
   );
 }
 
-function MetricCell({
-  metric,
-  quiet,
-  size,
-  labelSize,
-}: {
-  metric: TileMetric;
-  quiet: boolean;
-  size: number;
-  labelSize: number;
-}) {
-  const theme = useTheme2();
-  const styles = useStyles2(getStyles);
-  // In a quiet queue nothing is alarming: the values keep the neutral colour.
-  const look = statusLook(theme, quiet ? 'quiet' : metric.severity);
-  const text = formatValue(metric.value, metric.unit, metric.decimals);
-  const tip = `${metric.label}: ${metric.value === null ? 'no data' : text} (${describeRule(metric.rule, metric.unit)})`;
-  return (
-    <Tooltip content={tip} placement="top">
-      <div
-        className={styles.cell}
-        data-testid="queuewall-metric"
-        data-field={metric.field}
-        data-severity={metric.severity}
-        data-ticking={metric.ticking ? 'true' : undefined}
-      >
-        <div className={styles.label} style={{ fontSize: labelSize }}>
-          {metric.label}
-        </div>
-        <div className={styles.value} style={{ fontSize: size, color: look.valueText }}>
-          {metric.value === null ? 'no data' : text}
-        </div>
-      </div>
-    </Tooltip>
-  );
-}
-
 const getStyles = (theme: GrafanaTheme2) => ({
   tile: css({
+    boxSizing: 'border-box',
     display: 'flex',
     flexDirection: 'column',
     overflow: 'hidden',
-    background: theme.colors.background.secondary,
-    border: `3px solid`,
+    background: cardBackground(theme),
+    borderWidth: BORDER,
     borderRadius: theme.shape.radius.default,
+    '&:focus-visible': {
+      outline: `3px solid ${theme.colors.text.maxContrast}`,
+      outlineOffset: 2,
+    },
   }),
   header: css({
     display: 'flex',
     alignItems: 'center',
-    gap: theme.spacing(1),
+    gap: '0.4em',
     fontWeight: theme.typography.fontWeightMedium,
-    lineHeight: 1.3,
+    lineHeight: LINE.title,
     minWidth: 0,
+    flexShrink: 0,
   }),
   name: css({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
+    minWidth: 0,
   }),
   body: css({
     flex: 1,
@@ -147,19 +234,22 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   label: css({
     color: theme.colors.text.secondary,
-    lineHeight: 1.2,
+    whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
     maxWidth: '100%',
   }),
   value: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: '0.15em',
     fontWeight: theme.typography.fontWeightBold,
-    lineHeight: 1.1,
     fontVariantNumeric: 'tabular-nums',
     whiteSpace: 'nowrap',
     overflow: 'hidden',
-    textOverflow: 'ellipsis',
     maxWidth: '100%',
+  }),
+  alarmIcon: css({
+    flexShrink: 0,
   }),
 });

@@ -59,7 +59,16 @@ describe('QueueWallPanel', () => {
     expect(shown('Billing', 'CONTACTS_IN_QUEUE')).toBe('6');
     expect(metric('Billing', 'CONTACTS_IN_QUEUE')).toHaveAttribute('data-severity', 'warn');
     expect(shown('Tech', 'OLDEST_CONTACT_AGE')).toBe('3:20');
-    expect(metric('Tech', 'AGENTS_AVAILABLE')).toHaveAttribute('data-severity', 'alert');
+    expect(metric('Tech', 'AGENTS_AVAILABLE')).toHaveAttribute('data-severity', 'warn');
+    // the big number is the worst metric (the first of Tech's two alerts; Billing's warning, not its ok oldest)
+    expect(metric('Tech', 'CONTACTS_IN_QUEUE')).toHaveAttribute('data-hero', 'true');
+    expect(metric('Billing', 'CONTACTS_IN_QUEUE')).toHaveAttribute('data-hero', 'true');
+    // marked by an icon, not colour alone
+    expect(metric('Tech', 'OLDEST_CONTACT_AGE').lastElementChild).toHaveAttribute('data-alarm', 'alert');
+    // one focus stop per tile, named with its status and alarms
+    expect(tile('Tech')).toHaveAttribute('tabindex', '0');
+    expect(tile('Tech')).toHaveAccessibleName('Tech: Alert; in alarm: In queue alert, Oldest alert, Available warning');
+    expect(tile('Sales')).toHaveAccessibleName('Sales: OK');
   });
 
   it('the oldest age counts every second while contacts wait, and not for an empty queue', () => {
@@ -90,14 +99,16 @@ describe('QueueWallPanel', () => {
   });
 
   it('a counting age crosses its threshold between refreshes: the tile turns to alert and moves up', () => {
-    // Sales: nobody available (alert) but nobody waiting either
-    renderPanel([q('Sales', 0, 0, 0, 3), q('Billing', 1, 175, 2)]);
+    // Sales: ten contacts (alert); Billing one contact waiting 2:55 (warn)
+    renderPanel([q('Sales', 10, 20, 3), q('Billing', 1, 175, 2)]);
     expect(tiles().map((t) => [t.getAttribute('data-queue'), t.getAttribute('data-status')])).toEqual([
       ['Sales', 'alert'],
       ['Billing', 'warn'],
     ]);
     advance(5000);
     expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('3:00');
+    // the panel wakes at the crossing (its timer is set by an effect, which act runs after the advance)
+    advance(1);
     // two alerts: the older contact first
     expect(tiles().map((t) => [t.getAttribute('data-queue'), t.getAttribute('data-status')])).toEqual([
       ['Billing', 'alert'],
@@ -130,9 +141,30 @@ describe('QueueWallPanel', () => {
   });
 
   it('says when the data is stale and stops counting', () => {
-    renderPanel([q('Billing', 2, 90, 2)], {}, T0 - 11 * 60_000);
-    expect(screen.getByTestId('queuewall-stale')).toHaveTextContent('Data from 2026-11-18 18:54:00');
+    renderPanel([q('Billing', 2, 90, 2)], {}, T0 - 15 * 60_000);
+    expect(screen.getByTestId('queuewall-stale')).toHaveTextContent('STALE 15 min — last snapshot 18:50');
     expect(shown('Billing', 'OLDEST_CONTACT_AGE')).toBe('1:30');
+    // the tile is greyed, its age marked as frozen
+    expect(tile('Billing')).toHaveAttribute('data-stale', 'true');
+    expect(metric('Billing', 'OLDEST_CONTACT_AGE')).toHaveAttribute('data-frozen', 'true');
+    expect(metric('Billing', 'OLDEST_CONTACT_AGE').firstElementChild).toHaveTextContent('Oldest (frozen)');
+  });
+
+  it('a failed refresh keeps the last tiles, greyed, under a banner that says since when and why', () => {
+    const props = panelProps(DEFAULT_OPTIONS, [realtimeFrame([q('Billing', 2, 90, 2)], { snapshotTime: T0 })]);
+    const { rerender } = render(<QueueWallPanel {...props} />);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    const message =
+      'Grafana could not reach the Switchboard proxy (502): check the proxy URL and that the proxy is running.';
+    rerender(
+      <QueueWallPanel
+        {...props}
+        data={{ ...props.data, state: LoadingState.Error, series: [], errors: [{ message, status: 502 }] }}
+      />
+    );
+    expect(screen.getByTestId('queuewall-failed')).toHaveTextContent('NO DATA since 19:05 — proxy unreachable');
+    expect(screen.getByTestId('queuewall-failed')).toHaveTextContent(message);
+    expect(tile('Billing')).toHaveAttribute('data-stale', 'true');
   });
 
   it('no rows: the no-data message names the grouping to check', () => {
@@ -168,8 +200,9 @@ describe('QueueWallPanel', () => {
     expect(screen.getByTestId('queuewall-query-error')).toHaveTextContent(
       'Query B: filters: filter by at least one queue or one routing profile'
     );
-    // the grid gives the banner its line
-    expect(screen.getByTestId('queuewall-grid').style.height).toBe(`${600 - 28}px`);
+    // the grid gives the banner its room: together they fit the panel
+    const banner = parseFloat(screen.getByTestId('queuewall-query-error').style.height);
+    expect(parseFloat(screen.getByTestId('queuewall-grid').style.height) + banner).toBeLessThanOrEqual(600);
   });
 
   it('several failed queries and no rows: each message, by query', () => {

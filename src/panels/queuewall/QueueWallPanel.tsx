@@ -1,121 +1,248 @@
-import React, { useMemo } from 'react';
-import { css, cx } from '@emotion/css';
-import { dateTimeFormat, LoadingState, type DataQueryError, type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { css } from '@emotion/css';
+import { dateTimeFormat, LoadingState, type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
-import { GAP, gridLayout, tileFonts } from './layout';
+import { exceptionsFirst } from '../shared/wall/exceptionsFirst';
+import { failureReason, formatAge, queryErrorText } from '../shared/wall/failure';
+import { SummaryCard } from '../shared/wall/SummaryCard';
+import { screenRows, textFloors } from '../shared/wall/viewing';
+import { bannerHeight, WallBanner } from '../shared/wall/WallBanner';
+import { capacityOf, GAP, minimumTile, tileFonts, wallGrid } from './layout';
 import { migrateOptions } from './migrate';
 import type { QueueWallOptions } from './options';
 import { PanelMessage } from './PanelMessage';
 import { QueueTile } from './QueueTile';
-import { queueRowsFromFrames } from './queueRows';
-import { hasContacts, isStale, OLDEST_FIELD } from './ticking';
-import { buildTiles } from './tiles';
-import { useNow } from './useNow';
+import { queueRowsFromFrames, type QueueRows } from './queueRows';
+import { parseStaffedHours, withinHours } from './staffedHours';
+import { createTicker } from './ticker';
+import { TickerContext } from './TickingValue';
+import { isStale } from './ticking';
+import { buildTiles, nextChangeAt } from './tiles';
 
-const BANNER_HEIGHT = 28;
+/** The panel wakes at least this often without data (staffed hours, staleness are judged on the clock). */
+const MAX_SLEEP_MS = 30_000;
+
+/**
+ * Date.now() when the panel last woke: at `next` (a counting age crossing a threshold, the data going stale), at the
+ * latest after MAX_SLEEP_MS. The ages' seconds tick without this (TickingValue), so the wall renders once a second
+ * only in the few text nodes that change.
+ */
+function useWakeUps(nextAfter: ((now: number) => number | undefined) | undefined, data: unknown): number {
+  const [clock, setClock] = useState(() => ({ now: Date.now(), wakes: 0 }));
+  const judged = useRef<unknown>(undefined);
+  useEffect(() => {
+    const t = Date.now();
+    // The next change after the moment the panel last judged (one may have passed since: wake at once then).
+    const next = nextAfter?.(clock.now);
+    // New data was judged at the last wake's time: wake at once to judge it now.
+    const fresh = judged.current !== data;
+    judged.current = data;
+    const wait = fresh ? 0 : next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, next - t));
+    // A new object every time: the panel renders even when the page's clock stood still (a test's fixed clock).
+    const timer = setTimeout(() => setClock((c) => ({ now: Date.now(), wakes: c.wakes + 1 })), wait);
+    return () => clearTimeout(timer);
+  }, [nextAfter, clock, data]);
+  return clock.now;
+}
+
+const hhmm = (t: number, timeZone: string) => dateTimeFormat(t, { timeZone, format: 'HH:mm' });
 
 export function QueueWallPanel({ data, options, width, height, timeZone }: PanelProps<QueueWallOptions>) {
   const styles = useStyles2(getStyles);
   // Grafana migrates saved options before the first render; hand-edited JSON can still be anything.
   const opts = useMemo(() => migrateOptions(options), [options]);
-  const rows = useMemo(() => queueRowsFromFrames(data.series), [data.series]);
-  const counting =
-    opts.showTicking &&
-    rows.rows.some((r) => hasContacts(r) && typeof r.values[OLDEST_FIELD] === 'number' && r.snapshots[OLDEST_FIELD]);
-  // Once a second while an age counts; otherwise twice a minute, enough to notice that the data went stale.
-  const now = useNow(counting ? 1000 : 30_000, rows.snapshotTime ?? 0);
-  // Grafana ≥ 10 fills `errors` (one per failed query); the deprecated `error` is only its first.
+  const fresh = useMemo(() => queueRowsFromFrames(data.series), [data.series]);
+  // The last answer with queues: kept on the wall, greyed, when a refresh fails (React's "state from the previous
+  // render" pattern, so it works the same in React 18 and 19).
+  const [known, setKnown] = useState<QueueRows | undefined>(undefined);
+  if (fresh.rows.length > 0 && known !== fresh) {
+    setKnown(fresh);
+  }
   const errors = data.errors ?? [];
+  const failed = errors.length > 0 && fresh.rows.length === 0 && data.state !== LoadingState.Loading;
+  const rows = fresh.rows.length > 0 ? fresh : failed ? known : undefined;
 
-  if (rows.rows.length === 0) {
+  const now = useWakeUps(rows ? (t: number) => nextChangeAt(rows, opts, t) : undefined, rows);
+  const ticker = useMemo(() => createTicker(rows?.snapshotTime ?? 0), [rows?.snapshotTime]);
+
+  const floors = textFloors(opts.viewing, screenRows());
+  const hours = parseStaffedHours(opts.staffedHours);
+  const staffed = hours !== undefined && withinHours(hours, minuteOfDay(now, timeZone));
+
+  if (!rows || rows.rows.length === 0) {
     if (data.state === LoadingState.Loading) {
       return <LoadingPlaceholder text="Loading queues…" />;
     }
     if (errors.length > 0) {
       // Grafana shows the error on the panel too; on a wall its corner icon is easy to miss.
       return (
-        <PanelMessage icon="exclamation-triangle" tone="error" title="The query failed">
+        <PanelMessage
+          icon="exclamation-triangle"
+          tone="error"
+          title={`NO DATA — ${failureReason(errors)}`}
+          width={width}
+          height={height}
+        >
+          <div>The query failed</div>
           {errors.map((e, i) => (
             <div key={i}>{queryErrorText(e, errors.length)}</div>
           ))}
         </PanelMessage>
       );
     }
-    if (rows.framesWithoutQueue > 0) {
+    if (fresh.framesWithoutQueue > 0) {
       return (
-        <PanelMessage icon="exclamation-triangle" tone="error" title="The answer has no Queue column">
+        <PanelMessage
+          icon="exclamation-triangle"
+          tone="error"
+          title="The answer has no Queue column"
+          width={width}
+          height={height}
+        >
           Group the real-time query by QUEUE and use the Table format.
         </PanelMessage>
       );
     }
     return (
-      <PanelMessage icon="info-circle" title="No queues in the answer: check the query groups by QUEUE">
+      <PanelMessage
+        icon="info-circle"
+        title="No queues in the answer: check the query groups by QUEUE"
+        width={width}
+        height={height}
+      >
         The wallboard needs a real-time query grouped by QUEUE (format: Table) with the metrics of its rules.
       </PanelMessage>
     );
   }
 
-  const tiles = buildTiles(rows, opts, now);
+  const tiles = buildTiles(rows, opts, now, { staffed });
   if (tiles.length === 0) {
-    return <PanelMessage icon="minus-circle" title="Every queue is quiet: no contacts and no agents" />;
+    return (
+      <PanelMessage
+        icon="minus-circle"
+        title="Every queue is quiet: no contacts and no agents"
+        width={width}
+        height={height}
+      />
+    );
   }
-  // Tiles from one query while another failed: the tiles stay, with a line that says what is missing.
-  const banners: Array<{ key: string; tone: 'warning' | 'error'; text: string }> = errors.map((e, i) => ({
-    key: `error-${i}`,
-    tone: 'error',
-    text: queryErrorText(e, 2),
-  }));
-  if (isStale(rows.snapshotTime, now) && rows.snapshotTime !== undefined) {
+  const stale = failed || isStale(rows.snapshotTime, now);
+
+  // What the wall must say from the door: no news (a failed refresh), old news, or a query missing.
+  const banners: Array<{ key: string; tone: 'error' | 'warning'; headline: string; details: string[] }> = [];
+  if (failed) {
+    const since = rows.snapshotTime !== undefined ? ` since ${hhmm(rows.snapshotTime, timeZone)}` : '';
     banners.push({
-      key: 'stale',
+      key: 'queuewall-failed',
+      tone: 'error',
+      headline: `NO DATA${since} — ${failureReason(errors)}`,
+      details: [errors.map((e) => queryErrorText(e, errors.length)).join(' · ')],
+    });
+  } else if (stale && rows.snapshotTime !== undefined) {
+    banners.push({
+      key: 'queuewall-stale',
       tone: 'warning',
-      text:
-        `Data from ${dateTimeFormat(rows.snapshotTime, { timeZone, format: 'YYYY-MM-DD HH:mm:ss' })}: ` +
-        'the dashboard is not getting new snapshots, ages are not counting.',
+      headline: `STALE ${formatAge(now - rows.snapshotTime)} — last snapshot ${hhmm(rows.snapshotTime, timeZone)}`,
+      details: ['The dashboard is not getting new snapshots: values are as they were, ages frozen.'],
     });
   }
-  const gridHeight = Math.max(0, height - banners.length * BANNER_HEIGHT);
-  const grid = gridLayout(width, gridHeight, tiles.length, opts.tileMinWidth);
-  const fonts = tileFonts(grid.tileWidth, grid.tileHeight, opts.tiles.metrics.length, opts.fontScale);
+  if (!failed && errors.length > 0) {
+    // Tiles from one query while another failed: the tiles stay, with a line that says what is missing.
+    banners.push({
+      key: 'queuewall-query-error',
+      tone: 'error',
+      headline: `PARTIAL — ${failureReason(errors)}`,
+      details: errors.map((e) => queryErrorText(e, 2)),
+    });
+  }
+
+  const metricCount = opts.tiles.metrics.length;
+  const min = minimumTile(metricCount, floors, opts.fontScale);
+  // The banners are at least as large as the tiles' names would be without them.
+  const free = wallGrid(
+    width,
+    height,
+    Math.min(tiles.length, Math.max(1, capacityOf(width, height, min))),
+    metricCount,
+    min,
+    opts.tileMinWidth
+  );
+  const bannerSize = Math.min(
+    Math.max(floors.primary, tileFonts(free.tileWidth, free.tileHeight, metricCount, opts.fontScale, floors).title),
+    Math.max(floors.primary, Math.floor(height / 8))
+  );
+  const detailSize = Math.max(floors.secondary, Math.round(bannerSize * 0.55));
+  const bannersHeight = banners.reduce((h, b) => h + bannerHeight(bannerSize, detailSize, b.details.length) + GAP, 0);
+  const gridHeight = Math.max(0, height - bannersHeight);
+
+  const capacity = Math.max(1, capacityOf(width, gridHeight, min));
+  const selection = exceptionsFirst(tiles, capacity, (t) => t.status);
+  const count = selection.shown.length + (selection.hidden ? 1 : 0);
+  const grid = wallGrid(width, gridHeight, count, metricCount, min, opts.tileMinWidth);
+  const fonts = tileFonts(grid.tileWidth, grid.tileHeight, metricCount, opts.fontScale, floors);
 
   return (
-    <div className={styles.root} style={{ width, height }}>
-      {banners.map((b) => (
-        <div
-          key={b.key}
-          className={cx(styles.banner, b.tone === 'error' ? styles.errorText : styles.warningText)}
-          style={{ height: BANNER_HEIGHT }}
-          data-testid={b.key === 'stale' ? 'queuewall-stale' : 'queuewall-query-error'}
-          title={b.text}
-        >
-          {b.text}
-        </div>
-      ))}
-      <div
-        className={styles.grid}
-        data-testid="queuewall-grid"
-        style={{
-          height: gridHeight,
-          gridTemplateColumns: `repeat(${grid.columns}, ${grid.tileWidth}px)`,
-          gridAutoRows: `${grid.tileHeight}px`,
-          overflowY: grid.scroll ? 'auto' : 'hidden',
-        }}
-      >
-        {tiles.map((tile) => (
-          <QueueTile key={tile.key} tile={tile} width={grid.tileWidth} height={grid.tileHeight} fonts={fonts} />
+    <TickerContext.Provider value={ticker}>
+      <div className={styles.root} style={{ width, height, gap: GAP }} data-testid="queuewall-root">
+        {banners.map((b) => (
+          <WallBanner
+            key={b.key}
+            testId={b.key}
+            tone={b.tone}
+            icon={b.tone === 'error' ? 'exclamation-triangle' : 'pause-circle'}
+            headline={b.headline}
+            details={b.details}
+            size={bannerSize}
+            detailSize={detailSize}
+          />
         ))}
+        <div
+          className={styles.grid}
+          data-testid="queuewall-grid"
+          data-capacity={capacity}
+          style={{
+            height: gridHeight,
+            gridTemplateColumns: `repeat(${grid.columns}, ${grid.tileWidth}px)`,
+            gridAutoRows: `${grid.tileHeight}px`,
+            overflowY: grid.scroll ? 'auto' : 'hidden',
+          }}
+        >
+          {selection.shown.map((tile) => (
+            <QueueTile
+              key={tile.key}
+              tile={tile}
+              width={grid.tileWidth}
+              height={grid.tileHeight}
+              fonts={fonts}
+              stale={stale}
+            />
+          ))}
+          {selection.hidden && (
+            <SummaryCard
+              hidden={selection.hidden}
+              noun="queues"
+              width={grid.tileWidth}
+              height={grid.tileHeight}
+              heroSize={fonts.hero}
+              titleSize={fonts.title}
+              labelSize={fonts.label}
+              padding={fonts.padding}
+              testId="queuewall-summary"
+            />
+          )}
+        </div>
       </div>
-    </div>
+    </TickerContext.Provider>
   );
 }
 
-/** A failed query in words; with several queries, which one ("Query B: ..."). */
-function queryErrorText(error: DataQueryError, queryCount: number): string {
-  const message = error.message || error.data?.message || 'the query failed without a message';
-  return queryCount > 1 && error.refId ? `Query ${error.refId}: ${message}` : message;
+/** Minutes after midnight at `t` in the dashboard's time zone. */
+function minuteOfDay(t: number, timeZone: string): number {
+  const [h, m] = dateTimeFormat(t, { timeZone, format: 'HH:mm' }).split(':').map(Number);
+  return h * 60 + m;
 }
 
-const getStyles = (theme: GrafanaTheme2) => ({
+const getStyles = (_theme: GrafanaTheme2) => ({
   root: css({
     display: 'flex',
     flexDirection: 'column',
@@ -125,16 +252,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     display: 'grid',
     gap: GAP,
     alignContent: 'start',
-  }),
-  banner: css({
-    display: 'flex',
-    alignItems: 'center',
     flexShrink: 0,
-    fontSize: theme.typography.bodySmall.fontSize,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
   }),
-  warningText: css({ color: theme.colors.warning.text }),
-  errorText: css({ color: theme.colors.error.text }),
 });

@@ -21,7 +21,7 @@ describe('migrateOptions', () => {
     expect(DEFAULT_OPTIONS.tiles.metrics).toEqual([
       { field: 'CONTACTS_IN_QUEUE', warn: 5, alert: 10, direction: 'above' },
       { field: 'OLDEST_CONTACT_AGE', warn: 60, alert: 180, direction: 'above' },
-      { field: 'AGENTS_AVAILABLE', warn: 1, alert: 0, direction: 'below' },
+      { field: 'AGENTS_AVAILABLE', warn: 0, direction: 'below', onlyWhileWaiting: true },
     ]);
   });
 
@@ -56,19 +56,44 @@ describe('migrateOptions', () => {
       fontScale: 3,
       showTicking: false,
       hideQuiet: true,
+      viewing: { mode: 'panel', distanceM: 3, screenInches: 55 },
+      staffedHours: '',
     });
+  });
+
+  it('reads the viewing distance and staffed hours (version 2) leniently', () => {
+    expect(
+      migrateOptions({ viewing: { mode: 'distance', distanceM: '6', screenInches: 500 }, staffedHours: '8:00-20:00' })
+    ).toMatchObject({ viewing: { mode: 'distance', distanceM: 6, screenInches: 120 }, staffedHours: '08:00-20:00' });
+    expect(migrateOptions({ viewing: 'tv', staffedHours: 'daytime' })).toMatchObject({
+      viewing: { mode: 'tv', distanceM: 3, screenInches: 55 },
+      staffedHours: '',
+    });
+  });
+
+  it('version 1 rules keep being judged always: only a new panel judges "no agent available" while contacts wait', () => {
+    const v1 = {
+      version: 1,
+      tiles: { metrics: [{ field: 'AGENTS_AVAILABLE', warn: 1, alert: 0, direction: 'below' }] },
+    };
+    expect(migrateOptions(v1).tiles.metrics).toEqual([
+      { field: 'AGENTS_AVAILABLE', warn: 1, alert: 0, direction: 'below' },
+    ]);
+    expect(migrateRule({ field: 'AGENTS_AVAILABLE', onlyWhileWaiting: 'true' })?.onlyWhileWaiting).toBe(true);
   });
 
   it('keeps an empty rule list (tiles with names only) and valid current options unchanged', () => {
     expect(migrateOptions({ tiles: { metrics: [] } }).tiles.metrics).toEqual([]);
     const current: QueueWallOptions = {
-      version: 1,
+      version: OPTIONS_VERSION,
       tiles: { metrics: [{ field: 'SLOTS_AVAILABLE', label: 'Free slots', warn: 2, alert: 0, direction: 'below' }] },
       sortBy: 'oldest',
       tileMinWidth: 260,
       fontScale: 1.4,
       showTicking: false,
       hideQuiet: true,
+      viewing: { mode: 'distance', distanceM: 5, screenInches: 65 },
+      staffedHours: '07:30-19:00',
     };
     expect(migrateOptions(current)).toEqual(current);
     expect(migrateOptions(migrateOptions(current))).toEqual(current);
@@ -100,7 +125,7 @@ describe('the plugin: migration and defaults as Grafana applies them', () => {
   it('the options editor defaults are the migration defaults', () => {
     // Grafana registers its option editors at boot; the builder only needs their ids here.
     standardEditorsRegistry.setInit(() =>
-      ['radio', 'boolean', 'number', 'slider'].map((id) => ({ id, name: id, editor: () => null }))
+      ['radio', 'boolean', 'number', 'slider', 'text'].map((id) => ({ id, name: id, editor: () => null }))
     );
     const { options } = getPanelOptionsWithDefaults({
       plugin,

@@ -1,4 +1,6 @@
 import type { PanelModel } from '@grafana/data';
+import { readViewing } from '../shared/wall/viewing';
+import { readStaffedHours } from './staffedHours';
 import { clamp, isObject, needsMigration, readBoolean, readNumber, type Loose } from '../shared/readOptions';
 import {
   DEFAULT_OPTIONS,
@@ -12,13 +14,14 @@ import {
 } from './options';
 
 /**
- * Brings saved options to the current shape (version 1). Handles absent options (a new panel), options written by
+ * Brings saved options to the current shape (version 2). Handles absent options (a new panel), options written by
  * hand in provisioned dashboards (numbers as strings, a rule without direction, a rule given as just a field name,
  * unknown values) and every older version. Total and idempotent: whatever comes in, valid options come out, so the
  * panel also runs it on every render as a guard.
  *
- * History: version 1 is the first shape. Options without `version` are treated as version 0 (hand-written): each
- * field is read leniently as described above.
+ * History: version 1 is the first shape. Version 2 adds `viewing`, `staffedHours` and a rule's `onlyWhileWaiting`
+ * (absent: judged always, as version 1 did; only the defaults of a new panel set it). Options without `version` are
+ * treated as version 0 (hand-written): each field is read leniently as described above.
  */
 
 export function migrateRule(input: unknown): MetricRule | undefined {
@@ -42,6 +45,9 @@ export function migrateRule(input: unknown): MetricRule | undefined {
   if (alert !== undefined) {
     rule.alert = alert;
   }
+  if (readBoolean(raw.onlyWhileWaiting, false)) {
+    rule.onlyWhileWaiting = true;
+  }
   return rule;
 }
 
@@ -64,6 +70,8 @@ export function migrateOptions(input: unknown): QueueWallOptions {
     fontScale: fontScale !== undefined && fontScale > 0 ? clamp(fontScale, FONT_SCALE) : DEFAULT_OPTIONS.fontScale,
     showTicking: readBoolean(raw.showTicking, DEFAULT_OPTIONS.showTicking),
     hideQuiet: readBoolean(raw.hideQuiet, DEFAULT_OPTIONS.hideQuiet),
+    viewing: readViewing(raw.viewing),
+    staffedHours: readStaffedHours(raw.staffedHours) ?? '',
   };
 }
 

@@ -1,4 +1,5 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
+import { addViewingOptions } from '../shared/wall/viewingOptions';
 import { MetricRulesEditor } from './MetricRulesEditor';
 import { DEFAULT_OPTIONS, FONT_SCALE, SORT_OPTIONS, TILE_MIN_WIDTH, type QueueWallOptions } from './options';
 
@@ -6,7 +7,7 @@ import { DEFAULT_OPTIONS, FONT_SCALE, SORT_OPTIONS, TILE_MIN_WIDTH, type QueueWa
 export function buildOptions(builder: PanelOptionsEditorBuilder<QueueWallOptions>) {
   const tiles = ['Tiles'];
   const display = ['Display'];
-  return builder
+  builder
     .addCustomEditor({
       id: 'tiles.metrics',
       path: 'tiles.metrics',
@@ -39,6 +40,16 @@ export function buildOptions(builder: PanelOptionsEditorBuilder<QueueWallOptions
       category: tiles,
       defaultValue: DEFAULT_OPTIONS.showTicking,
     })
+    .addTextInput({
+      path: 'staffedHours',
+      name: 'Staffed hours',
+      description:
+        'e.g. 08:00-20:00 in the dashboard time zone; empty: none. Within them, rules judged "only while contacts ' +
+        'wait" judge always: no agent available while the queue is open is a warning before the first call.',
+      category: tiles,
+      defaultValue: DEFAULT_OPTIONS.staffedHours,
+      settings: { placeholder: '08:00-20:00' },
+    })
     .addNumberInput({
       path: 'tileMinWidth',
       name: 'Minimum tile width',
@@ -50,9 +61,11 @@ export function buildOptions(builder: PanelOptionsEditorBuilder<QueueWallOptions
     .addSliderInput({
       path: 'fontScale',
       name: 'Text size',
-      description: 'Multiplies the sizes fitted to the tiles (e.g. 1.2 on a TV)',
+      description:
+        'Below 1: smaller than the tiles allow (never below the viewing floors); above 1: larger floors, so larger and fewer tiles',
       category: display,
       defaultValue: DEFAULT_OPTIONS.fontScale,
       settings: { min: FONT_SCALE.min, max: FONT_SCALE.max, step: 0.05 },
     });
+  return addViewingOptions(builder, display);
 }

@@ -10,10 +10,11 @@ export const OLDEST_FIELD = 'OLDEST_CONTACT_AGE';
 export const CONTACTS_FIELD = 'CONTACTS_IN_QUEUE';
 
 /**
- * After this long without a new snapshot the values are stale: ages stop counting (a wall must not show a contact
+ * After this long without a new snapshot the values are stale (a real-time dashboard refreshes every 10 s, so two
+ * minutes without a new snapshot means the refreshes fail or stopped): ages stop counting (a wall must not show a contact
  * waiting for hours because the dashboard stopped refreshing) and the panel says how old the data is.
  */
-export const STALE_AFTER_MS = 10 * 60_000;
+export const STALE_AFTER_MS = 2 * 60_000;
 
 /** Contacts are waiting: CONTACTS_IN_QUEUE > 0, or without that column, an oldest age above 0. */
 export function hasContacts(row: QueueRow): boolean {

@@ -1,7 +1,7 @@
 import { DEFAULT_OPTIONS, type QueueWallOptions } from './options';
 import { queueRowsFromFrames } from './queueRows';
 import { realtimeFrame, type QueueValues } from './testFrames';
-import { buildTiles, isQuiet } from './tiles';
+import { buildTiles, heroIndex, isQuiet, nextChangeAt } from './tiles';
 
 const T0 = Date.parse('2026-11-18T19:05:00Z');
 const opts = (o: Partial<QueueWallOptions> = {}): QueueWallOptions => ({ ...DEFAULT_OPTIONS, ...o });
@@ -25,7 +25,8 @@ describe('buildTiles', () => {
       ['AGENTS_AVAILABLE', 'Available', 3, 'ok'],
     ]);
     expect(tile.status).toBe('warn');
-    expect(tilesOf([q('Billing', 1, 5, 0)])[0].status).toBe('alert');
+    // no agent available while a contact waits: a warning (the default rules: contacts and waits make alerts)
+    expect(tilesOf([q('Billing', 1, 5, 0)])[0].status).toBe('warn');
     expect(tilesOf([q('Billing', 1, 5, 2)])[0].status).toBe('ok');
   });
 
@@ -64,10 +65,10 @@ describe('buildTiles', () => {
       q('Returns', 1, 10, 0),
     ]);
     expect(tiles.map((t) => [t.name, t.status])).toEqual([
-      ['Tech', 'alert'], // oldest 50
-      ['Returns', 'alert'], // oldest 10
-      ['VIP', 'warn'],
-      ['Billing', 'warn'],
+      ['Tech', 'alert'],
+      ['VIP', 'warn'], // oldest 70
+      ['Billing', 'warn'], // oldest 20
+      ['Returns', 'warn'], // oldest 10: nobody available while a contact waits
       ['Accounts', 'ok'],
       ['Sales', 'ok'],
     ]);
@@ -104,6 +105,48 @@ describe('buildTiles', () => {
       ['Closed', 'quiet'],
     ]);
     expect(tilesOf(rows, { hideQuiet: true }).map((t) => t.name)).toEqual(['Billing']);
+  });
+});
+
+describe('warnings that mean something', () => {
+  it('no agent available is judged only while contacts wait, or within staffed hours', () => {
+    const [busyElsewhere] = tilesOf([q('Billing', 0, 0, 0, 4)]);
+    expect(busyElsewhere.status).toBe('ok');
+    expect(busyElsewhere.metrics[2]).toMatchObject({
+      field: 'AGENTS_AVAILABLE',
+      value: 0,
+      severity: 'ok',
+      waived: true,
+    });
+    expect(tilesOf([q('Billing', 2, 5, 0, 4)])[0].metrics[2]).toMatchObject({ severity: 'warn', waived: false });
+    const staffed = buildTiles(
+      queueRowsFromFrames([realtimeFrame([q('Billing', 0, 0, 0, 4)], { snapshotTime: T0 })]),
+      opts(),
+      T0,
+      { staffed: true }
+    );
+    expect(staffed[0].metrics[2]).toMatchObject({ severity: 'warn', waived: false });
+  });
+
+  it('the big number is the worst metric; the first rule when all are ok', () => {
+    expect(tilesOf([q('Billing', 3, 489, 2)])[0]).toMatchObject({ status: 'alert', hero: 1 });
+    expect(tilesOf([q('Billing', 1, 5, 2)])[0].hero).toBe(0);
+    // two metrics alike: the first of them
+    expect(tilesOf([q('Billing', 6, 70, 2)])[0].hero).toBe(0);
+    expect(heroIndex(['ok', 'nodata', 'warn'])).toBe(2);
+    expect(heroIndex(['nodata', 'ok'])).toBe(0);
+  });
+});
+
+describe('nextChangeAt', () => {
+  it('the first moment a counting age reaches a threshold, or the data goes stale', () => {
+    const data = queueRowsFromFrames([
+      realtimeFrame([q('Billing', 2, 170, 2), q('Sales', 0, 0, 2)], { snapshotTime: T0 }),
+    ]);
+    // 170 s waited at T0: the alert threshold (180 s) is reached 10 s later
+    expect(nextChangeAt(data, opts(), T0)).toBe(T0 + 10_000);
+    expect(nextChangeAt(data, opts(), T0 + 10_000)).toBe(T0 + 120_001);
+    expect(nextChangeAt(data, opts({ showTicking: false }), T0)).toBe(T0 + 120_001);
   });
 });
 

@@ -2,7 +2,7 @@ import { REALTIME_METRICS, isRealtimeMetricName } from '../../connect/realtimeMe
 import type { MetricRule, QueueWallOptions } from './options';
 import { resolveMetric, type QueueRow, type QueueRows } from './queueRows';
 import { valueSeverity, worstSeverity, type Severity } from './severity';
-import { OLDEST_FIELD, hasContacts, isTicking, tickingAge } from './ticking';
+import { OLDEST_FIELD, STALE_AFTER_MS, hasContacts, isTicking, tickingAge } from './ticking';
 
 /** What a tile shows: the queue, its status and one cell per metric rule. */
 
@@ -17,6 +17,11 @@ export interface TileMetric {
   severity: Severity;
   rule: MetricRule;
   ticking: boolean;
+  /** The value Connect answered and when it was true: a ticking age counts on from them (TickingValue.tsx). */
+  answered: number | null;
+  snapshot?: number;
+  /** Not judged now: the rule judges only while contacts wait (or within staffed hours), and none wait. */
+  waived: boolean;
 }
 
 /** "quiet": no contacts and no agents (closed or unused); never alarming, whatever the rules say. */
@@ -28,8 +33,15 @@ export interface Tile {
   id?: string;
   status: TileStatus;
   metrics: TileMetric[];
+  /** Which metric the tile shows large: the worst (the first rule's when none is worse than ok). */
+  hero: number;
   /** The oldest contact's age at `now` (seconds), for sorting; null without that column. */
   oldestAge: number | null;
+}
+
+/** What the rules need besides the row: whether the queue is within its staffed hours now. */
+export interface JudgeContext {
+  staffed: boolean;
 }
 
 const STATUS_RANK: Record<TileStatus, number> = { alert: 4, warn: 3, ok: 2, nodata: 1, quiet: 0 };
@@ -45,7 +57,20 @@ export function isQuiet(row: QueueRow): boolean {
   return relevant.length > 0 && relevant.every((f) => !row.values[f]);
 }
 
-function tileOf(row: QueueRow, data: QueueRows, options: QueueWallOptions, now: number): Tile {
+const SEVERITY_RANK: Record<Severity, number> = { alert: 3, warn: 2, ok: 1, nodata: 0 };
+
+/** The index of the worst metric; the first one when none is worse than ok. */
+export function heroIndex(severities: Severity[]): number {
+  let best = 0;
+  severities.forEach((s, i) => {
+    if (SEVERITY_RANK[s] > SEVERITY_RANK[severities[best]] && SEVERITY_RANK[s] > SEVERITY_RANK.ok) {
+      best = i;
+    }
+  });
+  return best;
+}
+
+function tileOf(row: QueueRow, data: QueueRows, options: QueueWallOptions, now: number, ctx: JudgeContext): Tile {
   const ticking = options.showTicking && isTicking(row, now);
   const contacts = hasContacts(row);
   // Without ticking, the rules judge Connect's values as answered.
@@ -58,6 +83,7 @@ function tileOf(row: QueueRow, data: QueueRows, options: QueueWallOptions, now: 
     const field = resolveMetric(rule.field, data.metrics);
     const info = data.metrics[field];
     const value = valueAt(field);
+    const waived = Boolean(rule.onlyWhileWaiting) && !contacts && !ctx.staffed;
     return {
       field,
       label:
@@ -65,9 +91,13 @@ function tileOf(row: QueueRow, data: QueueRows, options: QueueWallOptions, now: 
       value,
       unit: info?.unit,
       decimals: info?.decimals,
-      severity: valueSeverity(value, rule),
+      // A waived rule's value is shown as it is, judged by no threshold.
+      severity: waived ? (value === null ? 'nodata' : 'ok') : valueSeverity(value, rule),
       rule,
       ticking: field === OLDEST_FIELD && ticking,
+      answered: row.values[field] ?? null,
+      snapshot: row.snapshots[field],
+      waived,
     };
   });
   return {
@@ -76,6 +106,7 @@ function tileOf(row: QueueRow, data: QueueRows, options: QueueWallOptions, now: 
     id: row.id,
     status: quiet ? 'quiet' : worstSeverity(metrics.map((m) => m.severity)),
     metrics,
+    hero: heroIndex(metrics.map((m) => m.severity)),
     oldestAge: valueAt(OLDEST_FIELD),
   };
 }
@@ -95,9 +126,51 @@ export function compareTiles(sortBy: QueueWallOptions['sortBy']): (a: Tile, b: T
   }
 }
 
-export function buildTiles(data: QueueRows, options: QueueWallOptions, now: number): Tile[] {
+export function buildTiles(
+  data: QueueRows,
+  options: QueueWallOptions,
+  now: number,
+  ctx: JudgeContext = { staffed: false }
+): Tile[] {
   return data.rows
-    .map((row) => tileOf(row, data, options, now))
+    .map((row) => tileOf(row, data, options, now, ctx))
     .filter((t) => !(options.hideQuiet && t.status === 'quiet'))
     .sort(compareTiles(options.sortBy));
+}
+
+/**
+ * The next moment a tile can change without new data: a counting age crossing one of its rule's thresholds, or the
+ * data going stale. Between refreshes the panel renders only then; the ages' text ticks by itself (TickingValue).
+ */
+export function nextChangeAt(data: QueueRows, options: QueueWallOptions, now: number): number | undefined {
+  let next: number | undefined;
+  const consider = (t: number) => {
+    if (t > now && (next === undefined || t < next)) {
+      next = t;
+    }
+  };
+  if (data.snapshotTime !== undefined) {
+    consider(data.snapshotTime + STALE_AFTER_MS + 1);
+  }
+  if (!options.showTicking) {
+    return next;
+  }
+  const field = OLDEST_FIELD;
+  const rules = options.tiles.metrics.filter((r) => resolveMetric(r.field, data.metrics) === field);
+  for (const row of data.rows) {
+    const value = row.values[field];
+    const snapshot = row.snapshots[field];
+    if (typeof value !== 'number' || snapshot === undefined || !isTicking(row, now)) {
+      continue;
+    }
+    for (const rule of rules) {
+      for (const threshold of [rule.warn, rule.alert]) {
+        if (threshold !== undefined && threshold > value) {
+          // The first millisecond at which value + elapsed reaches the threshold.
+          consider(snapshot + Math.ceil((threshold - value) * 1000));
+        }
+      }
+    }
+  }
+  return next;
 }

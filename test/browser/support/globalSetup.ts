@@ -7,7 +7,7 @@ import { BUILD_ROOT, buildHost, GRAFANA_HOSTS, ROOT } from '../build';
 export const SETUP_FAILED = path.join(BUILD_ROOT, 'SETUP_FAILED');
 
 /**
- * Jest global setup of the browser-e2e projects (jest runs it once for both): builds the plugin if dist/ is missing
+ * Jest global setup of the host-page projects (jest runs it once for both): builds the plugin if dist/ is missing
  * (npm test builds it before jest, and so does CI), then the host page of each Grafana release (about 9 s each). It never throws: a throw here would abort every jest
  * project, so a failure is left for the browser suites to report.
  */

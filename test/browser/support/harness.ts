@@ -1,3 +1,4 @@
+import type { Scenario } from '../../../simulator/scenario/schema';
 import { existsSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
@@ -26,7 +27,7 @@ export const CHROMIUM_ARGS = [
 export const VIEWPORT = { width: 1200, height: 800 };
 
 /**
- * The Grafana release whose host page this jest project runs on: the `GRAFANA_HOST` global of the browser-e2e
+ * The Grafana release whose host page this jest project runs on: the `GRAFANA_HOST` global of the host-page
  * projects (jest.config.js), 12.4 (React 18) or 13.2 (React 19).
  */
 export const GRAFANA_HOST: GrafanaHost = (() => {
@@ -111,6 +112,8 @@ export interface HarnessOptions {
   /** Extra proxy settings (environment variables of proxy/config.ts), e.g. REALTIME_CACHE_TTL_MS. */
   proxyEnv?: Record<string, string>;
   viewport?: { width: number; height: number };
+  /** The simulator's scenario instead of the default one (e.g. test/support/wallScenario.ts). */
+  scenario?: Scenario;
 }
 
 /** A Switchboard proxy on a free loopback port in front of `awsEndpointUrl`, token TEST_TOKEN, logging nothing. */
@@ -151,7 +154,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!existsSync(`${buildDir}/index.html`)) {
     throw new Error('The host page is not built: run npx tsx test/browser/build.ts (jest global setup does it)');
   }
-  const sim = await startTestSimulator({ at: SIM_AT });
+  const sim = await startTestSimulator({ at: SIM_AT, scenario: options.scenario });
   const proxy = await startQuietProxy(sim.url, options.proxyEnv, () => sim.clock.nowMs());
   const datasource = keysDatasource(PROXY_URL, sim.context.world.instances[0].id);
   const server = await startHostServer({

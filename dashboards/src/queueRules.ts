@@ -1,0 +1,32 @@
+import { DEFAULT_METRICS, type MetricRule } from '../../src/panels/queuewall/options';
+import { COLORS, thresholds } from './builders';
+
+/**
+ * One threshold set and one unit style for every panel that shows a queue's real-time values (the wallboards, the
+ * stats and the tables of the Queues, NOC overview and NOC wall dashboards): the wallboard's default rules. In queue
+ * warns from 5 and alerts from 10; the oldest contact warns from 1 minute and alerts from 3; no agent available is a
+ * warning while contacts wait. Ages are clocks everywhere (the wallboard's m:ss, Grafana's `dthms` hh:mm:ss).
+ */
+export const QUEUE_RULES: MetricRule[] = DEFAULT_METRICS;
+
+const rule = (field: string) => {
+  const r = QUEUE_RULES.find((x) => x.field === field);
+  if (!r || r.warn === undefined || r.alert === undefined || r.direction !== 'above') {
+    throw new Error(`${field}: not an "above" rule with two thresholds in QUEUE_RULES`);
+  }
+  return r as Required<Pick<MetricRule, 'warn' | 'alert'>> & MetricRule;
+};
+
+/** Grafana thresholds of an "above" rule: inclusive, as the wallboard judges (a value at the threshold is bad). */
+const above = (field: string) => {
+  const r = rule(field);
+  return thresholds(COLORS.ok, [r.warn, COLORS.warn], [r.alert, COLORS.alert]);
+};
+
+export const IN_QUEUE_THRESHOLDS = above('CONTACTS_IN_QUEUE');
+export const OLDEST_THRESHOLDS = above('OLDEST_CONTACT_AGE');
+/** The oldest contact's age as a clock (00:08:09), as the wallboard shows it (8:09). */
+export const AGE_UNIT = 'dthms';
+
+/** The wallboard's rules plus agents online, shown without thresholds (it tells a closed queue from a quiet one). */
+export const WALLBOARD_RULES: MetricRule[] = [...QUEUE_RULES, { field: 'AGENTS_ONLINE', direction: 'below' }];

@@ -1,0 +1,64 @@
+/**
+ * What a wall shows when its cards do not all fit at a readable size: every card in trouble (alert, then warning),
+ * and one summary card for the rest, so that nothing bad is ever scrolled off or shrunk past reading.
+ */
+
+export type WallStatus = 'alert' | 'warn' | 'ok' | 'nodata' | 'quiet';
+
+export interface Hidden {
+  /** Cards not shown, by status. */
+  counts: Record<WallStatus, number>;
+  total: number;
+}
+
+export interface WallSelection<T> {
+  shown: T[];
+  /** Set when some cards are summarised instead of shown. */
+  hidden?: Hidden;
+}
+
+const EXCEPTIONS = new Set<WallStatus>(['alert', 'warn']);
+
+const emptyCounts = (): Record<WallStatus, number> => ({ alert: 0, warn: 0, ok: 0, nodata: 0, quiet: 0 });
+
+/**
+ * `items` in the order the wall shows them; `capacity` how many cards fit at the smallest readable size. All of them
+ * when they fit; else the exceptions (in the same order), then the others in their order while places remain, and a
+ * summary card taking one place for the rest; when even the exceptions do not fit, as many as fit beside the
+ * summary, which then counts the exceptions it hides too.
+ */
+export function exceptionsFirst<T>(items: T[], capacity: number, statusOf: (item: T) => WallStatus): WallSelection<T> {
+  if (items.length <= capacity) {
+    return { shown: items };
+  }
+  const exceptions = items.filter((i) => EXCEPTIONS.has(statusOf(i)));
+  const others = items.filter((i) => !EXCEPTIONS.has(statusOf(i)));
+  const shown = [...exceptions, ...others].slice(0, Math.max(0, capacity - 1));
+  const kept = new Set(shown);
+  const counts = emptyCounts();
+  for (const item of items) {
+    if (!kept.has(item)) {
+      counts[statusOf(item)]++;
+    }
+  }
+  return { shown, hidden: { counts, total: items.length - shown.length } };
+}
+
+const WORDS: Record<WallStatus, string> = {
+  alert: 'alert',
+  warn: 'warning',
+  ok: 'OK',
+  nodata: 'no data',
+  quiet: 'quiet',
+};
+
+/** "118 OK · 20 quiet", the worst first (hidden alerts and warnings lead: they should not be hidden). */
+export function hiddenParts(hidden: Hidden): Array<{ status: WallStatus; text: string }> {
+  const order: WallStatus[] = ['alert', 'warn', 'ok', 'nodata', 'quiet'];
+  return order
+    .filter((s) => hidden.counts[s] > 0)
+    .map((s) => ({
+      status: s,
+      text: `${hidden.counts[s]} ${s === 'alert' || s === 'warn' ? WORDS[s] + (hidden.counts[s] > 1 ? 's' : '') : WORDS[s]}`,
+    }));
+}
