@@ -21,6 +21,15 @@ export type OfferTable = Table<typeof OFFER_COLUMNS>;
  */
 export class Router {
   readonly offers: OfferTable;
+  // The agent arrays canTake reads on every routing decision, held directly (never replaced by AgentStates).
+  private readonly online: Uint8Array;
+  private readonly inError: Uint8Array;
+  private readonly status: Uint8Array;
+  private readonly logoutPending: Uint8Array;
+  private readonly breakPendingStatus: Int16Array;
+  private readonly agentChannel: Int16Array;
+  private readonly slots: Uint8Array;
+  private readonly agentConc: Int8Array;
 
   constructor(
     private readonly seed: number,
@@ -33,15 +42,29 @@ export class Router {
     expected: number
   ) {
     this.offers = new Table(OFFER_COLUMNS, expected);
+    this.online = agents.online;
+    this.inError = agents.inError;
+    this.status = agents.status;
+    this.logoutPending = agents.logoutPending;
+    this.breakPendingStatus = agents.breakPendingStatus;
+    this.agentChannel = agents.channel;
+    this.slots = agents.slots;
+    this.agentConc = tables.agentConc;
   }
 
   canTake(a: number, ch: number): boolean {
-    const g = this.agents;
-    if (!g.online[a] || g.inError[a] || g.status[a] !== 0 || g.logoutPending[a] || g.breakPendingStatus[a] >= 0) {
+    if (
+      !this.online[a] ||
+      this.inError[a] ||
+      this.status[a] !== 0 ||
+      this.logoutPending[a] ||
+      this.breakPendingStatus[a] >= 0
+    ) {
       return false;
     }
-    const conc = this.tables.agentConc[a * 4 + ch];
-    return conc > 0 && (g.channel[a] < 0 || (g.channel[a] === ch && g.slots[a] < conc));
+    const conc = this.agentConc[a * 4 + ch];
+    const channel = this.agentChannel[a];
+    return conc > 0 && (channel < 0 || (channel === ch && this.slots[a] < conc));
   }
 
   /** Rings agent a with contact id: the contact leaves the queue; OFFER_END says whether it was accepted. */
