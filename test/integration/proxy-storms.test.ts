@@ -213,7 +213,9 @@ describe('proxy under fault storms', () => {
     expect(r.probe.status).toBe(200);
     expect(r.healthz).toBe(200);
     expect([...r.keys].filter((k) => !r.firstFresh.has(k))).toEqual([]);
-    expect(Math.max(...r.firstFresh.values())).toBeLessThanOrEqual(TTL_MS);
+    // Within one TTL of the faults' end, as the panels see it: a round leaves every ROUND_EVERY_MS, so a fresh answer
+    // is observed up to one round later than the proxy could give it (1,540 ms was seen on a loaded machine).
+    expect(Math.max(...r.firstFresh.values())).toBeLessThanOrEqual(TTL_MS + ROUND_EVERY_MS);
   }
 
   it.each<[string, FaultTable, Problem]>([
