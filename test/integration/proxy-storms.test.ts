@@ -29,6 +29,8 @@ const TTL_MS = 1500;
 const SLOW_MS = 200;
 const STORM_MS = 2000;
 const ROUND_EVERY_MS = 100;
+/** A storm takes STORM_MS, a probe and up to 3 TTLs of recovery (6.5 s and more on a loaded 2-core machine). */
+const STORM_TEST_TIMEOUT_MS = 30_000;
 
 interface Seen {
   key: string;
@@ -247,7 +249,7 @@ describe('proxy under fault storms', () => {
       expect(classifyAnswer(q)).toMatchObject({ kind: 'error', problem });
     }
     expect(RT.status).toBe(problem === 'throttled' ? 429 : 502);
-  });
+  }, STORM_TEST_TIMEOUT_MS);
 
   it('2 s of 500 ms latency on every operation: the last answers, marked as slow, until the slow ones land', async () => {
     const r = await storm({ '*': { latencyMs: 500 } });
@@ -256,5 +258,5 @@ describe('proxy under fault storms', () => {
     expect(r.during.filter((s) => s.answer.kind === 'error')).toEqual([]);
     // nothing to fall back on: the query waits for the slow answer
     expect(Object.values(r.probe.json.results!).map((q) => q.status)).toEqual([200, 200]);
-  });
+  }, STORM_TEST_TIMEOUT_MS);
 });
