@@ -1,5 +1,6 @@
+import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { CHANNELS, isChannel, type Channel } from '../../src/connect/channels';
-import { raw, readInteger, shown } from '../envValues';
+import { envInteger, envOneOf, envRegion, envString, shown, type EnvProblem } from '../envReader';
 
 /**
  * The exporter's settings (docs/exporter.md), read with the proxy's other settings by config.ts. Problems are added
@@ -31,18 +32,27 @@ export interface ExporterSettings {
   voiceConnectors: 'all' | string[];
 }
 
-/** Every variable the exporter reads (its docs test checks each is documented). */
-export const EXPORTER_VARIABLES = [
-  'EXPORTER_INSTANCES',
-  'EXPORTER_QUEUES',
-  'EXPORTER_CHANNELS',
-  'EXPORTER_INTERVAL_MS',
-  'EXPORTER_REGION',
-  'EXPORTER_QUOTAS',
-  'EXPORTER_VOICE_CONNECTORS',
-] as const;
-
 export const EXPORTER_INTERVAL = { defaultMs: 15_000, minMs: 1000, maxMs: 3_600_000 } as const;
+
+/**
+ * The exporter's variables, part of the proxy's environment schema (envSchema.ts). The lists are strings here: their
+ * entries are checked below, one problem per bad entry.
+ */
+export const ExporterEnv = {
+  // Without its own value the region is AWS_REGION's.
+  EXPORTER_REGION: Type.Optional(envRegion()),
+  EXPORTER_INSTANCES: Type.Optional(envString({ rule: '"all" or a comma list of Connect instance ids or ARNs' })),
+  EXPORTER_QUEUES: envString({ default: 'all', rule: '"all" or a comma list of queue names, ids or ARNs' }),
+  EXPORTER_CHANNELS: envString({ default: CHANNELS.join(','), rule: `a comma list of ${CHANNELS.join(', ')}` }),
+  EXPORTER_INTERVAL_MS: envInteger(EXPORTER_INTERVAL.minMs, EXPORTER_INTERVAL.maxMs, EXPORTER_INTERVAL.defaultMs),
+  EXPORTER_QUOTAS: envOneOf(['true', 'false'] as const, 'true', { lowercase: true }),
+  EXPORTER_VOICE_CONNECTORS: Type.Optional(envString({ rule: '"all" or a comma list of Voice Connector ids' })),
+};
+
+/** Every variable the exporter reads (its docs test checks each is documented). */
+export const EXPORTER_VARIABLES = Object.keys(ExporterEnv) as Array<keyof typeof ExporterEnv>;
+
+type ExporterValues = Static<TObject<typeof ExporterEnv>>;
 
 /** arn:aws:connect:us-east-1:123456789012:instance/<id>, in any partition. */
 const INSTANCE_ARN = /^arn:aws(?:-[a-z]+)*:connect:([a-z]{2}(?:-[a-z]+)+-\d):\d{12}:instance\/([A-Za-z0-9-]{1,100})$/;
@@ -50,8 +60,6 @@ const INSTANCE_ARN = /^arn:aws(?:-[a-z]+)*:connect:([a-z]{2}(?:-[a-z]+)+-\d):\d{
 const INSTANCE_ID = /^[A-Za-z0-9-]{1,100}$/;
 /** Chime SDK Voice Connector ids: letters and digits. */
 const VOICE_CONNECTOR_ID = /^[A-Za-z0-9-]{1,128}$/;
-
-type Env = Record<string, string | undefined>;
 
 /** A comma list: entries trimmed, empty entries dropped, duplicates kept once (in their first position). */
 const list = (text: string) => [
@@ -65,21 +73,20 @@ const list = (text: string) => [
 
 const isAll = (text: string) => text.toLowerCase() === 'all';
 
-/** undefined when EXPORTER_INSTANCES is empty (the exporter is off); problems are pushed onto `problems`. */
-export function readExporterSettings(
-  env: Env,
-  defaults: { awsRegion: string; regionPattern: RegExp },
-  problems: string[]
+/**
+ * The exporter's settings from its variables as the environment schema read them (each already checked on its own);
+ * undefined when EXPORTER_INSTANCES is unset (the exporter is off). Problems of the lists' entries are pushed.
+ */
+export function exporterSettings(
+  values: ExporterValues,
+  awsRegion: string,
+  problems: EnvProblem[]
 ): ExporterSettings | undefined {
-  const ownRegion = raw(env, 'EXPORTER_REGION');
-  const region = ownRegion ?? defaults.awsRegion;
-  // Without its own value the region is AWS_REGION's, whose problem config.ts reports already.
-  if (ownRegion !== undefined && !defaults.regionPattern.test(ownRegion)) {
-    problems.push(`EXPORTER_REGION must be an AWS Region code such as us-east-1 (got ${shown(region)})`);
-  }
+  const region = values.EXPORTER_REGION ?? awsRegion;
+  const refuse = (variable: keyof ExporterValues, text: string) => problems.push({ variable, text });
 
   let instances: ExporterSettings['instances'] | undefined;
-  const instancesText = raw(env, 'EXPORTER_INSTANCES');
+  const instancesText = values.EXPORTER_INSTANCES;
   if (instancesText !== undefined) {
     if (isAll(instancesText)) {
       instances = 'all';
@@ -92,7 +99,8 @@ export function readExporterSettings(
         } else if (INSTANCE_ID.test(entry)) {
           parsed.push({ id: entry, region });
         } else {
-          problems.push(
+          refuse(
+            'EXPORTER_INSTANCES',
             `EXPORTER_INSTANCES must be "all" or a comma list of Connect instance ids or ARNs (arn:aws:connect:<region>:<account>:instance/<id>) (got ${shown(entry)})`
           );
         }
@@ -100,50 +108,35 @@ export function readExporterSettings(
       // An instance named twice (by id and by ARN) is exported once.
       instances = parsed.filter((p, i) => parsed.findIndex((q) => q.id === p.id && q.region === p.region) === i);
       if (list(instancesText).length === 0) {
-        problems.push(
+        refuse(
+          'EXPORTER_INSTANCES',
           'EXPORTER_INSTANCES must be "all" or a comma list of Connect instance ids or ARNs (got only commas)'
         );
       }
     }
   }
 
-  const queuesText = raw(env, 'EXPORTER_QUEUES') ?? 'all';
-  const queues: ExporterSettings['queues'] = isAll(queuesText) ? 'all' : list(queuesText);
+  const queues: ExporterSettings['queues'] = isAll(values.EXPORTER_QUEUES) ? 'all' : list(values.EXPORTER_QUEUES);
   if (queues !== 'all' && queues.length === 0) {
-    problems.push('EXPORTER_QUEUES must be "all" or a comma list of queue names, ids or ARNs (got only commas)');
+    refuse(
+      'EXPORTER_QUEUES',
+      'EXPORTER_QUEUES must be "all" or a comma list of queue names, ids or ARNs (got only commas)'
+    );
   }
 
-  const channelsText = raw(env, 'EXPORTER_CHANNELS');
   let channels: Channel[] = [...CHANNELS];
-  if (channelsText !== undefined) {
-    const asked = list(channelsText.toUpperCase());
-    const unknown = asked.filter((c) => !isChannel(c));
-    if (unknown.length > 0 || asked.length === 0) {
-      problems.push(
-        `EXPORTER_CHANNELS must be a comma list of ${CHANNELS.join(', ')} (got ${shown(unknown.join(',') || channelsText)})`
-      );
-    } else {
-      channels = asked.filter(isChannel);
-    }
+  const asked = list(values.EXPORTER_CHANNELS.toUpperCase());
+  const unknown = asked.filter((c) => !isChannel(c));
+  if (unknown.length > 0 || asked.length === 0) {
+    refuse(
+      'EXPORTER_CHANNELS',
+      `EXPORTER_CHANNELS must be a comma list of ${CHANNELS.join(', ')} (got ${shown(unknown.join(',') || values.EXPORTER_CHANNELS)})`
+    );
+  } else {
+    channels = asked.filter(isChannel);
   }
 
-  const intervalMs = readInteger(
-    env,
-    'EXPORTER_INTERVAL_MS',
-    { fallback: EXPORTER_INTERVAL.defaultMs, min: EXPORTER_INTERVAL.minMs, max: EXPORTER_INTERVAL.maxMs },
-    problems
-  );
-
-  let quotas = true;
-  const quotasText = raw(env, 'EXPORTER_QUOTAS')?.toLowerCase();
-  if (quotasText !== undefined) {
-    if (quotasText !== 'true' && quotasText !== 'false') {
-      problems.push(`EXPORTER_QUOTAS must be true or false (got ${shown(quotasText)})`);
-    }
-    quotas = quotasText !== 'false';
-  }
-
-  const vcText = raw(env, 'EXPORTER_VOICE_CONNECTORS');
+  const vcText = values.EXPORTER_VOICE_CONNECTORS;
   let voiceConnectors: ExporterSettings['voiceConnectors'] = [];
   if (vcText !== undefined) {
     if (isAll(vcText)) {
@@ -152,7 +145,8 @@ export function readExporterSettings(
       const ids = list(vcText);
       const bad = ids.filter((id) => !VOICE_CONNECTOR_ID.test(id));
       if (bad.length > 0) {
-        problems.push(
+        refuse(
+          'EXPORTER_VOICE_CONNECTORS',
           `EXPORTER_VOICE_CONNECTORS must be "all" or a comma list of Voice Connector ids (got ${shown(bad[0])})`
         );
       }
@@ -163,5 +157,13 @@ export function readExporterSettings(
   if (instances === undefined) {
     return undefined;
   }
-  return { instances, queues, channels, intervalMs, region, quotas, voiceConnectors };
+  return {
+    instances,
+    queues,
+    channels,
+    intervalMs: values.EXPORTER_INTERVAL_MS,
+    region,
+    quotas: values.EXPORTER_QUOTAS !== 'false',
+    voiceConnectors,
+  };
 }
