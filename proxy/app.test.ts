@@ -1,6 +1,6 @@
 import { buildProxy, type Proxy } from './app';
 import { AwsClients } from './aws/clients';
-import { keysHeaders, TEST_TOKEN, testConfig } from './testSupport';
+import { keysHeaders, TEST_TOKEN, testConfig } from '../test/support/proxy';
 
 describe('buildProxy', () => {
   const proxies: Proxy[] = [];

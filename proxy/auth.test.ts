@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildProxy, type Proxy } from './app';
 import { tokenMatches } from './auth';
-import { TEST_TOKEN, testConfig } from './testSupport';
+import { TEST_TOKEN, testConfig } from '../test/support/proxy';
 
 describe('proxy token', () => {
   let proxy: Proxy;

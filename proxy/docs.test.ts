@@ -18,7 +18,7 @@ function sources(dir: string): string[] {
     if (statSync(file).isDirectory()) {
       return sources(file);
     }
-    return name.endsWith('.ts') && !name.endsWith('.test.ts') && name !== 'testSupport.ts' ? [file] : [];
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [file] : [];
   });
 }
 

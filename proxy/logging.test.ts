@@ -3,7 +3,7 @@ import { buildProxy, type Proxy } from './app';
 import { AwsClients } from './aws/clients';
 import { LOGGED_QUERY_PARAMS, loggedUrl, REDACTED } from './logging';
 import { ResourceQuerySchema } from '../src/connect/proxyApi';
-import { keysHeaders, TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN, testConfig } from './testSupport';
+import { keysHeaders, TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN, testConfig } from '../test/support/proxy';
 
 const EXTERNAL_ID = 'external-id-that-is-secret';
 

@@ -11,7 +11,7 @@ import { AwsClients } from '../proxy/aws/clients';
 import { buildProxy } from '../proxy/app';
 import { loadConfig } from '../proxy/config';
 import { runQueries } from '../proxy/queries/run';
-import { testAws, testContext } from '../proxy/testing';
+import { testAws, testContext } from '../test/support/proxy';
 import { bigScenario } from '../test/bench/bigScenario';
 import { instanceValues, interpolatedTargets, panelsOf } from '../test/support/dashboards';
 

@@ -1,6 +1,6 @@
 import { buildSimulator, type Simulator } from './app';
 import { Clock } from './clock';
-import { jsonTarget, signed } from './protocol/testSupport';
+import { jsonTarget, signed } from '../test/support/simulatorRequests';
 
 let sim: Simulator;
 let realNow = Date.parse('2026-11-22T10:00:00Z');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadScenario } from './scenario/load';
 import { startSimulator } from './server';
-import { authorization } from './protocol/testSupport';
+import { authorization } from '../test/support/simulatorRequests';
 
 describe('startSimulator', () => {
   it('listens on the port asked for, serves the AWS routes and the admin API, and closes', async () => {

@@ -2,7 +2,7 @@ import { ListInstancesCommand } from '@aws-sdk/client-connect';
 import type { FromTemporaryCredentialsOptions } from '@aws-sdk/credential-providers';
 import { StandardRetryStrategy } from '@smithy/util-retry';
 import { startTestSimulator, type TestSimulator } from '../../test/support/simulator';
-import { testConfig } from '../testSupport';
+import { testConfig } from '../../test/support/proxy';
 import {
   AssumeRoleError,
   AwsClients,

@@ -1,8 +1,8 @@
 import { defaultOperations } from '../../simulator/app';
-import type { TestSimulator } from '../../test/support/simulator';
 import { buildProxy, type Proxy } from '../app';
 import { AwsClients, type CredentialsProvider } from '../aws/clients';
-import { deniedOperation, keysHeaders, startSimulatorWith, TEST_TOKEN, testConfig } from '../testSupport';
+import { deniedOperation, startSimulatorWith, type TestSimulator } from '../../test/support/simulator';
+import { keysHeaders, TEST_TOKEN, testConfig } from '../../test/support/proxy';
 
 const op = (service: string, name: string) =>
   defaultOperations().find((o) => o.service === service && o.name === name)!;

@@ -2,8 +2,8 @@ import { buildProxy, type Proxy } from '../app';
 import { AwsClients } from '../aws/clients';
 import type { OperationSpec, SimRequest } from '../../simulator/protocol/types';
 import { defaultOperations } from '../../simulator/app';
-import type { TestSimulator } from '../../test/support/simulator';
-import { deniedOperation, keysHeaders, startSimulatorWith, testConfig } from '../testSupport';
+import { deniedOperation, startSimulatorWith, type TestSimulator } from '../../test/support/simulator';
+import { keysHeaders, testConfig } from '../../test/support/proxy';
 
 /**
  * The resource routes through app.inject(), with AWS played by the simulator (some operations replaced by stubs

@@ -1,7 +1,7 @@
 import { buildSimulator, type Simulator } from '../app';
 import { cloudWatchErrors } from './awsError';
 import { integer, list, string, structure, timestamp } from './shapes';
-import { signed } from './testSupport';
+import { signed } from '../../test/support/simulatorRequests';
 import type { OperationSpec, QuerySpec } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { buildSimulator, type Simulator } from '../app';
-import { authorization } from './testSupport';
+import { authorization } from '../../test/support/simulatorRequests';
 
 /**
  * Garbage at every route: random methods, paths, headers and bodies (random bytes, wrong types, huge numbers,

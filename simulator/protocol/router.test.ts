@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 
 import { buildSimulator, type Simulator } from '../app';
 import { AwsError, connectErrors } from './awsError';
-import { jsonTarget, signed } from './testSupport';
+import { jsonTarget, signed } from '../../test/support/simulatorRequests';
 import type { OperationSpec } from './types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,5 +1,5 @@
 import { buildSimulator, type Simulator } from '../app';
-import { scenarioWithResources, signed } from '../protocol/testSupport';
+import { scenarioWithResources, signed } from '../../test/support/simulatorRequests';
 import { MAX_RESULTS } from './chime';
 
 let sim: Simulator;

@@ -1,5 +1,5 @@
 import { buildSimulator, type Simulator } from '../app';
-import { jsonTarget, scenarioWithResources } from '../protocol/testSupport';
+import { jsonTarget, scenarioWithResources } from '../../test/support/simulatorRequests';
 
 let sim: Simulator;
 let key = 0;

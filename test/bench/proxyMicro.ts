@@ -5,7 +5,7 @@ import { batchQueries, type SeriesData } from '../../proxy/queries/metricData';
 import type { CallResult } from '../../proxy/queries/realtime/fetch';
 import { realtimeFrames } from '../../proxy/queries/realtime/frames';
 import { planRealtime } from '../../proxy/queries/realtime/plan';
-import { testAws, testContext } from '../../proxy/testing';
+import { testAws, testContext } from '../support/proxy';
 
 /**
  * Micro-benchmarks of the proxy's CPU work, without network: building a real-time frame of 1,000 rows x 13

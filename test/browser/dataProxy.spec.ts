@@ -1,6 +1,6 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TEST_TOKEN } from '../../proxy/testSupport';
+import { TEST_TOKEN } from '../support/proxy';
 import { hostOut, ROOT } from './build';
 import {
   cleanRelativePath,

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSimulatorWith, TEST_TOKEN } from '../../proxy/testSupport';
+import { startSimulatorWith } from '../support/simulator';
+import { TEST_TOKEN } from '../support/proxy';
 import { defaultOperations } from '../../simulator/app';
 import { AwsError } from '../../simulator/protocol/awsError';
 import {

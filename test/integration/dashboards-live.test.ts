@@ -4,7 +4,7 @@ import type { Dashboard, Panel } from '@grafana/schema';
 import type { CloudWatchQuery, QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
-import { testAws, testContext } from '../../proxy/testing';
+import { testAws, testContext } from '../support/proxy';
 import { interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
 import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 import { taskExpiries } from '../../simulator/model/cloudwatch/connect';

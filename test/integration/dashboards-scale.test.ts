@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Dashboard, Panel } from '@grafana/schema';
 import type { QueryRequest } from '../../src/connect/proxyApi';
 import { runQueries } from '../../proxy/queries/run';
-import { testAws, testContext } from '../../proxy/testing';
+import { testAws, testContext } from '../support/proxy';
 import { resolveRequest } from '../../simulator/services/connect/currentMetricData';
 import type { CurrentMetricName } from '../../simulator/services/connect/currentMetricNames';
 import { computeRealtime } from '../../simulator/model/realtime';

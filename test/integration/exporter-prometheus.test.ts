@@ -5,7 +5,7 @@ import path from 'node:path';
 import { buildProxy, type Proxy } from '../../proxy/app';
 import { AwsClients } from '../../proxy/aws/clients';
 import type { DataFrameJSON } from '../../proxy/frames';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN, testConfig } from '../../proxy/testSupport';
+import { TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN, testConfig } from '../support/proxy';
 import type { Channel } from '../../src/connect/channels';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
 import { freePort } from '../support/ports';

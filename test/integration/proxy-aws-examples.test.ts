@@ -2,7 +2,7 @@ import { FakeMetricSource, dim, points } from '../../simulator/services/cloudwat
 import type { QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
-import { testAws, testContext } from '../../proxy/testing';
+import { testAws, testContext } from '../support/proxy';
 import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /**

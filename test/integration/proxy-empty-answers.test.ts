@@ -1,6 +1,6 @@
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
-import { testAws, testContext } from '../../proxy/testing';
+import { testAws, testContext } from '../support/proxy';
 import type { QueryRequest } from '../../src/connect/proxyApi';
 import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { buildProxy, type Proxy } from '../../proxy/app';
 import { AwsClients } from '../../proxy/aws/clients';
 import { loadConfig } from '../../proxy/config';
-import { TEST_TOKEN } from '../../proxy/testSupport';
+import { TEST_TOKEN } from '../support/proxy';
 import { allCatalogMetrics } from '../../src/connect/cloudwatchCatalog';
 import { CHANNELS } from '../../src/connect/channels';
 import { REALTIME_METRIC_NAMES } from '../../src/connect/realtimeMetrics';

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { AwsClients } from '../../proxy/aws/clients';
 import { loadConfig } from '../../proxy/config';
 import { startProxy, type RunningProxy } from '../../proxy/server';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN } from '../../proxy/testSupport';
+import { TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN } from '../support/proxy';
 import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /** POST /api/query over HTTP, as Grafana's datasource proxy route sends it: token, AWS settings headers, a body. */

@@ -5,7 +5,7 @@ import type { QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { TtlCache } from '../../proxy/upstream/cache';
-import { testAws, testContext } from '../../proxy/testing';
+import { testAws, testContext } from '../support/proxy';
 import { instanceValues, interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
 import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 

@@ -3,7 +3,7 @@ import { formatViolation, validateRealtimeRequest } from '../../src/connect/real
 import type { QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
-import { testAws, testContext } from '../../proxy/testing';
+import { testAws, testContext } from '../support/proxy';
 import type { Scenario } from '../../simulator/scenario/schema';
 import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 

@@ -1,7 +1,7 @@
 import type { QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
-import { testAws, testContext } from '../../proxy/testing';
+import { testAws, testContext } from '../support/proxy';
 import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 
 /** Real-time filters by queue and routing-profile name (docs/api.md): what a `$queue` variable of names sends. */

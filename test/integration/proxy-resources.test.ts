@@ -4,14 +4,8 @@ import { CONNECT_NAMESPACES, NAMESPACES } from '../../src/connect/cloudwatchCata
 import { AwsClients } from '../../proxy/aws/clients';
 import { loadConfig } from '../../proxy/config';
 import { startProxy, type RunningProxy } from '../../proxy/server';
-import {
-  deniedOperation,
-  startSimulatorWith,
-  TEST_ACCESS_KEY,
-  TEST_SECRET_KEY,
-  TEST_TOKEN,
-} from '../../proxy/testSupport';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN } from '../support/proxy';
+import { startTestSimulator, type TestSimulator, deniedOperation, startSimulatorWith } from '../support/simulator';
 
 /**
  * The proxy and the simulator over loopback, through real HTTP and the real AWS SDK: the proxy is configured from

@@ -10,7 +10,6 @@ import { AwsClients } from '../../proxy/aws/clients';
 import { loadConfig } from '../../proxy/config';
 import { RESOURCE_KINDS } from '../../proxy/resources';
 import { startProxy, type RunningProxy } from '../../proxy/server';
-import { deniedOperation, startSimulatorWith } from '../../proxy/testSupport';
 import {
   accessKeyId,
   findLeaks,
@@ -22,7 +21,7 @@ import {
   type Secret,
   type Source,
 } from '../support/secretScan';
-import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { startTestSimulator, type TestSimulator, deniedOperation, startSimulatorWith } from '../support/simulator';
 
 /**
  * The proxy's security properties (docs/security.md), in front of the simulator over real HTTP, with the headers

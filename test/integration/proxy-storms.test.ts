@@ -1,7 +1,7 @@
 import { AwsClients } from '../../proxy/aws/clients';
 import { loadConfig } from '../../proxy/config';
 import { startProxy, type RunningProxy } from '../../proxy/server';
-import { TEST_TOKEN } from '../../proxy/testSupport';
+import { TEST_TOKEN } from '../support/proxy';
 import { TtlCache } from '../../proxy/upstream/cache';
 import { classifyAnswer, type Classified, type Problem } from '../bench/reliabilityAnswers';
 import type { FaultTable } from '../bench/reliabilityStorms';
@@ -232,31 +232,39 @@ describe('proxy under fault storms', () => {
       'invalid response',
     ],
     ['5xx from every operation', { '*': { errorRate: 1 } }, 'internal error'],
-  ])('%s: stale answers and per-query errors that name it, then fresh within one TTL', async (_, table, problem) => {
-    const r = await storm(table);
-    expectRecovered(r);
-    // every refresh failed: the panels showed their last answers, marked, with the storm's reason (or, when the
-    // failed refresh took longer than STALE_IF_SLOW_MS, e.g. queued at the proxy's rate limiter, as slow)
-    expect(r.during.filter((s) => s.answer.kind === 'stale').length).toBeGreaterThan(0);
-    expect([...problems(r.during, 'stale')].filter((p) => p !== 'slow')).toEqual([problem]);
-    // the real-time, CloudWatch and quota panels alike, with the age of what they show (older than a lifetime)
-    const stale = r.during.filter((s) => s.answer.kind === 'stale');
-    expect(new Set(stale.map((s) => s.queryType))).toEqual(new Set(['realtime', 'cloudwatch', 'quota']));
-    expect(Math.max(...stale.map((s) => s.answer.dataAgeMs ?? 0))).toBeGreaterThanOrEqual(TTL_MS);
-    // queries with nothing to fall back on: a per-query error naming the problem, the request itself a 200
-    const { RT, CW } = r.probe.json.results!;
-    for (const q of [RT, CW]) {
-      expect(classifyAnswer(q)).toMatchObject({ kind: 'error', problem });
-    }
-    expect(RT.status).toBe(problem === 'throttled' ? 429 : 502);
-  }, STORM_TEST_TIMEOUT_MS);
+  ])(
+    '%s: stale answers and per-query errors that name it, then fresh within one TTL',
+    async (_, table, problem) => {
+      const r = await storm(table);
+      expectRecovered(r);
+      // every refresh failed: the panels showed their last answers, marked, with the storm's reason (or, when the
+      // failed refresh took longer than STALE_IF_SLOW_MS, e.g. queued at the proxy's rate limiter, as slow)
+      expect(r.during.filter((s) => s.answer.kind === 'stale').length).toBeGreaterThan(0);
+      expect([...problems(r.during, 'stale')].filter((p) => p !== 'slow')).toEqual([problem]);
+      // the real-time, CloudWatch and quota panels alike, with the age of what they show (older than a lifetime)
+      const stale = r.during.filter((s) => s.answer.kind === 'stale');
+      expect(new Set(stale.map((s) => s.queryType))).toEqual(new Set(['realtime', 'cloudwatch', 'quota']));
+      expect(Math.max(...stale.map((s) => s.answer.dataAgeMs ?? 0))).toBeGreaterThanOrEqual(TTL_MS);
+      // queries with nothing to fall back on: a per-query error naming the problem, the request itself a 200
+      const { RT, CW } = r.probe.json.results!;
+      for (const q of [RT, CW]) {
+        expect(classifyAnswer(q)).toMatchObject({ kind: 'error', problem });
+      }
+      expect(RT.status).toBe(problem === 'throttled' ? 429 : 502);
+    },
+    STORM_TEST_TIMEOUT_MS
+  );
 
-  it('2 s of 500 ms latency on every operation: the last answers, marked as slow, until the slow ones land', async () => {
-    const r = await storm({ '*': { latencyMs: 500 } });
-    expectRecovered(r);
-    expect(problems(r.during, 'stale')).toEqual(new Set(['slow']));
-    expect(r.during.filter((s) => s.answer.kind === 'error')).toEqual([]);
-    // nothing to fall back on: the query waits for the slow answer
-    expect(Object.values(r.probe.json.results!).map((q) => q.status)).toEqual([200, 200]);
-  }, STORM_TEST_TIMEOUT_MS);
+  it(
+    '2 s of 500 ms latency on every operation: the last answers, marked as slow, until the slow ones land',
+    async () => {
+      const r = await storm({ '*': { latencyMs: 500 } });
+      expectRecovered(r);
+      expect(problems(r.during, 'stale')).toEqual(new Set(['slow']));
+      expect(r.during.filter((s) => s.answer.kind === 'error')).toEqual([]);
+      // nothing to fall back on: the query waits for the slow answer
+      expect(Object.values(r.probe.json.results!).map((q) => q.status)).toEqual([200, 200]);
+    },
+    STORM_TEST_TIMEOUT_MS
+  );
 });

@@ -1,8 +1,8 @@
 import { types } from 'node:util';
 import { Redis } from 'ioredis';
-import { startTestRedis, type TestRedis } from '../support/redis';
+import { startTestRedis, type TestRedis, testReplica, type TestReplica } from '../support/redis';
 import { TtlCache } from '../../proxy/upstream/cache';
-import { eventually, testReplica, type TestReplica } from '../../proxy/redis/testing';
+import { eventually } from '../support/eventually';
 
 /**
  * The caches' shared tier against a real redis-server: three "replicas" (each its own connections) share loads,

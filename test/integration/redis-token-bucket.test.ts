@@ -1,6 +1,6 @@
-import { startTestRedis, type TestRedis } from '../support/redis';
+import { startTestRedis, type TestRedis, testReplica, type TestReplica } from '../support/redis';
 import { RateLimitedError, RateLimiter } from '../../proxy/upstream/rateLimiter';
-import { eventually, testReplica, type TestReplica } from '../../proxy/redis/testing';
+import { eventually } from '../support/eventually';
 
 /**
  * The rate limiter's token bucket in Redis (a Lua script) against a real redis-server: replicas draw from one

@@ -17,7 +17,7 @@ import {
   connectErrors,
   voiceIdErrors,
 } from '../../simulator/protocol/awsError';
-import { scenarioWithResources } from '../../simulator/protocol/testSupport';
+import { scenarioWithResources } from '../support/simulatorRequests';
 import type { OperationSpec } from '../../simulator/protocol/types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -5,7 +5,7 @@
  */
 import { STANDARD_REALTIME_METRICS } from '../../src/connect/realtimeMetrics';
 import { runQueries } from '../../proxy/queries/run';
-import { testAws, testContext } from '../../proxy/testing';
+import { testAws, testContext } from './proxy';
 import { dataClockOf, startTestSimulator } from './simulator';
 
 export const SAMPLE_AT = '2026-11-18T17:00:00Z';

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { buildSimulator, type Simulator } from '../../simulator/app';
+import { buildSimulator, defaultOperations, type Simulator } from '../../simulator/app';
 import { Clock } from '../../simulator/clock';
 import { ModelMetricSource } from '../../simulator/model/cloudwatch/source';
+import { AwsError } from '../../simulator/protocol/awsError';
+import type { OperationSpec } from '../../simulator/protocol/types';
 import type { MetricSource } from '../../simulator/model/metricSource';
 import { loadScenario } from '../../simulator/scenario/load';
 import type { Scenario } from '../../simulator/scenario/schema';
@@ -29,14 +31,21 @@ export async function startTestSimulator(
     metrics?: MetricSource;
     /** Monotonic ms for the request-quota buckets: a test's own clock makes throttling exact (default real time). */
     quotaNow?: () => number;
+    /** Operations served instead of the simulator's own of the same service and name (e.g. deniedOperation). */
+    replace?: OperationSpec[];
   } = {}
 ): Promise<TestSimulator> {
   const scenario = options.scenario ?? loadScenario();
   options.edit?.(scenario);
   const clock = new Clock();
   clock.freeze(Date.parse(options.at ?? '2026-11-18T17:00:00Z'));
+  const replaced = new Set((options.replace ?? []).map((o) => `${o.service}:${o.name}`));
   const sim = await buildSimulator({
     scenario,
+    operations: [
+      ...(options.replace ?? []),
+      ...defaultOperations().filter((o) => !replaced.has(`${o.service}:${o.name}`)),
+    ],
     seed: options.seed,
     clock,
     // Tests call faster than AWS allows; only the tests about quotas keep AWS's request quotas.
@@ -66,3 +75,26 @@ export async function startTestSimulator(
  * ending at it is "now" for CloudWatch's retention, however many days ago the test's date is.
  */
 export const dataClockOf = (sim: { clock: Clock }) => ({ dataClock: () => sim.clock.nowMs() });
+
+/**
+ * A simulator (frozen clock, no request quotas) whose operations named in `overrides` are replaced, e.g. by one
+ * that answers AccessDenied: the simulator's fault injection has throttles, 5xx, latency and malformed bodies only.
+ */
+export const startSimulatorWith = (overrides: OperationSpec[]) => startTestSimulator({ replace: overrides });
+
+/** An operation that always fails with AWS's access denial of its service. */
+export function deniedOperation(spec: OperationSpec): OperationSpec {
+  const error =
+    spec.service === 'cloudwatch'
+      ? new AwsError('AccessDenied', `User is not authorized to perform: cloudwatch:${spec.name}`, 403, {
+          queryCode: 'AccessDenied',
+          fault: 'Sender',
+        })
+      : new AwsError('AccessDeniedException', `User is not authorized to perform: ${spec.service}:${spec.name}`, 403);
+  return {
+    ...spec,
+    handler: () => {
+      throw error;
+    },
+  };
+}

@@ -5,7 +5,7 @@ import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwrig
 import { AwsClients } from '../../../proxy/aws/clients';
 import { loadConfig } from '../../../proxy/config';
 import { startProxy, type RunningProxy } from '../../../proxy/server';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN } from '../../../proxy/testSupport';
+import { TEST_ACCESS_KEY, TEST_SECRET_KEY, TEST_TOKEN } from '../../support/proxy';
 import { startTestSimulator, type TestSimulator } from '../../support/simulator';
 import { GRAFANA_HOSTS, hostModules, hostOut, ROOT, type GrafanaHost } from '../build';
 import { SETUP_FAILED } from './globalSetup';

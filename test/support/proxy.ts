@@ -3,20 +3,41 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { VoiceIDClient } from '@aws-sdk/client-voice-id';
 import pino from 'pino';
-import type { AwsContext } from './aws/context';
-import type { ProxyConfig } from './config.types';
-import { realtimeStack, type ProxyContext, type UpstreamContext } from './context';
-import { resourceLoaders } from './resources';
-import { createMetrics } from './metrics';
-import { TtlCache } from './upstream/cache';
-import { RateLimiter } from './upstream/rateLimiter';
+import type { AwsContext } from '../../proxy/aws/context';
+import type { ProxyConfig } from '../../proxy/config.types';
+import { realtimeStack, type ProxyContext, type UpstreamContext } from '../../proxy/context';
+import { resourceLoaders } from '../../proxy/resources';
+import { createMetrics } from '../../proxy/metrics';
+import { TtlCache } from '../../proxy/upstream/cache';
+import { RateLimiter } from '../../proxy/upstream/rateLimiter';
 
-/** Proxy settings for tests: no port, short waits, quiet logs, caches of 16 MB. */
+/**
+ * The proxy in tests and benchmarks: one set of settings and one token, a query engine without the HTTP app, SDK
+ * clients against the simulator, and the headers of a datasource using access keys.
+ */
+
+export const TEST_TOKEN = 'test-proxy-token-0123456789';
+// AWS's documented example key pair (IAM user guide): not a credential, and recognisably so in logs.
+export const TEST_ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';
+export const TEST_SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
+/** Authorization plus access-key settings, as the Grafana datasource route sends them. */
+export function keysHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    authorization: `Bearer ${TEST_TOKEN}`,
+    'x-switchboard-auth-type': 'keys',
+    'x-switchboard-access-key': TEST_ACCESS_KEY,
+    'x-switchboard-secret-key': TEST_SECRET_KEY,
+    ...extra,
+  };
+}
+
+/** Proxy settings for tests: no port, the tests' token, short waits, quiet logs, caches of 16 MB. */
 export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
   return {
     port: 0,
     host: '127.0.0.1',
-    token: 'test-token-0123456789',
+    token: TEST_TOKEN,
     demo: false,
     awsRegion: 'us-east-1',
     sdkMaxAttempts: 1,

@@ -1,7 +1,7 @@
-import { loadScenario } from '../scenario/load';
-import type { Scenario, VoiceConnectorSpec, VoiceIdDomainSpec } from '../scenario/schema';
+import { loadScenario } from '../../simulator/scenario/load';
+import type { Scenario, VoiceConnectorSpec, VoiceIdDomainSpec } from '../../simulator/scenario/schema';
 
-/** Helpers shared by the protocol, service and admin tests (not used at runtime). */
+/** Requests as AWS clients sign them and scenarios with many resources, for the simulator's protocol, service and admin tests. */
 
 /** A SigV4 Authorization header as the SDK sends it (the simulator reads the scope, never the signature). */
 export function authorization(service: string, region = 'us-east-1', accessKeyId = 'AKIDTEST'): string {
