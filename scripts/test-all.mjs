@@ -8,8 +8,8 @@
 // projects). Limits (minutes) can be changed with SWITCHBOARD_TEST_STEP_LIMIT_MIN (each static step and the build,
 // default 10) and SWITCHBOARD_TEST_JEST_LIMIT_MIN (the jest run, default 45).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { installHostTrees } from './test/hosts.mjs';
 import { runJest } from './test/jest.mjs';
 import { runLayer } from './test/layer.mjs';
 import { nodeForTests, requiredNodeMajor } from './test/node.mjs';
@@ -50,19 +50,8 @@ async function main() {
   console.log(`[test-all] Node ${process.version}`);
   // 2. The programs the layers need besides Node (installs them as root, else says what to install).
   spawnSync('bash', [path.join(root, 'scripts/test/prerequisites.sh')], { cwd: root, stdio: 'inherit' });
-  // Each supported Grafana release's frontend packages for the browser layers, in trees of their own
-  // (test/browser/hosts: peers the root's cannot share), installed from their lockfiles when missing or older.
-  for (const host of readdirSync(path.join(root, 'test/browser/hosts')).filter((d) => d.startsWith('grafana-'))) {
-    const dir = path.join(root, 'test/browser/hosts', host);
-    const installed = path.join(dir, 'node_modules/.package-lock.json');
-    if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(path.join(dir, 'package-lock.json')).mtimeMs) {
-      console.log(`== host page packages (${host}: npm ci --prefix test/browser/hosts/${host})`);
-      const r = spawnSync('npm', ['ci', '--prefix', dir, '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-      if (r.status !== 0) {
-        console.error(`npm ci in test/browser/hosts/${host} failed: its browser layers will fail`);
-      }
-    }
-  }
+  // Each supported Grafana release's frontend packages for the browser layers (scripts/test/hosts.mjs).
+  installHostTrees(root);
 
   const env = { ...process.env, FORCE_COLOR: '0' };
   const results = [];
