@@ -64,7 +64,8 @@ describe('ConfigEditor', () => {
     const { last } = setup(settings());
     const url = screen.getByRole('textbox', { name: /^Proxy URL/ });
     fireEvent.blur(url);
-    expect(screen.getByText(/^Required: where the Grafana server reaches the Switchboard proxy/)).toBeInTheDocument();
+    expect(screen.getByText(/^Required\b/)).toBeInTheDocument();
+    expect(url).toHaveAttribute('aria-invalid', 'true');
     fireEvent.change(url, { target: { value: 'switchboard-proxy:8080' } });
     expect(screen.getByText('Use http:// or https:// (got switchboard-proxy://)')).toBeInTheDocument();
     fireEvent.change(url, { target: { value: 'not a url' } });
