@@ -12,6 +12,7 @@ import { findMetric } from '../../src/connect/cloudwatchCatalog';
 import type { Channel } from '../../src/connect/channels';
 import type { RealtimeMetricName } from '../../src/connect/realtimeMetrics';
 import type { Grouping } from '../../src/connect/realtimeRules';
+import { DEFAULT_OPTIONS as QUEUEWALL_DEFAULTS, type QueueWallOptions } from '../../src/panels/queuewall/options';
 import { WALL_PALETTE } from '../../src/panels/shared/colour/palette';
 
 /**
@@ -324,6 +325,28 @@ export const timeseries = (p: PanelSpec, style: 'lines' | 'bars' = 'lines') =>
   });
 
 export const plugin = (type: string, p: PanelSpec) => panel(type, p);
+
+/**
+ * The queue wallboard (src/panels/queuewall) of the Queues and NOC wall dashboards: one real-time query per queue of
+ * `$queue` and `$channel` with the metrics the tiles judge (queueRules.ts) plus agents online (it tells closed
+ * queues apart); each dashboard chooses its size, tiles and viewing distance.
+ */
+export const queueWallPanel = (
+  p: Pick<PanelSpec, 'title' | 'description' | 'w' | 'h'> & { options: Partial<QueueWallOptions> }
+) =>
+  plugin('switchboard-queuewall-panel', {
+    ...p,
+    targets: [
+      realtime({
+        queues: '$queue',
+        channels: '$channel',
+        groupings: ['QUEUE'],
+        metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_AVAILABLE', 'AGENTS_ONLINE'],
+      }),
+    ],
+    fieldConfig: fieldConfig({ unit: 'short' }),
+    options: { ...QUEUEWALL_DEFAULTS, ...p.options } satisfies QueueWallOptions,
+  });
 
 export function row(title: string): RowPanel & { w: number; h: number } {
   return { type: 'row', title, collapsed: false, panels: [], id: 0, gridPos: { x: 0, y: 0, w: 24, h: 1 }, w: 24, h: 1 };

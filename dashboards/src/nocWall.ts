@@ -1,5 +1,4 @@
-import { DEFAULT_OPTIONS as QUEUEWALL_DEFAULTS, type QueueWallOptions } from '../../src/panels/queuewall/options';
-import { fieldConfig, layout, plugin, realtime } from './builders';
+import { layout, queueWallPanel } from './builders';
 import { dashboard } from './dashboard';
 import { WALLBOARD_RULES } from './queueRules';
 import { channelVar, datasourceVar, instanceVar, queueVar, regionVar } from './variables';
@@ -13,7 +12,7 @@ import { channelVar, datasourceVar, instanceVar, queueVar, regionVar } from './v
 /** Grafana's grid: 27 rows of 30 px with 8 px gaps is 1018 px, a 1080-row screen less kiosk mode's margins. */
 const WALL_ROWS = 27;
 
-const wallboard = plugin('switchboard-queuewall-panel', {
+const wallboard = queueWallPanel({
   title: 'Queues now',
   description:
     'Every queue in real time, alerts and warnings first: contacts waiting, the oldest contact (counting between ' +
@@ -21,21 +20,11 @@ const wallboard = plugin('switchboard-queuewall-panel', {
     'from 3 m; queues that do not fit at that size are counted on one tile.',
   w: 24,
   h: WALL_ROWS,
-  targets: [
-    realtime({
-      queues: '$queue',
-      channels: '$channel',
-      groupings: ['QUEUE'],
-      metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_AVAILABLE', 'AGENTS_ONLINE'],
-    }),
-  ],
-  fieldConfig: fieldConfig({ unit: 'short' }),
   options: {
-    ...QUEUEWALL_DEFAULTS,
     // Three metrics on the tile (more tiles fit at a TV's size); agents online only tells closed queues apart.
     tiles: { metrics: WALLBOARD_RULES.slice(0, 3) },
     viewing: { mode: 'tv', distanceM: 3, screenInches: 55 },
-  } satisfies QueueWallOptions,
+  },
 });
 
 export const nocWall = dashboard({

@@ -1,4 +1,3 @@
-import { DEFAULT_OPTIONS as QUEUEWALL_DEFAULTS, type QueueWallOptions } from '../../src/panels/queuewall/options';
 import {
   cloudwatch,
   COLORS,
@@ -8,7 +7,7 @@ import {
   layout,
   lowIsBad,
   NONE,
-  plugin,
+  queueWallPanel,
   realtime,
   row,
   stat,
@@ -31,7 +30,7 @@ const QUEUE_DIMS = { InstanceId: ['$instance'], MetricGroup: ['Queue'], QueueNam
 const OLDEST = OLDEST_THRESHOLDS;
 const IN_QUEUE = IN_QUEUE_THRESHOLDS;
 
-const wallboard = plugin('switchboard-queuewall-panel', {
+const wallboard = queueWallPanel({
   title: 'Queue wallboard',
   description:
     'A tile per queue: contacts waiting, the oldest contact (ticking between refreshes) and available agents, ' +
@@ -39,22 +38,12 @@ const wallboard = plugin('switchboard-queuewall-panel', {
   w: 24,
   // Two rows of tiles at 16 px labels on a 1080p screen; more queues are summarised, alerts and warnings first.
   h: 14,
-  targets: [
-    realtime({
-      queues: '$queue',
-      channels: '$channel',
-      groupings: ['QUEUE'],
-      metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_AVAILABLE', 'AGENTS_ONLINE'],
-    }),
-  ],
-  fieldConfig: fieldConfig({ unit: 'short' }),
   options: {
-    ...QUEUEWALL_DEFAULTS,
     // The shared rules (queueRules.ts): no agent available is a warning while contacts wait; contacts waiting and
     // their age make the alerts (an empty queue whose agents are busy elsewhere is not an emergency).
     tiles: { metrics: WALLBOARD_RULES },
     tileMinWidth: 240,
-  } satisfies QueueWallOptions,
+  },
 });
 
 const totals = stat(
