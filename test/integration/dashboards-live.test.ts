@@ -1,11 +1,18 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Dashboard, Panel } from '@grafana/schema';
+import type { Dashboard } from '@grafana/schema';
 import type { CloudWatchQuery, QueryRequest } from '../../src/connect/proxyApi';
 import type { DataFrameJSON } from '../../proxy/frames';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../support/proxy';
-import { interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
+import {
+  expectPanelAnswers,
+  interpolatedTargets,
+  listedValues,
+  panelCases,
+  panelsOf,
+  rangeAt,
+  shippedDashboards,
+  type VariableValues,
+} from '../support/dashboards';
 import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 import { taskExpiries } from '../../simulator/model/cloudwatch/connect';
 
@@ -15,16 +22,8 @@ import { taskExpiries } from '../../simulator/model/cloudwatch/connect';
  * gets numbers. At 14:00 local time on a weekday, when the contact center is busy.
  */
 const AT = '2026-11-18T19:00:00Z';
-const root = path.resolve(__dirname, '../..');
-const dashboards = readdirSync(path.join(root, 'dashboards'))
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => [f, JSON.parse(readFileSync(path.join(root, 'dashboards', f), 'utf8')) as Dashboard] as const);
-
-/** Grafana's relative range ("now-3h") at the simulator's instant. */
-function rangeOf(d: Dashboard) {
-  const hours = Number(/now-(\d+)h/.exec(d.time?.from ?? '')?.[1] ?? 1);
-  return { from: new Date(Date.parse(AT) - hours * 3600_000).toISOString(), to: AT };
-}
+const dashboards = shippedDashboards();
+const rangeOf = (d: Dashboard) => rangeAt(d, AT);
 
 describe('every dashboard query against proxy and simulator', () => {
   let sim: TestSimulator;
@@ -34,60 +33,18 @@ describe('every dashboard query against proxy and simulator', () => {
   beforeAll(async () => {
     sim = await startTestSimulator({ at: AT });
     aws = testAws(sim.url);
-    const { loaders } = testContext({}, dataClockOf(sim)).resources;
-    const region = 'us-east-1';
-    const instances = await loaders.instances(aws, region, {});
-    const instance = instances[0].value;
-    const list = async (items: Promise<Array<{ value: string; text: string }>>, by: 'value' | 'text' = 'value') =>
-      (await items).map((i) => i[by]);
-    values = {
-      datasource: ['switchboard'],
-      region: [region],
-      instance: [instance],
-      // The dashboards' queue variable lists names (valueField: name).
-      queue: await list(loaders.queues(aws, region, { instanceId: instance, queueTypes: 'STANDARD' }), 'text'),
-      channel: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
-      voice_connector: await list(loaders['voice-connectors'](aws, region, {})),
-      domain: await list(loaders['voiceid-domains'](aws, region, {})),
-    };
+    values = await listedValues(testContext({}, dataClockOf(sim)).resources.loaders, aws);
   });
   afterAll(async () => {
     aws.destroy();
     await sim.close();
   });
 
-  const cases = dashboards.flatMap(([file, d]) =>
-    panelsOf(d).map((p) => [`${file} / ${p.title}`, d, p] as [string, Dashboard, Panel])
-  );
-
-  it.each(cases)('%s answers with data', async (where, d, p) => {
+  it.each(panelCases(dashboards))('%s answers with data', async (where, d, p) => {
     expect(values.voice_connector.length).toBeGreaterThan(0);
-    const runs: VariableValues[] = p.repeat ? values[p.repeat].map((v) => ({ ...values, [p.repeat!]: [v] })) : [values];
-    for (const vars of runs) {
-      const queries = interpolatedTargets(p, vars);
-      const request = { range: rangeOf(d), maxDataPoints: 800, queries } as unknown as QueryRequest;
-      const res = await runQueries(testContext({}, dataClockOf(sim)), aws, request);
-      const visible = queries.filter((q) => !q.hide);
-      for (const q of visible) {
-        const r = res.results[q.refId];
-        expect([where, q.refId, r.status, r.error]).toEqual([where, q.refId, 200, undefined]);
-      }
-      // At least one number in the panel. AWS publishes event counters (ThrottledCalls, flow errors...) only when
-      // the event happens: a panel of such counters may be empty, and then says so (noValue), never a bare "No data".
-      const numbers = visible.flatMap((q) =>
-        (res.results[q.refId].frames ?? []).flatMap((f) =>
-          f.schema.fields
-            .map((field, i) => (field.type === 'number' ? f.data.values[i] : []))
-            .flat()
-            .filter((v) => typeof v === 'number')
-        )
-      );
-      const onlyCounters = visible.every(
-        (q) => q.queryType === 'cloudwatch' && (q.statistic === 'Sum' || q.expression)
-      );
-      const saysNone = typeof p.fieldConfig?.defaults?.noValue === 'string';
-      expect([where, numbers.length > 0 || (onlyCounters && saysNone)]).toEqual([where, true]);
-    }
+    await expectPanelAnswers(where, d, p, values, AT, (request) =>
+      runQueries(testContext({}, dataClockOf(sim)), aws, request)
+    );
   });
 
   // The panels of issue 12, with the numbers they must show (the scenario's and the simulator's own, not the proxy's).

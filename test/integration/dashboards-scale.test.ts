@@ -1,13 +1,19 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Dashboard, Panel } from '@grafana/schema';
 import type { QueryRequest } from '../../src/connect/proxyApi';
 import { runQueries } from '../../proxy/queries/run';
 import { testAws, testContext } from '../support/proxy';
 import { resolveRequest } from '../../simulator/services/connect/currentMetricData';
 import type { CurrentMetricName } from '../../simulator/services/connect/currentMetricNames';
 import { computeRealtime } from '../../simulator/model/realtime';
-import { interpolatedTargets, panelsOf, type VariableValues } from '../support/dashboards';
+import {
+  expectPanelAnswers,
+  interpolatedTargets,
+  listedValues,
+  panelCases,
+  panelsOf,
+  rangeAt,
+  shippedDashboards,
+  type VariableValues,
+} from '../support/dashboards';
 import { dataClockOf, startTestSimulator, type TestSimulator } from '../support/simulator';
 import { WALL_CONNECTORS, wallScenario } from '../support/wallScenario';
 
@@ -18,15 +24,7 @@ import { WALL_CONNECTORS, wallScenario } from '../support/wallScenario';
  * not even the ones that must be split above 100 queues and merged again.
  */
 const AT = '2026-11-18T19:00:00Z';
-const root = path.resolve(__dirname, '../..');
-const dashboards = readdirSync(path.join(root, 'dashboards'))
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => [f, JSON.parse(readFileSync(path.join(root, 'dashboards', f), 'utf8')) as Dashboard] as const);
-
-function rangeOf(d: Dashboard) {
-  const hours = Number(/now-(\d+)h/.exec(d.time?.from ?? '')?.[1] ?? 1);
-  return { from: new Date(Date.parse(AT) - hours * 3600_000).toISOString(), to: AT };
-}
+const dashboards = shippedDashboards();
 
 describe('every dashboard panel with 160 queues and 24 voice connectors', () => {
   let sim: TestSimulator;
@@ -36,20 +34,7 @@ describe('every dashboard panel with 160 queues and 24 voice connectors', () => 
   beforeAll(async () => {
     sim = await startTestSimulator({ at: AT, scenario: wallScenario() });
     aws = testAws(sim.url);
-    const { loaders } = testContext({}, dataClockOf(sim)).resources;
-    const region = 'us-east-1';
-    const instance = (await loaders.instances(aws, region, {}))[0].value;
-    const list = async (items: Promise<Array<{ value: string; text: string }>>, by: 'value' | 'text' = 'value') =>
-      (await items).map((i) => i[by]);
-    values = {
-      datasource: ['switchboard'],
-      region: [region],
-      instance: [instance],
-      queue: await list(loaders.queues(aws, region, { instanceId: instance, queueTypes: 'STANDARD' }), 'text'),
-      channel: ['VOICE', 'CHAT', 'TASK', 'EMAIL'],
-      voice_connector: await list(loaders['voice-connectors'](aws, region, {})),
-      domain: await list(loaders['voiceid-domains'](aws, region, {})),
-    };
+    values = await listedValues(testContext({}, dataClockOf(sim)).resources.loaders, aws);
   }, 60_000);
   afterAll(async () => {
     aws?.destroy();
@@ -63,40 +48,12 @@ describe('every dashboard panel with 160 queues and 24 voice connectors', () => 
     expect(sim.context.world.instances[0].routingProfiles.length).toBeGreaterThan(100);
   });
 
-  const cases = dashboards.flatMap(([file, d]) =>
-    panelsOf(d).map((p) => [`${file} / ${p.title}`, d, p] as [string, Dashboard, Panel])
-  );
-
-  it.each(cases)(
+  it.each(panelCases(dashboards))(
     '%s answers',
-    async (where, d, p) => {
-      const runs: VariableValues[] = p.repeat
-        ? values[p.repeat].map((v) => ({ ...values, [p.repeat!]: [v] }))
-        : [values];
-      for (const vars of runs) {
-        const queries = interpolatedTargets(p, vars);
-        const request = { range: rangeOf(d), maxDataPoints: 800, queries } as unknown as QueryRequest;
-        const res = await runQueries(testContext({}, dataClockOf(sim)), aws, request);
-        const visible = queries.filter((q) => !q.hide);
-        for (const q of visible) {
-          const r = res.results[q.refId];
-          expect([where, q.refId, r.status, r.error]).toEqual([where, q.refId, 200, undefined]);
-        }
-        const numbers = visible.flatMap((q) =>
-          (res.results[q.refId].frames ?? []).flatMap((f) =>
-            f.schema.fields
-              .map((field, i) => (field.type === 'number' ? f.data.values[i] : []))
-              .flat()
-              .filter((v) => typeof v === 'number')
-          )
-        );
-        const onlyCounters = visible.every(
-          (q) => q.queryType === 'cloudwatch' && (q.statistic === 'Sum' || q.expression)
-        );
-        const saysNone = typeof p.fieldConfig?.defaults?.noValue === 'string';
-        expect([where, numbers.length > 0 || (onlyCounters && saysNone)]).toEqual([where, true]);
-      }
-    },
+    (where, d, p) =>
+      expectPanelAnswers(where, d, p, values, AT, (request) =>
+        runQueries(testContext({}, dataClockOf(sim)), aws, request)
+      ),
     60_000
   );
 
@@ -105,7 +62,7 @@ describe('every dashboard panel with 160 queues and 24 voice connectors', () => 
     const p = panelsOf(d).find((x) => x.title === 'Selected queues now')!;
     const queries = interpolatedTargets(p, values);
     const res = await runQueries(testContext({}, dataClockOf(sim)), aws, {
-      range: rangeOf(d),
+      range: rangeAt(d, AT),
       maxDataPoints: 800,
       queries,
     } as unknown as QueryRequest);
