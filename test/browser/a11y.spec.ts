@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ROOT } from './build';
 import { DS_UID, GRAFANA_HOST, SIM_AT, startHarness, type Harness } from './support/harness';
 import type { DashboardJson, QueryJson } from './support/hostApi';
+import { exampleQueries } from './support/exampleQueries';
 
 /**
  * Accessibility of the plugin's own DOM in Chromium (issue 15): axe-core (injected into the host page) over the
@@ -58,21 +59,7 @@ describe(`accessibility of the plugin's DOM (axe-core, Grafana ${GRAFANA_HOST})`
   }
 
   const inst = () => h.sim.context.world.instances[0];
-  const realtime = (extra: Partial<QueryJson> = {}): QueryJson => ({
-    refId: 'A',
-    queryType: 'realtime',
-    instanceId: inst().id,
-    filters: {
-      queues: inst()
-        .queues.slice(0, 3)
-        .map((q) => q.id),
-      channels: ['VOICE', 'CHAT'],
-    },
-    groupings: ['QUEUE'],
-    metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE'],
-    format: 'table',
-    ...extra,
-  });
+  const realtime = (extra: Partial<QueryJson> = {}) => exampleQueries(inst()).realtime(extra);
 
   it('the config editor: no serious or critical violation', async () => {
     await h.host('renderConfigEditor');
@@ -81,28 +68,8 @@ describe(`accessibility of the plugin's DOM (axe-core, Grafana ${GRAFANA_HOST})`
 
   it.each([
     ['realtime', (): QueryJson => realtime()],
-    [
-      'cloudwatch',
-      (): QueryJson => ({
-        refId: 'B',
-        queryType: 'cloudwatch',
-        namespace: 'AWS/Connect',
-        metricName: 'QueueSize',
-        dimensions: { InstanceId: [inst().id], MetricGroup: ['Queue'], QueueName: ['*'] },
-        statistic: 'Maximum',
-        period: 'auto',
-      }),
-    ],
-    [
-      'quota',
-      (): QueryJson => ({
-        refId: 'C',
-        queryType: 'quota',
-        instanceId: inst().id,
-        channels: ['VOICE'],
-        format: 'table',
-      }),
-    ],
+    ['cloudwatch', (): QueryJson => exampleQueries(inst()).cloudwatch()],
+    ['quota', (): QueryJson => exampleQueries(inst()).quota()],
   ])('the %s query editor: no serious or critical violation, every radio group named', async (_type, query) => {
     await h.host('renderQueryEditor', query());
     expect(await axe('[data-testid="host-editor"]')).toEqual([]);

@@ -1,9 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSimulatorWith } from '../support/simulator';
+import { rejectedKeysOperation, startSimulatorWith } from '../support/simulator';
 import { TEST_TOKEN } from '../support/proxy';
 import { defaultOperations } from '../../simulator/app';
-import { AwsError } from '../../simulator/protocol/awsError';
 import {
   DS_UID,
   keysDatasource,
@@ -211,18 +210,7 @@ describe('datasource in Chromium through the plugin.json route', () => {
   });
 
   it('AWS keys that AWS rejects: queries, lists and Save & test name the keys, not a bare 400', async () => {
-    const rejecting = await startSimulatorWith(
-      defaultOperations().map((o) => ({
-        ...o,
-        handler: () => {
-          throw new AwsError(
-            'UnrecognizedClientException',
-            'The security token included in the request is invalid.',
-            400
-          );
-        },
-      }))
-    );
+    const rejecting = await startSimulatorWith(defaultOperations().map(rejectedKeysOperation));
     const proxy = await startQuietProxy(rejecting.url);
     try {
       h.server.addDatasource(keysDatasource(proxy.url, instance().id, { uid: 'bad-keys' }));

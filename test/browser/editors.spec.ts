@@ -4,6 +4,7 @@ import { ROOT } from './build';
 import { DS_UID, GRAFANA_HOST, SCREENSHOT_HOST, PROXY_URL, startHarness, type Harness } from './support/harness';
 import type { QueryJson } from './support/hostApi';
 import { saveScreenshot } from './support/screenshots';
+import { exampleQueries } from './support/exampleQueries';
 
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 
@@ -70,39 +71,9 @@ describe('datasource editors in Chromium', () => {
 
   const inst = () => h.sim.context.world.instances[0];
   const queries: Record<string, () => QueryJson> = {
-    realtime: () => ({
-      refId: 'A',
-      queryType: 'realtime',
-      instanceId: inst().id,
-      filters: {
-        queues: inst()
-          .queues.slice(0, 3)
-          .map((q) => q.id),
-        channels: ['VOICE', 'CHAT'],
-      },
-      groupings: ['QUEUE', 'CHANNEL'],
-      metrics: ['CONTACTS_IN_QUEUE', 'OLDEST_CONTACT_AGE', 'AGENTS_AVAILABLE'],
-      sort: { metric: 'OLDEST_CONTACT_AGE', order: 'DESCENDING' },
-      format: 'table',
-    }),
-    cloudwatch: () => ({
-      refId: 'B',
-      queryType: 'cloudwatch',
-      id: 'b',
-      namespace: 'AWS/Connect',
-      metricName: 'QueueSize',
-      dimensions: { InstanceId: [inst().id], MetricGroup: ['Queue'], QueueName: ['*'] },
-      statistic: 'Maximum',
-      period: 'auto',
-      label: '${QueueName}',
-    }),
-    quota: () => ({
-      refId: 'C',
-      queryType: 'quota',
-      instanceId: inst().id,
-      channels: ['VOICE', 'CHAT'],
-      format: 'table',
-    }),
+    realtime: () => exampleQueries(inst()).realtime(),
+    cloudwatch: () => exampleQueries(inst()).cloudwatch(),
+    quota: () => exampleQueries(inst()).quota(),
   };
 
   /** The query type selector's option of each type, and what each editor shows of its query. */

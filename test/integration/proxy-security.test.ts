@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { defaultOperations } from '../../simulator/app';
-import { AwsError } from '../../simulator/protocol/awsError';
 import { AwsClients } from '../../proxy/aws/clients';
 import { loadConfig } from '../../proxy/config';
 import { RESOURCE_KINDS } from '../../proxy/resources';
@@ -21,7 +20,13 @@ import {
   type Secret,
   type Source,
 } from '../support/secretScan';
-import { startTestSimulator, type TestSimulator, deniedOperation, startSimulatorWith } from '../support/simulator';
+import {
+  deniedOperation,
+  rejectedKeysOperation,
+  startSimulatorWith,
+  startTestSimulator,
+  type TestSimulator,
+} from '../support/simulator';
 
 /**
  * The proxy's security properties (docs/security.md), in front of the simulator over real HTTP, with the headers
@@ -478,16 +483,7 @@ describe('a session over every route, failures included, at LOG_LEVEL=trace', ()
       // Keys AWS does not know (a typo, a deleted key): Connect answers UnrecognizedClientException.
       ...defaultOperations()
         .filter((o) => o.name === 'ListInstances')
-        .map((o) => ({
-          ...o,
-          handler: () => {
-            throw new AwsError(
-              'UnrecognizedClientException',
-              'The security token included in the request is invalid.',
-              400
-            );
-          },
-        })),
+        .map(rejectedKeysOperation),
     ]);
     deniedProxy = await proxyAt({ AWS_ENDPOINT_URL: deniedSim.url });
     // Every AWS call of this one throws an error the proxy does not expect: its 500 path.

@@ -98,3 +98,13 @@ export function deniedOperation(spec: OperationSpec): OperationSpec {
     },
   };
 }
+
+/** An operation that always fails as AWS answers keys it does not know (a typo, a deleted key). */
+export function rejectedKeysOperation(spec: OperationSpec): OperationSpec {
+  return {
+    ...spec,
+    handler: () => {
+      throw new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400);
+    },
+  };
+}
