@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { fieldPath } from '../src/connect/proxyApi';
+import { fieldPath, schemaErrorsMessage } from '../src/connect/proxyApi';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -60,31 +60,9 @@ type SchemaErrorDataVar = Parameters<NonNullable<FastifyServerOptions['schemaErr
 /** Shares of CACHE_MAX_MB: CloudWatch series are the bulk; real-time pages are small and short-lived. */
 const CACHE_SHARES = { realtime: 0.1, cloudwatch: 0.7, resources: 0.2 };
 
-/**
- * Schema errors in the shape of every other rejection, "<field>: <rule>": `queries[0].refId: must NOT have fewer than
- * 1 characters`, `range: is required`; `body: ...` when the body as a whole is wrong (not an object).
- */
-export function formatSchemaErrors(errors: FastifySchemaValidationError[], dataVar: SchemaErrorDataVar): Error {
-  const lines = errors.map((e) => {
-    const params = e.params as { additionalProperty?: string; missingProperty?: string; allowedValues?: unknown[] };
-    const pointer =
-      params.missingProperty === undefined
-        ? e.instancePath
-        : `${e.instancePath}/${params.missingProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const field = fieldPath(pointer) || dataVar;
-    if (params.missingProperty !== undefined) {
-      return `${field}: is required`;
-    }
-    const extra =
-      params.additionalProperty !== undefined
-        ? `: ${JSON.stringify(params.additionalProperty)}`
-        : params.allowedValues
-          ? ` (${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')})`
-          : '';
-    return `${field}: ${e.message ?? 'is invalid'}${extra}`;
-  });
-  return new Error([...new Set(lines)].join('; '));
-}
+/** Schema errors in the shape of every other rejection, "<field>: <rule>" (src/connect/proxyApi/fieldPath.ts). */
+export const formatSchemaErrors = (errors: FastifySchemaValidationError[], dataVar: SchemaErrorDataVar): Error =>
+  new Error(schemaErrorsMessage(errors, dataVar));
 
 function loggerOption(config: ProxyConfig, logger: BuildProxyOptions['logger']): boolean | object {
   if (logger === false) {

@@ -84,14 +84,14 @@ describe('clock', () => {
   it.each([
     [{}, /fewer than 1|must NOT have fewer/],
     [{ freeze: true, resume: true }, /more than 1/],
-    [{ freeze: false }, /body\/freeze/],
-    [{ freeze: 'yesterday' }, /body\/freeze/],
-    [{ set: '2026-13-45T99:00:00Z' }, /body\/set/],
-    [{ advanceSeconds: '60' }, /body\/advanceSeconds must be number/],
-    [{ advanceSeconds: 1e300 }, /body\/advanceSeconds must be <=/],
+    [{ freeze: false }, /^freeze: /],
+    [{ freeze: 'yesterday' }, /^freeze: /],
+    [{ set: '2026-13-45T99:00:00Z' }, /^set: /],
+    [{ advanceSeconds: '60' }, /advanceSeconds: must be number/],
+    [{ advanceSeconds: 1e300 }, /advanceSeconds: must be <=/],
     [{ rewind: 5 }, /additional properties: "rewind"/],
     ['{not json', /not valid JSON/],
-    [[1], /body must be object/],
+    [[1], /body: must be object/],
   ])('refuses %p with 400 naming the problem', async (body, message) => {
     const res = await admin('POST', '/clock', body);
     expect(res.statusCode).toBe(400);
@@ -128,17 +128,17 @@ describe('faults', () => {
   });
 
   it.each([
-    [{ ListVoiceConnectors: { errorRate: 1.5 } }, 'body/ListVoiceConnectors/errorRate must be <= 1'],
-    [{ ListVoiceConnectors: { throttleRate: -0.1 } }, 'body/ListVoiceConnectors/throttleRate must be >= 0'],
-    [{ ListVoiceConnectors: { latencyMs: 'slow' } }, 'body/ListVoiceConnectors/latencyMs must be number'],
-    [{ ListVoiceConnectors: { latencyMs: 1e9 } }, 'body/ListVoiceConnectors/latencyMs must be <= 600000'],
+    [{ ListVoiceConnectors: { errorRate: 1.5 } }, 'ListVoiceConnectors.errorRate: must be <= 1'],
+    [{ ListVoiceConnectors: { throttleRate: -0.1 } }, 'ListVoiceConnectors.throttleRate: must be >= 0'],
+    [{ ListVoiceConnectors: { latencyMs: 'slow' } }, 'ListVoiceConnectors.latencyMs: must be number'],
+    [{ ListVoiceConnectors: { latencyMs: 1e9 } }, 'ListVoiceConnectors.latencyMs: must be <= 600000'],
     [
       { ListVoiceConnectors: { errorrate: 0.5 } },
-      'body/ListVoiceConnectors must NOT have additional properties: "errorrate"',
+      'ListVoiceConnectors: must NOT have additional properties: "errorrate"',
     ],
-    [{ ListVoiceConnectors: 0.5 }, 'body/ListVoiceConnectors must be object'],
+    [{ ListVoiceConnectors: 0.5 }, 'ListVoiceConnectors: must be object'],
     [{ ListVoicConnectors: { errorRate: 0.5 } }, 'unknown operation "ListVoicConnectors"'],
-    [['ListDomains'], 'body must be object'],
+    [['ListDomains'], 'body: must be object'],
   ])('refuses %p with 400 naming the field', async (body, message) => {
     const before = (await admin('GET', '/faults')).json();
     const res = await admin('PUT', '/faults', body);
@@ -211,9 +211,9 @@ describe('quotas', () => {
   });
 
   it.each([
-    [{ ListDomains: { rate: 0, burst: 1 } }, 'body/ListDomains/rate must be > 0'],
-    [{ ListDomains: { rate: 1, burst: 1.5 } }, 'body/ListDomains/burst must be integer'],
-    [{ ListDomains: { rate: 1 } }, "must have required property 'burst'"],
+    [{ ListDomains: { rate: 0, burst: 1 } }, 'ListDomains.rate: must be > 0'],
+    [{ ListDomains: { rate: 1, burst: 1.5 } }, 'ListDomains.burst: must be integer'],
+    [{ ListDomains: { rate: 1 } }, 'ListDomains.burst: is required'],
     [{ '*': { rate: 1, burst: 1 } }, 'unknown operation "*"'],
     [{ NoSuchOp: { rate: 1, burst: 1 } }, 'unknown operation "NoSuchOp"'],
   ])('refuses %p with 400', async (body, message) => {

@@ -6,6 +6,7 @@ import { FaultSchema, ApiQuotaSchema } from './scenario/schema';
 import { MAX_LATENCY_MS, type FaultInjector } from './protocol/faults';
 import type { Stats } from './protocol/stats';
 import type { RequestThrottle } from './protocol/throttle';
+import { schemaErrorsMessage } from '../src/connect/proxyApi/fieldPath';
 import type { OperationSpec, SimulatorContext } from './protocol/types';
 
 /**
@@ -61,18 +62,9 @@ export const QuotaUpdateSchema = Type.Record(Type.String(), Type.Union([ApiQuota
 
 type SchemaErrorDataVar = Parameters<NonNullable<FastifyServerOptions['schemaErrorFormatter']>>[1];
 
-/**
- * fastify's schemaErrorFormatter: one message naming every offending field, including the name of an unknown
- * property (ajv's own message leaves it out).
- */
-export function formatSchemaErrors(errors: FastifySchemaValidationError[], dataVar: SchemaErrorDataVar): Error {
-  const lines = errors.map((e) => {
-    const params = e.params as { additionalProperty?: string; allowedValues?: unknown[] };
-    const extra = params.additionalProperty !== undefined ? `: ${JSON.stringify(params.additionalProperty)}` : '';
-    return `${dataVar}${e.instancePath} ${e.message ?? 'is invalid'}${extra}`;
-  });
-  return new Error([...new Set(lines)].join('; '));
-}
+/** fastify's schemaErrorFormatter: "<field>: <rule>" per field, as the proxy words them (fieldPath.ts). */
+export const formatSchemaErrors = (errors: FastifySchemaValidationError[], dataVar: SchemaErrorDataVar): Error =>
+  new Error(schemaErrorsMessage(errors, dataVar));
 
 function httpError(statusCode: number, message: string): Error & { statusCode: number } {
   return Object.assign(new Error(message), { statusCode });
