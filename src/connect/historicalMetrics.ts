@@ -1,12 +1,36 @@
 /**
  * The GetMetricDataV2 (historical) metrics Switchboard understands. Connect has many more; these are the ones the
- * simulator computes from its contact records and the ones a NOC asks for first.
+ * simulator computes from its contact records and the ones a NOC asks for first. Units, groupings and thresholds per
+ * the API reference (fact: gmdv2-metric-groupings).
  */
+
+/** The dimensions Switchboard groups and filters historical metrics by (Connect has many more). */
+export const HISTORICAL_DIMENSIONS = [
+  'QUEUE',
+  'CHANNEL',
+  'ROUTING_PROFILE',
+  'AGENT',
+  'AGENT_HIERARCHY_LEVEL_ONE',
+  'AGENT_HIERARCHY_LEVEL_TWO',
+  'AGENT_HIERARCHY_LEVEL_THREE',
+  'AGENT_HIERARCHY_LEVEL_FOUR',
+  'AGENT_HIERARCHY_LEVEL_FIVE',
+] as const;
+export type HistoricalDimension = (typeof HISTORICAL_DIMENSIONS)[number];
+
+const AGENT_HIERARCHY: HistoricalDimension[] = HISTORICAL_DIMENSIONS.filter((d) => d.startsWith('AGENT_HIERARCHY'));
+/** "Queue, Channel, Routing Profile" in the API reference's "Valid groupings and filters". */
+const CONTACT_DIMENSIONS: HistoricalDimension[] = ['QUEUE', 'CHANNEL', 'ROUTING_PROFILE'];
+/** "Queue, Channel, Routing Profile, Agent, Agent Hierarchy". */
+const AGENT_DIMENSIONS: HistoricalDimension[] = [...CONTACT_DIMENSIONS, 'AGENT', ...AGENT_HIERARCHY];
+
 export interface HistoricalMetricInfo {
   name: string;
   unit: 'COUNT' | 'SECONDS' | 'PERCENT';
   description: string;
-  /** SERVICE_LEVEL needs a threshold ("answered within N seconds"). */
+  /** The dimensions the metric can be grouped and filtered by ("Valid groupings and filters"). */
+  dimensions: HistoricalDimension[];
+  /** SERVICE_LEVEL needs a threshold ("answered within N seconds"): a whole number of seconds, LT or LTE. */
   needsThreshold?: boolean;
 }
 
@@ -14,44 +38,74 @@ export const HISTORICAL_METRICS: HistoricalMetricInfo[] = [
   {
     name: 'CONTACTS_CREATED',
     unit: 'COUNT',
-    description: 'Contacts that arrived (including those rejected by a full queue).',
+    description: 'Contacts created in the interval, inbound and outbound, on every channel.',
+    dimensions: CONTACT_DIMENSIONS,
   },
-  { name: 'CONTACTS_QUEUED', unit: 'COUNT', description: 'Contacts put in a queue.' },
+  {
+    name: 'CONTACTS_QUEUED',
+    unit: 'COUNT',
+    description: 'Contacts put in a queue (counted when the contact ends).',
+    dimensions: AGENT_DIMENSIONS,
+  },
   {
     name: 'CONTACTS_HANDLED',
     unit: 'COUNT',
-    description: 'Contacts answered by an agent whose handling ended in the interval.',
+    description: 'Contacts an agent answered (counted when the contact ends).',
+    dimensions: AGENT_DIMENSIONS,
   },
-  { name: 'CONTACTS_ABANDONED', unit: 'COUNT', description: 'Contacts that hung up while waiting in the queue.' },
+  {
+    name: 'CONTACTS_ABANDONED',
+    unit: 'COUNT',
+    description: 'Contacts the customer hung up on while waiting in the queue (callbacks excluded).',
+    dimensions: AGENT_DIMENSIONS,
+  },
   {
     name: 'AVG_HANDLE_TIME',
     unit: 'SECONDS',
-    description: 'Average talk plus after-contact work time of handled contacts.',
+    description: 'Average talk, hold and after-contact work time of handled contacts.',
+    dimensions: AGENT_DIMENSIONS,
   },
   {
     name: 'AVG_QUEUE_ANSWER_TIME',
     unit: 'SECONDS',
     description: 'Average time answered contacts waited in the queue.',
+    dimensions: CONTACT_DIMENSIONS,
   },
   {
     name: 'AVG_ABANDON_TIME',
     unit: 'SECONDS',
     description: 'Average time abandoned contacts waited before hanging up.',
+    dimensions: AGENT_DIMENSIONS,
   },
   {
     name: 'AVG_AFTER_CONTACT_WORK_TIME',
     unit: 'SECONDS',
     description: 'Average after-contact work time of handled contacts.',
+    dimensions: AGENT_DIMENSIONS,
   },
-  { name: 'MAX_QUEUED_TIME', unit: 'SECONDS', description: 'The longest time a contact waited in the queue.' },
-  { name: 'ABANDONMENT_RATE', unit: 'PERCENT', description: 'Abandoned contacts as a percentage of queued contacts.' },
+  {
+    name: 'MAX_QUEUED_TIME',
+    unit: 'SECONDS',
+    description: 'The longest time a contact waited in the queue, abandoned ones included.',
+    dimensions: AGENT_DIMENSIONS,
+  },
+  {
+    name: 'ABANDONMENT_RATE',
+    unit: 'PERCENT',
+    description: 'Abandoned contacts as a percentage of queued contacts.',
+    dimensions: AGENT_DIMENSIONS,
+  },
   {
     name: 'SERVICE_LEVEL',
     unit: 'PERCENT',
-    description: 'Percentage of queued contacts answered within the threshold.',
+    description: 'Percentage of queued contacts answered or abandoned within the threshold.',
+    dimensions: CONTACT_DIMENSIONS,
     needsThreshold: true,
   },
 ];
+
+export const findHistoricalMetric = (name: string): HistoricalMetricInfo | undefined =>
+  HISTORICAL_METRICS.find((m) => m.name === name);
 
 export const HISTORICAL_INTERVALS = ['FIFTEEN_MIN', 'THIRTY_MIN', 'HOUR', 'DAY', 'WEEK', 'TOTAL'] as const;
 export type HistoricalInterval = (typeof HISTORICAL_INTERVALS)[number];
@@ -69,6 +123,3 @@ export const HISTORICAL_INTERVAL_SECONDS: Record<Exclude<HistoricalInterval, 'TO
 export function maxRangeSeconds(interval: HistoricalInterval): number {
   return interval === 'FIFTEEN_MIN' || interval === 'THIRTY_MIN' || interval === 'HOUR' ? 3 * 86400 : 35 * 86400;
 }
-
-export const HISTORICAL_GROUPINGS = ['QUEUE', 'CHANNEL', 'ROUTING_PROFILE', 'AGENT'] as const;
-export const HISTORICAL_FILTER_KEYS = ['QUEUE', 'CHANNEL', 'ROUTING_PROFILE', 'AGENT'] as const;

@@ -6,3 +6,4 @@ export * from './realtimeRules';
 export * from './cloudwatchCatalog';
 export * from './quotas';
 export * from './historicalMetrics';
+export * from './historicalRules';
