@@ -12,11 +12,11 @@ function runCli(
   whenReady?: (child: ReturnType<typeof spawn>) => void
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'simulator/cli.ts'), ...args],
-      { cwd: root }
-    );
+    // One process (node with tsx's loader), not tsx's CLI, which runs the script in a child and relays signals to it:
+    // on a loaded machine a SIGTERM could reach the relay before it knew the child handles it (exit 143).
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'simulator/cli.ts'), ...args], {
+      cwd: root,
+    });
     let stdout = '';
     let stderr = '';
     let ready = false;
