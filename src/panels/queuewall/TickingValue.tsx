@@ -39,11 +39,11 @@ export const TickerContext = createContext<Ticker | undefined>(undefined);
  * A value's text. A counting age (the oldest contact, while contacts wait) follows the panel's clock: Connect's
  * answer plus the time since its snapshot. Anything else is written once.
  *
- * The text is written into the span's one text node by this component, never rendered by React: a tick costs a
- * string comparison per counting age and a `data` write when its shown second changed, with no React render or
- * commit at all. Rendering the ages with React (useSyncExternalStore) cost a render and commit of every counting
- * age per tick, twice a second when a timer fired before the second turned (the frame of a tick 21–24 ms at p99
- * against 18–20 still, docs/benchmarks.md). React gives the span no children, so it never touches that text node.
+ * The text node is made and written by this component, never rendered by React (the span React renders has no
+ * children, so React never touches it): a tick costs a string comparison per counting age and a `data` write when
+ * its shown second changed, with no React render or commit at all. Rendering the ages with React
+ * (useSyncExternalStore) cost a render and commit of every counting age per tick, twice a second when a timer fired
+ * before the second turned (the frame of a tick 21–24 ms at p99 against 18–19 still, docs/benchmarks.md).
  */
 export function TickingValue({
   answered,
