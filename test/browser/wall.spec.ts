@@ -110,7 +110,8 @@ describe(`the NOC wall at 1920×1080 with 160 queues (Grafana ${GRAFANA_HOST})`,
   };
 
   // "panel": the 16 px floor of the "done when"; "tv": 31 px names for a 55″ TV read from 3 m (the shipped wall),
-  // which holds fewer tiles: alerts and warnings that do not fit are counted first on the summary.
+  // which holds fewer tiles: when the alerts and warnings do not fit, the text steps down until they do (never
+  // below 16 px); only those that not even 16 px can hold are counted on the summary.
   it.each([['panel'], ['tv']])(
     'viewing %s: every alert and warning tile that fits first, one tile summing up the rest, text ≥ 16 px, nothing clipped',
     async (mode) => {
@@ -159,7 +160,26 @@ describe(`the NOC wall at 1920×1080 with 160 queues (Grafana ${GRAFANA_HOST})`,
       } else {
         // at TV size the hidden ones lead the summary
         expect(/alert|warning/.test(summaryLabel)).toBe(exceptions >= tiles.length);
-        console.log(`viewing tv: ${tiles.length} tiles + summary; ${exceptions} alerts and warnings of 160 queues`);
+        // ... and there are none: the scenario's 15 alerts and warnings do not fit at 31 px (14 tiles and the
+        // summary), so the text steps down, never below 16 px, until all of them show, and the summary says so
+        expect(exceptions).toBe(15);
+        expect(tiles.filter((s) => s === 'alert' || s === 'warn')).toHaveLength(exceptions);
+        expect(summaryLabel).not.toMatch(/alert|warning/);
+        const grid = h.page.getByTestId('queuewall-grid');
+        const floor = Number(await grid.getAttribute('data-text-floor'));
+        expect(await grid.getAttribute('data-scaled-from')).toBe('31');
+        expect(floor).toBeLessThan(31);
+        expect(floor).toBeGreaterThanOrEqual(16);
+        const note = h.page.getByTestId('queuewall-summary-note');
+        await expect(note.innerText()).resolves.toBe('Text scaled to fit 15 exceptions');
+        // the note whole, not ended by an ellipsis
+        expect(
+          await note.evaluate((e) => (e as unknown as El).scrollWidth <= (e as unknown as El).clientWidth + 1)
+        ).toBe(true);
+        expect(summaryLabel).toContain('Text scaled to fit 15 exceptions');
+        console.log(
+          `viewing tv: ${tiles.length} tiles + summary; ${exceptions} alerts and warnings of 160 queues; text floor ${floor} px`
+        );
       }
 
       const all = await texts(h.page, '[data-testid="queuewall-root"]');
@@ -185,6 +205,11 @@ describe(`the NOC wall at 1920×1080 with 160 queues (Grafana ${GRAFANA_HOST})`,
             .map((e) => e.getAttribute('data-queue'))
         );
       expect(overflowing).toEqual([]);
+      // nor the summary's last line (in TV size, the note) under its edge
+      const summaryOverflow = await summary.evaluate(
+        (e) => (e as unknown as El).scrollHeight - (e as unknown as El).clientHeight
+      );
+      expect(summaryOverflow).toBeLessThanOrEqual(1);
 
       await h.page.mouse.move(0, 0);
       if (mode === 'tv') {

@@ -7,7 +7,7 @@ import { describeRule } from './format';
 import { BORDER, LINE, nameFont, type TileFonts } from './layout';
 import { statusLook } from './statusStyle';
 import { TickingValue } from './TickingValue';
-import type { Tile, TileMetric } from './tiles';
+import { sameTile, type Tile, type TileMetric } from './tiles';
 
 interface Props {
   tile: Tile;
@@ -36,9 +36,24 @@ export function tileLabel(tile: Tile, statusLabel: string, stale: boolean): stri
 }
 
 /**
+ * Props that draw the same tile: the panel builds new tile and font objects on every render, so memo's identity
+ * check alone would re-render every tile on the wall whenever one age crossed a threshold.
+ */
+function sameProps(a: Props, b: Props): boolean {
+  return (
+    a.width === b.width &&
+    a.height === b.height &&
+    a.stale === b.stale &&
+    (a.fonts === b.fonts || (Object.keys(a.fonts) as Array<keyof TileFonts>).every((k) => a.fonts[k] === b.fonts[k])) &&
+    sameTile(a.tile, b.tile)
+  );
+}
+
+/**
  * One queue: its name on a header marked by its worst rule, that rule's value large, the others in cells. One
  * focus stop, named with the status and the metrics in alarm; the rules show on hover and focus. Re-rendered only
- * when the panel's data, a severity or the size change: the counting ages tick by themselves (TickingValue).
+ * when what it draws changes (new values, a severity, the size): the counting ages tick by themselves
+ * (TickingValue).
  */
 export const QueueTile = memo(function QueueTile({ tile, width, height, fonts, stale }: Props) {
   const theme = useTheme2();
@@ -53,77 +68,81 @@ export const QueueTile = memo(function QueueTile({ tile, width, height, fonts, s
   );
   const name = nameFont(tile.name, width, fonts);
   return (
-    <Tooltip
-      content={
-        <div>
-          <strong>{tile.name}</strong>
-          {rules.map((r) => (
-            <div key={r}>{r}</div>
-          ))}
-        </div>
-      }
-      placement="top"
-    >
-      <div
-        role="group"
-        tabIndex={0}
-        aria-label={tileLabel(tile, statusLabel, stale)}
-        data-testid="queuewall-tile"
-        data-queue={tile.name}
-        data-status={tile.status}
-        data-stale={stale ? 'true' : undefined}
-        className={styles.tile}
-        style={{ width, height, borderColor: look.accent, borderStyle: look.borderStyle }}
+    // The grid's item: Chrome never lays out a grid item on its own (its size is the grid's), so the tile inside,
+    // a block of given size with size, layout and paint containment, is the relayout boundary (styles.tile).
+    <div className={styles.place} style={{ width, height }}>
+      <Tooltip
+        content={
+          <div>
+            <strong>{tile.name}</strong>
+            {rules.map((r) => (
+              <div key={r}>{r}</div>
+            ))}
+          </div>
+        }
+        placement="top"
       >
         <div
-          className={styles.header}
-          style={{
-            background: look.headerBackground,
-            color: look.headerText,
-            fontSize: fonts.title,
-            padding: `${fonts.padding / 2}px ${fonts.padding}px`,
-          }}
+          role="group"
+          tabIndex={0}
+          aria-label={tileLabel(tile, statusLabel, stale)}
+          data-testid="queuewall-tile"
+          data-queue={tile.name}
+          data-status={tile.status}
+          data-stale={stale ? 'true' : undefined}
+          className={styles.tile}
+          style={{ width, height, borderColor: look.accent, borderStyle: look.borderStyle }}
         >
-          <Icon
-            name={look.icon}
-            aria-hidden
+          <div
+            className={styles.header}
             style={{
-              width: fonts.title,
-              height: fonts.title,
-              flexShrink: 0,
-              color: look.headerBackground === 'transparent' ? look.accent : undefined,
+              background: look.headerBackground,
+              color: look.headerText,
+              fontSize: fonts.title,
+              padding: `${fonts.padding / 2}px ${fonts.padding}px`,
             }}
-          />
-          <span className={styles.name} title={tile.name} data-testid="queuewall-name" style={{ fontSize: name }}>
-            {tile.name}
-          </span>
+          >
+            <Icon
+              name={look.icon}
+              aria-hidden
+              style={{
+                width: fonts.title,
+                height: fonts.title,
+                flexShrink: 0,
+                color: look.headerBackground === 'transparent' ? look.accent : undefined,
+              }}
+            />
+            <span className={styles.name} title={tile.name} data-testid="queuewall-name" style={{ fontSize: name }}>
+              {tile.name}
+            </span>
+          </div>
+          <div className={styles.body} style={{ padding: fonts.padding, gap: fonts.padding / 2 }}>
+            {hero && (
+              <MetricCell metric={hero} quiet={quiet} stale={stale} size={fonts.hero} labelSize={fonts.label} hero />
+            )}
+            {others.length > 0 && (
+              <div
+                className={styles.cells}
+                style={{ gridTemplateColumns: `repeat(${fonts.cellColumns}, minmax(0, 1fr))`, gap: fonts.padding / 2 }}
+              >
+                {others.map((m) => (
+                  <MetricCell
+                    key={m.field}
+                    metric={m}
+                    quiet={quiet}
+                    stale={stale}
+                    size={fonts.value}
+                    labelSize={fonts.label}
+                  />
+                ))}
+              </div>
+            )}
+          </div>
         </div>
-        <div className={styles.body} style={{ padding: fonts.padding, gap: fonts.padding / 2 }}>
-          {hero && (
-            <MetricCell metric={hero} quiet={quiet} stale={stale} size={fonts.hero} labelSize={fonts.label} hero />
-          )}
-          {others.length > 0 && (
-            <div
-              className={styles.cells}
-              style={{ gridTemplateColumns: `repeat(${fonts.cellColumns}, minmax(0, 1fr))`, gap: fonts.padding / 2 }}
-            >
-              {others.map((m) => (
-                <MetricCell
-                  key={m.field}
-                  metric={m}
-                  quiet={quiet}
-                  stale={stale}
-                  size={fonts.value}
-                  labelSize={fonts.label}
-                />
-              ))}
-            </div>
-          )}
-        </div>
-      </div>
-    </Tooltip>
+      </Tooltip>
+    </div>
   );
-});
+}, sameProps);
 
 function MetricCell({
   metric,
@@ -181,6 +200,7 @@ function MetricCell({
           value={metric.value}
           unit={metric.unit}
           decimals={metric.decimals}
+          className={styles.valueText}
         />
       </div>
     </div>
@@ -188,11 +208,19 @@ function MetricCell({
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  place: css({
+    display: 'block',
+  }),
   tile: css({
     boxSizing: 'border-box',
     display: 'flex',
     flexDirection: 'column',
     overflow: 'hidden',
+    // Its size is given (style width and height) and it clips (overflow hidden), so strict containment changes
+    // nothing drawn and makes the tile a relayout boundary: an age's text changing each second lays out that tile
+    // alone, not the page (Chrome: size and layout containment, a layer of its own, not a flex or grid item; the
+    // `contain: layout style` tried before met none of the last three).
+    contain: 'strict',
     background: cardBackground(theme),
     borderWidth: BORDER,
     borderRadius: theme.shape.radius.default,
@@ -248,6 +276,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     maxWidth: '100%',
+  }),
+  // The value's text (TickingValue): clipped with the box it sits in, as the bare text was.
+  valueText: css({
+    minWidth: 0,
+    overflow: 'hidden',
+    whiteSpace: 'nowrap',
   }),
   alarmIcon: css({
     flexShrink: 0,

@@ -240,4 +240,76 @@ describe('QueueWallPanel', () => {
     };
     expect(heroSize(1600, 900)).toBeGreaterThan(heroSize(600, 300) * 2);
   });
+
+  describe('at TV size (55″ from 3 m: 31 px names and values) with 160 queues on a 1888 × 1000 wallboard', () => {
+    const TV: Partial<QueueWallOptions> = { viewing: { mode: 'tv', distanceM: 3, screenInches: 55 } };
+    const wall = (alerts: number, warnings: number) => [
+      ...Array.from({ length: alerts }, (_, i) => q(`Alert ${i + 1}`, 12, 200, 0)),
+      ...Array.from({ length: warnings }, (_, i) => q(`Warning ${i + 1}`, 6, 30, 2)),
+      ...Array.from({ length: 160 - alerts - warnings }, (_, i) => q(`Fine ${i + 1}`, 1, 5, 3)),
+    ];
+    const render160 = (alerts: number, warnings: number) =>
+      render(
+        <QueueWallPanel
+          {...panelProps<QueueWallOptions>(
+            { ...DEFAULT_OPTIONS, ...TV },
+            [realtimeFrame(wall(alerts, warnings), { snapshotTime: T0 })],
+            {
+              width: 1888,
+              height: 1000,
+            }
+          )}
+        />
+      );
+    const statuses = () => tiles().map((t) => t.getAttribute('data-status'));
+    const fontSizes = () =>
+      Array.from(screen.getByTestId('queuewall-root').querySelectorAll<HTMLElement>('[style*="font-size"]')).map((e) =>
+        parseFloat(e.style.fontSize)
+      );
+
+    it('14 exceptions fit at 31 px beside the summary: the distance’s sizes, no note', () => {
+      render160(5, 9);
+      expect(statuses().filter((s) => s === 'alert' || s === 'warn')).toHaveLength(14);
+      expect(screen.getByTestId('queuewall-grid')).toHaveAttribute('data-text-floor', '31');
+      expect(screen.getByTestId('queuewall-grid')).not.toHaveAttribute('data-scaled-from');
+      expect(screen.queryByTestId('queuewall-summary-note')).not.toBeInTheDocument();
+    });
+
+    it('15 exceptions (the NOC wall’s 160-queue scenario): the text steps down until all 15 show, and says so', () => {
+      render160(5, 10);
+      expect(statuses().filter((s) => s === 'alert' || s === 'warn')).toHaveLength(15);
+      expect(
+        statuses()
+          .slice(0, 15)
+          .every((s) => s === 'alert' || s === 'warn')
+      ).toBe(true);
+      const grid = screen.getByTestId('queuewall-grid');
+      expect(grid).toHaveAttribute('data-scaled-from', '31');
+      const floor = Number(grid.getAttribute('data-text-floor'));
+      expect(floor).toBeLessThan(31);
+      expect(floor).toBeGreaterThanOrEqual(16);
+      expect(Math.min(...fontSizes())).toBeGreaterThanOrEqual(16);
+      const summary = screen.getByTestId('queuewall-summary');
+      expect(summary).toHaveAttribute('data-hidden', String(160 - tiles().length));
+      expect(summary.getAttribute('aria-label')).not.toMatch(/alert|warning/);
+      expect(screen.getByTestId('queuewall-summary-note')).toHaveTextContent('Text scaled to fit 15 exceptions');
+    });
+
+    it('more exceptions than even 16 px can hold: every alert, then the warnings that fit; the summary names the rest', () => {
+      render160(8, 40);
+      const shownStatuses = statuses();
+      expect(screen.getByTestId('queuewall-grid')).toHaveAttribute('data-text-floor', '16');
+      expect(shownStatuses.filter((s) => s === 'alert')).toHaveLength(8);
+      expect(shownStatuses.every((s) => s === 'alert' || s === 'warn')).toBe(true);
+      const hiddenWarnings = 40 - shownStatuses.filter((s) => s === 'warn').length;
+      expect(hiddenWarnings).toBeGreaterThan(0);
+      expect(screen.getByTestId('queuewall-summary-lead')).toHaveTextContent(`${hiddenWarnings} warnings`);
+      const names = screen.getByTestId('queuewall-summary-names').textContent!.split(', ');
+      expect(names).toHaveLength(hiddenWarnings);
+      expect(names.every((n) => n.startsWith('Warning '))).toBe(true);
+      expect(screen.getByTestId('queuewall-summary').getAttribute('aria-label')).toContain(`not shown: ${names[0]}`);
+      expect(screen.getByTestId('queuewall-summary-note')).toHaveTextContent('not every exception fits');
+      expect(Math.min(...fontSizes())).toBeGreaterThanOrEqual(16);
+    });
+  });
 });

@@ -3,9 +3,10 @@ import { css } from '@emotion/css';
 import { dateTimeFormat, LoadingState, type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { exceptionsFirst } from '../shared/wall/exceptionsFirst';
+import { fitExceptions, scaledNote } from '../shared/wall/fitExceptions';
 import { failureReason, formatAge, queryErrorText } from '../shared/wall/failure';
 import { SummaryCard } from '../shared/wall/SummaryCard';
-import { screenRows, textFloors } from '../shared/wall/viewing';
+import { screenRows, textFloors, type TextFloors } from '../shared/wall/viewing';
 import { bannerHeight, WallBanner } from '../shared/wall/WallBanner';
 import { capacityOf, GAP, minimumTile, tileFonts, wallGrid } from './layout';
 import { migrateOptions } from './migrate';
@@ -65,7 +66,8 @@ export function QueueWallPanel({ data, options, width, height, timeZone }: Panel
   const now = useWakeUps(rows ? (t: number) => nextChangeAt(rows, opts, t) : undefined, rows);
   const ticker = useMemo(() => createTicker(rows?.snapshotTime ?? 0), [rows?.snapshotTime]);
 
-  const floors = textFloors(opts.viewing, screenRows());
+  // The viewing distance's sizes; the tiles may go below them (never below 16 px) to show every exception.
+  const distanceFloors = textFloors(opts.viewing, screenRows());
   const hours = parseStaffedHours(opts.staffedHours);
   const staffed = hours !== undefined && withinHours(hours, minuteOfDay(now, timeZone));
 
@@ -157,26 +159,43 @@ export function QueueWallPanel({ data, options, width, height, timeZone }: Panel
   }
 
   const metricCount = opts.tiles.metrics.length;
-  const min = minimumTile(metricCount, floors, opts.fontScale);
-  // The banners are at least as large as the tiles' names would be without them.
+  const distanceMin = minimumTile(metricCount, distanceFloors, opts.fontScale);
+  // The banners are at least as large as the tiles' names would be without them, at the distance's sizes (the
+  // tiles' text may be set smaller below: a banner stays as loud as the distance asks).
   const free = wallGrid(
     width,
     height,
-    Math.min(tiles.length, Math.max(1, capacityOf(width, height, min))),
+    Math.min(tiles.length, Math.max(1, capacityOf(width, height, distanceMin))),
     metricCount,
-    min,
+    distanceMin,
     opts.tileMinWidth
   );
   const bannerSize = Math.min(
-    Math.max(floors.primary, tileFonts(free.tileWidth, free.tileHeight, metricCount, opts.fontScale, floors).title),
-    Math.max(floors.primary, Math.floor(height / 8))
+    Math.max(
+      distanceFloors.primary,
+      tileFonts(free.tileWidth, free.tileHeight, metricCount, opts.fontScale, distanceFloors).title
+    ),
+    Math.max(distanceFloors.primary, Math.floor(height / 8))
   );
-  const detailSize = Math.max(floors.secondary, Math.round(bannerSize * 0.55));
+  const detailSize = Math.max(distanceFloors.secondary, Math.round(bannerSize * 0.55));
   const bannersHeight = banners.reduce((h, b) => h + bannerHeight(bannerSize, detailSize, b.details.length) + GAP, 0);
   const gridHeight = Math.max(0, height - bannersHeight);
 
-  const capacity = Math.max(1, capacityOf(width, gridHeight, min));
-  const selection = exceptionsFirst(tiles, capacity, (t) => t.status);
+  // Every alert and warning on the wall: the text steps down from the distance's size (not below 16 px) until they
+  // fit beside the summary.
+  const capacityAt = (f: TextFloors) =>
+    Math.max(1, capacityOf(width, gridHeight, minimumTile(metricCount, f, opts.fontScale)));
+  const exceptionCount = tiles.filter((t) => t.status === 'alert' || t.status === 'warn').length;
+  const fit = fitExceptions(distanceFloors, tiles.length, exceptionCount, capacityAt);
+  const floors = fit.floors;
+  const min = minimumTile(metricCount, floors, opts.fontScale);
+  const capacity = capacityAt(floors);
+  const selection = exceptionsFirst(
+    tiles,
+    capacity,
+    (t) => t.status,
+    (t) => t.name
+  );
   const count = selection.shown.length + (selection.hidden ? 1 : 0);
   const grid = wallGrid(width, gridHeight, count, metricCount, min, opts.tileMinWidth);
   const fonts = tileFonts(grid.tileWidth, grid.tileHeight, metricCount, opts.fontScale, floors);
@@ -200,6 +219,8 @@ export function QueueWallPanel({ data, options, width, height, timeZone }: Panel
           className={styles.grid}
           data-testid="queuewall-grid"
           data-capacity={capacity}
+          data-text-floor={floors.primary}
+          data-scaled-from={fit.scaledFrom}
           style={{
             height: gridHeight,
             gridTemplateColumns: `repeat(${grid.columns}, ${grid.tileWidth}px)`,
@@ -228,6 +249,7 @@ export function QueueWallPanel({ data, options, width, height, timeZone }: Panel
               labelSize={fonts.label}
               padding={fonts.padding}
               testId="queuewall-summary"
+              note={scaledNote(fit, exceptionCount)}
             />
           )}
         </div>

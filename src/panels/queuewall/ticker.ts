@@ -1,8 +1,8 @@
 /**
  * A one-second clock that only the counting ages listen to. Rendering the whole wall every second to change a few
  * numbers cost 160 tiles' work per tick (p99 frame 66.6 ms with 160 queues); with this store only the ages' text
- * nodes re-render (useSyncExternalStore, in React 18 and 19). Ticks fall on whole seconds after `anchor` (the
- * snapshot time), so an age changes its shown second on time.
+ * nodes change (TickingValue writes them itself, without a React render). Ticks fall on whole seconds after `anchor`
+ * (the snapshot time), so an age changes its shown second on time.
  */
 export interface Ticker {
   subscribe(listener: () => void): () => void;

@@ -1,7 +1,7 @@
 import { DEFAULT_OPTIONS, type QueueWallOptions } from './options';
 import { queueRowsFromFrames } from './queueRows';
 import { realtimeFrame, type QueueValues } from './testFrames';
-import { buildTiles, heroIndex, isQuiet, nextChangeAt } from './tiles';
+import { buildTiles, heroIndex, isQuiet, nextChangeAt, sameTile } from './tiles';
 
 const T0 = Date.parse('2026-11-18T19:05:00Z');
 const opts = (o: Partial<QueueWallOptions> = {}): QueueWallOptions => ({ ...DEFAULT_OPTIONS, ...o });
@@ -159,5 +159,31 @@ describe('isQuiet', () => {
     expect(isQuiet(row({ CONTACTS_SCHEDULED: 2, AGENTS_ONLINE: 0 }))).toBe(false);
     expect(isQuiet(row({ SLOTS_AVAILABLE: 0 }))).toBe(false);
     expect(isQuiet(row({}))).toBe(false);
+  });
+});
+
+describe('sameTile', () => {
+  // One options object, as the panel keeps it (useMemo): the rules are the same objects in both renders.
+  const o = opts();
+  const at = (rows: QueueValues[], now: number) =>
+    buildTiles(queueRowsFromFrames([realtimeFrame(rows, { snapshotTime: T0 })]), o, now);
+
+  it('a later render draws the same tile while only a counting age moved (its text ticks by itself)', () => {
+    const [before] = at([q('Billing', 2, 30, 3)], T0);
+    const [after] = at([q('Billing', 2, 30, 3)], T0 + 5_000);
+    expect(after.metrics[1].value).toBe(35);
+    expect(sameTile(before, after)).toBe(true);
+  });
+
+  it('differs when a severity, a value or the queue changes', () => {
+    const [base] = at([q('Billing', 2, 30, 3)], T0);
+    // the age crossed 60 s: a warning now
+    expect(sameTile(base, at([q('Billing', 2, 30, 3)], T0 + 31_000)[0])).toBe(false);
+    expect(sameTile(base, at([q('Billing', 3, 30, 3)], T0)[0])).toBe(false);
+    expect(sameTile(base, at([q('Billing', 2, 30, 2)], T0)[0])).toBe(false);
+    expect(sameTile(base, at([q('Sales', 2, 30, 3)], T0)[0])).toBe(false);
+    // an empty queue's age does not count: its value is compared
+    const [idle] = at([q('Billing', 0, 0, 3)], T0);
+    expect(sameTile(idle, at([q('Billing', 0, 0, 3)], T0 + 5_000)[0])).toBe(true);
   });
 });

@@ -174,3 +174,37 @@ export function nextChangeAt(data: QueueRows, options: QueueWallOptions, now: nu
   }
   return next;
 }
+
+/**
+ * Whether two tiles draw the same: the panel builds new tiles whenever it renders (new data, or a wake-up when a
+ * counting age crosses a threshold somewhere on the wall), and QueueTile re-renders only the tiles that differ. A
+ * counting age's `value` is left out: its text follows the clock by itself (TickingValue) from `answered` and
+ * `snapshot`; `oldestAge` only sorts.
+ */
+export function sameTile(a: Tile, b: Tile): boolean {
+  return (
+    a === b ||
+    (a.key === b.key &&
+      a.name === b.name &&
+      a.status === b.status &&
+      a.hero === b.hero &&
+      a.metrics.length === b.metrics.length &&
+      a.metrics.every((m, i) => sameMetric(m, b.metrics[i])))
+  );
+}
+
+function sameMetric(a: TileMetric, b: TileMetric): boolean {
+  return (
+    a.field === b.field &&
+    a.label === b.label &&
+    a.unit === b.unit &&
+    a.decimals === b.decimals &&
+    a.severity === b.severity &&
+    a.rule === b.rule &&
+    a.ticking === b.ticking &&
+    a.answered === b.answered &&
+    a.snapshot === b.snapshot &&
+    a.waived === b.waived &&
+    (a.ticking || a.value === b.value)
+  );
+}

@@ -8,7 +8,8 @@ import { hiddenParts, type Hidden } from './exceptionsFirst';
 /**
  * The card that stands for everything the wall could not show at a readable size: "118 OK" large, then how many
  * cards it hides and of what kind ("138 queues not shown: 20 quiet"). Hidden alerts or warnings (only when even
- * the exceptions do not fit) lead, in their colour, with their icon.
+ * the exceptions do not fit at the 16 px floor) lead, in their colour, with their icon, and are named. A note says
+ * when the wall set its text below the viewing distance's size to show every exception (fitExceptions.ts).
  */
 export function SummaryCard({
   hidden,
@@ -20,6 +21,7 @@ export function SummaryCard({
   labelSize,
   padding,
   testId,
+  note,
 }: {
   hidden: Hidden;
   /** "queues", "connectors". */
@@ -31,6 +33,8 @@ export function SummaryCard({
   labelSize: number;
   padding: number;
   testId: string;
+  /** "Text scaled to fit 15 exceptions": shown small under the rest. */
+  note?: string;
 }) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
@@ -38,6 +42,8 @@ export function SummaryCard({
   const parts = hiddenParts(hidden);
   const [lead, ...rest] = parts;
   const headline = `${hidden.total} ${noun} not shown`;
+  // The exceptions it hides, by name: a NOC must know which queues are in trouble even when it cannot see them.
+  const names = hidden.exceptions?.join(', ');
   // The lead ("98 OK") as large as the card's width allows, never above the tiles' hero size nor below the floor
   // (labelSize): a summary card is a tile like the others, and its text must not be cut off.
   const inner = width - 2 * padding - 6;
@@ -54,7 +60,13 @@ export function SummaryCard({
     <div
       role="group"
       tabIndex={0}
-      aria-label={`${headline}: ${parts.map((p) => p.text).join(', ')}`}
+      aria-label={[
+        `${headline}: ${parts.map((p) => p.text).join(', ')}`,
+        names ? `not shown: ${names}` : undefined,
+        note,
+      ]
+        .filter(Boolean)
+        .join('; ')}
       data-testid={testId}
       data-hidden={hidden.total}
       className={styles.card}
@@ -86,9 +98,24 @@ export function SummaryCard({
           </span>
         </div>
       )}
+      {names && (
+        <div
+          className={styles.rest}
+          style={{ fontSize: labelSize, color: leadColour }}
+          title={names}
+          data-testid={`${testId}-names`}
+        >
+          {names}
+        </div>
+      )}
       {rest.length > 0 && (
         <div className={styles.rest} style={{ fontSize: labelSize }} title={rest.map((p) => p.text).join(' · ')}>
           {rest.map((p) => p.text).join(' · ')}
+        </div>
+      )}
+      {note && (
+        <div className={styles.rest} style={{ fontSize: labelSize }} title={note} data-testid={`${testId}-note`}>
+          {note}
         </div>
       )}
     </div>

@@ -54,4 +54,42 @@ describe('exceptionsFirst', () => {
     expect(shown).toHaveLength(4);
     expect(hiddenParts(hidden!).map((p) => p.text)).toEqual(['2 alerts', '2 warnings', '10 OK']);
   });
+
+  it('more exceptions than room, sorted by name: the alerts first, then the warnings that fit; the summary names the rest', () => {
+    const all = [
+      { status: 'warn' as WallStatus, name: 'Billing' },
+      { status: 'ok' as WallStatus, name: 'Claims' },
+      { status: 'alert' as WallStatus, name: 'Sales' },
+      { status: 'warn' as WallStatus, name: 'Support' },
+      { status: 'alert' as WallStatus, name: 'Tech' },
+    ];
+    const { shown, hidden } = exceptionsFirst(
+      all,
+      4,
+      (i) => i.status,
+      (i) => i.name
+    );
+    expect(shown.map((i) => i.name)).toEqual(['Sales', 'Tech', 'Billing']);
+    expect(hidden).toEqual({
+      total: 2,
+      counts: { alert: 0, warn: 1, ok: 1, nodata: 0, quiet: 0 },
+      exceptions: ['Support'],
+    });
+    expect(hiddenParts(hidden!).map((p) => p.text)).toEqual(['1 warning', '1 OK']);
+  });
+
+  it('alerts alone beyond the room: the summary counts and names the alerts it must hide', () => {
+    const all = items([
+      ['alert', 4],
+      ['warn', 2],
+    ]);
+    const { shown, hidden } = exceptionsFirst(
+      all,
+      3,
+      (i) => i.status,
+      (i) => i.name
+    );
+    expect(shown.map((i) => i.name)).toEqual(['alert0', 'alert1']);
+    expect(hidden!.exceptions).toEqual(['alert2', 'alert3', 'warn0', 'warn1']);
+  });
 });

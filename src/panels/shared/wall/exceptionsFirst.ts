@@ -9,6 +9,8 @@ export interface Hidden {
   /** Cards not shown, by status. */
   counts: Record<WallStatus, number>;
   total: number;
+  /** The alerts and warnings not shown (only when even they do not all fit), by name: alerts first. */
+  exceptions?: string[];
 }
 
 export interface WallSelection<T> {
@@ -24,16 +26,28 @@ const emptyCounts = (): Record<WallStatus, number> => ({ alert: 0, warn: 0, ok: 
 /**
  * `items` in the order the wall shows them; `capacity` how many cards fit at the smallest readable size. All of them
  * when they fit; else the exceptions (in the same order), then the others in their order while places remain, and a
- * summary card taking one place for the rest; when even the exceptions do not fit, as many as fit beside the
- * summary, which then counts the exceptions it hides too.
+ * summary card taking one place for the rest. When even the exceptions do not fit (the wall already lowered its
+ * text to the 16 px floor: fitExceptions.ts), the alerts come first, then as many warnings as fit beside the
+ * summary, which counts the exceptions it hides and names them (`nameOf`).
  */
-export function exceptionsFirst<T>(items: T[], capacity: number, statusOf: (item: T) => WallStatus): WallSelection<T> {
+export function exceptionsFirst<T>(
+  items: T[],
+  capacity: number,
+  statusOf: (item: T) => WallStatus,
+  nameOf?: (item: T) => string
+): WallSelection<T> {
   if (items.length <= capacity) {
     return { shown: items };
   }
+  const places = Math.max(0, capacity - 1);
   const exceptions = items.filter((i) => EXCEPTIONS.has(statusOf(i)));
   const others = items.filter((i) => !EXCEPTIONS.has(statusOf(i)));
-  const shown = [...exceptions, ...others].slice(0, Math.max(0, capacity - 1));
+  // More exceptions than places: alerts before warnings, whatever the sort order (by name, by oldest).
+  const first =
+    exceptions.length > places
+      ? [...exceptions.filter((i) => statusOf(i) === 'alert'), ...exceptions.filter((i) => statusOf(i) === 'warn')]
+      : exceptions;
+  const shown = [...first, ...others].slice(0, places);
   const kept = new Set(shown);
   const counts = emptyCounts();
   for (const item of items) {
@@ -41,7 +55,15 @@ export function exceptionsFirst<T>(items: T[], capacity: number, statusOf: (item
       counts[statusOf(item)]++;
     }
   }
-  return { shown, hidden: { counts, total: items.length - shown.length } };
+  const hiddenExceptions = first.filter((i) => !kept.has(i));
+  return {
+    shown,
+    hidden: {
+      counts,
+      total: items.length - shown.length,
+      ...(nameOf && hiddenExceptions.length > 0 ? { exceptions: hiddenExceptions.map(nameOf) } : {}),
+    },
+  };
 }
 
 const WORDS: Record<WallStatus, string> = {
