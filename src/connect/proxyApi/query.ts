@@ -96,10 +96,7 @@ export const QuotaQuerySchema = Type.Object(
   { additionalProperties: false }
 );
 
-/**
- * A historical query (GetMetricDataV2, issue 17). Its rules are src/connect/historicalRules.ts. Not yet among
- * QUERY_TYPES: the API accepts it once its runner (proxy/queries/historical/) and its editor land.
- */
+/** A historical query (GetMetricDataV2, issue 17). Its rules are src/connect/historicalRules.ts. */
 export const HistoricalQuerySchema = Type.Object(
   {
     ...Base,
@@ -144,19 +141,20 @@ export const HistoricalQuerySchema = Type.Object(
 );
 export type HistoricalQuery = Static<typeof HistoricalQuerySchema>;
 
-export const QUERY_TYPES = ['realtime', 'cloudwatch', 'quota'] as const;
+export const QUERY_TYPES = ['realtime', 'cloudwatch', 'quota', 'historical'] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 export const QUERY_SCHEMAS = {
   realtime: RealtimeQuerySchema,
   cloudwatch: CloudWatchQuerySchema,
   quota: QuotaQuerySchema,
+  historical: HistoricalQuerySchema,
 } as const;
 
 export type RealtimeQuery = Static<typeof RealtimeQuerySchema>;
 export type CloudWatchQuery = Static<typeof CloudWatchQuerySchema>;
 export type QuotaQuery = Static<typeof QuotaQuerySchema>;
-export type SwitchboardQuery = RealtimeQuery | CloudWatchQuery | QuotaQuery;
+export type SwitchboardQuery = RealtimeQuery | CloudWatchQuery | QuotaQuery | HistoricalQuery;
 
 /**
  * POST /api/query. Queries are checked one by one (a broken query gets its own error; the others are answered),
@@ -209,5 +207,23 @@ export function defaultQuery(queryType: QueryType, refId = 'A'): SwitchboardQuer
       };
     case 'quota':
       return { refId, queryType, instanceId: '', format: 'table' };
+    case 'historical':
+      // Today's service level per queue: what a NOC asks first (20 s, the most common target).
+      return {
+        refId,
+        queryType,
+        instanceId: '',
+        filters: { queues: [], channels: ['VOICE', 'CHAT', 'TASK'] },
+        groupings: ['QUEUE'],
+        metrics: [
+          { name: 'SERVICE_LEVEL', threshold: { comparison: 'LT', seconds: 20 } },
+          { name: 'ABANDONMENT_RATE' },
+          { name: 'AVG_QUEUE_ANSWER_TIME' },
+          { name: 'AVG_HANDLE_TIME' },
+          { name: 'CONTACTS_HANDLED' },
+        ],
+        interval: 'TOTAL',
+        format: 'table',
+      };
   }
 }
