@@ -130,7 +130,7 @@ describe('docs/proxy.md', () => {
     const called = calledActions();
     expect(called).toEqual(expect.arrayContaining(['connect:ListInstances', 'cloudwatch:ListMetrics']));
     const table = read('docs/proxy.md').split('## IAM permissions')[1];
-    const documented = [...table.matchAll(/^\| +`([a-z]+:[A-Za-z]+)` +\|/gm)].map((m) => m[1]);
+    const documented = [...table.matchAll(/^\| +`([a-z]+:[A-Za-z0-9]+)` +\|/gm)].map((m) => m[1]);
     expect(documented.filter((a) => a !== 'sts:AssumeRole').sort()).toEqual(called);
     const policy = JSON.parse(read('docs/iam-policy.json')) as { Statement: Array<{ Action: string[] }> };
     expect(policy.Statement.flatMap((s) => s.Action).sort()).toEqual(called);
@@ -146,7 +146,7 @@ describe('docs/proxy.md', () => {
     const policy = JSON.parse(read('docs/iam-policy.json')) as { Statement: Array<{ Action: string[] }> };
     expect(actions.filter((a) => a !== 'sts:AssumeRole')).toEqual(policy.Statement.flatMap((s) => s.Action).sort());
     const table = read('docs/proxy.md').split('## IAM permissions')[1];
-    expect([...table.matchAll(/^\| +`([a-z]+:[A-Za-z]+)` +\|/gm)].map((m) => m[1]).sort()).toEqual(actions);
+    expect([...table.matchAll(/^\| +`([a-z]+:[A-Za-z0-9]+)` +\|/gm)].map((m) => m[1]).sort()).toEqual(actions);
     expect(actions.filter((a) => !/^\w+:(List|Get|Describe)\w+$/.test(a) && a !== 'sts:AssumeRole')).toEqual([]);
   });
 });

@@ -125,14 +125,23 @@ export async function emptyQuotaNotice(
   }
   const match = instances.find((i) => i.value === instanceId || i.arn === instanceId);
   if (!match) {
-    const seen = instances.map((i) => `${i.text} (${i.value})`);
-    throw new QueryError(
-      `instanceId: Amazon Connect instance ${instanceId} is not among the instances these credentials see in ${region} (${seen.length ? seen.slice(0, MAX_NAMED).join(', ') : 'none'}): check the instance id and the Region.`,
-      404
-    );
+    throw unknownInstance(instanceId, region, instances);
   }
   return {
     severity: 'info',
     text: `No concurrency metrics for ${match.text} (${match.value}) in ${region} in this time range: Amazon Connect publishes them while contacts are in progress.`,
   };
+}
+
+/** The query's error for an instance the credentials do not see in the Region (404), naming the ones they see. */
+export function unknownInstance(
+  instanceId: string,
+  region: string,
+  instances: Array<{ value: string; text: string }>
+): QueryError {
+  const seen = instances.map((i) => `${i.text} (${i.value})`);
+  return new QueryError(
+    `instanceId: Amazon Connect instance ${instanceId} is not among the instances these credentials see in ${region} (${seen.length ? seen.slice(0, MAX_NAMED).join(', ') : 'none'}): check the instance id and the Region.`,
+    404
+  );
 }

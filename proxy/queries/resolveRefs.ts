@@ -1,4 +1,3 @@
-import type { RealtimeQuery } from '../../src/connect/proxyApi';
 import { idOfName, resourceRef } from '../../src/connect/resourceRefs';
 import type { AwsContext } from '../aws/context';
 import type { ProxyContext } from '../context';
@@ -6,16 +5,13 @@ import { queueNames, routingProfileNames, type NameMap } from './names';
 import { QueryError } from '../errors';
 
 /**
- * Real-time filters may name queues and routing profiles by name (src/connect/resourceRefs.ts); GetCurrentMetricData
- * needs ids. Names are looked up in the same cached lists that resolve ids to names in the table, so a dashboard of
+ * Real-time and historical filters may name queues and routing profiles by name (src/connect/resourceRefs.ts); GetCurrentMetricData
+ * and GetMetricDataV2 need ids. Names are looked up in the same cached lists that resolve ids to names in the table, so a dashboard of
  * names costs no extra upstream call. A name that is not there is the user's error (400), naming the field.
  */
-export async function resolveFilterRefs(
-  ctx: ProxyContext,
-  aws: AwsContext,
-  region: string,
-  q: RealtimeQuery
-): Promise<RealtimeQuery> {
+export async function resolveFilterRefs<
+  Q extends { instanceId: string; filters: { queues?: string[]; routingProfiles?: string[] } },
+>(ctx: ProxyContext, aws: AwsContext, region: string, q: Q): Promise<Q> {
   const f = q.filters;
   const hasName = (values?: string[]) => (values ?? []).some((v) => resourceRef(v).kind === 'name');
   if (!hasName(f.queues) && !hasName(f.routingProfiles)) {

@@ -1,5 +1,6 @@
 import type { QueryType, SwitchboardQuery } from '../../src/connect/proxyApi';
 import { cloudwatchRunner } from './cloudwatch';
+import { historicalRunner } from './historical/run';
 import { quotaRunner } from './quota';
 import { realtimeRunner } from './realtime';
 import type { QueryRunner } from './runner';
@@ -9,4 +10,5 @@ export const QUERY_RUNNERS: { [T in QueryType]: QueryRunner<Extract<SwitchboardQ
   realtime: realtimeRunner,
   cloudwatch: cloudwatchRunner,
   quota: quotaRunner,
+  historical: historicalRunner,
 };

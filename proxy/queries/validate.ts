@@ -13,6 +13,7 @@ const CHECKS = {
   realtime: TypeCompiler.Compile(QUERY_SCHEMAS.realtime),
   cloudwatch: TypeCompiler.Compile(QUERY_SCHEMAS.cloudwatch),
   quota: TypeCompiler.Compile(QUERY_SCHEMAS.quota),
+  historical: TypeCompiler.Compile(QUERY_SCHEMAS.historical),
 } as const satisfies Record<QueryType, unknown>;
 
 /**

@@ -84,5 +84,29 @@ export function interpolateQuery<Q extends SwitchboardQuery>(q: Q, replace: Repl
         instanceId: replace(q.instanceId, scopedVars),
         channels: interpolateList(q.channels, replace, scopedVars) as typeof q.channels,
       };
+    case 'historical': {
+      const f = q.filters;
+      return {
+        ...q,
+        region,
+        instanceId: replace(q.instanceId, scopedVars),
+        timeZone: one(q.timeZone, replace, scopedVars),
+        filters: {
+          ...f,
+          queues: interpolateList(f.queues, replace, scopedVars),
+          routingProfiles: interpolateList(f.routingProfiles, replace, scopedVars),
+          agents: interpolateList(f.agents, replace, scopedVars),
+          channels: interpolateList(f.channels, replace, scopedVars) as typeof f.channels,
+          ...(f.agentHierarchy
+            ? {
+                agentHierarchy: {
+                  ...f.agentHierarchy,
+                  groups: interpolateList(f.agentHierarchy.groups, replace, scopedVars) ?? [],
+                },
+              }
+            : {}),
+        },
+      };
+    }
   }
 }

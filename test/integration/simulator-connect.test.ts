@@ -658,6 +658,124 @@ describe('simulator: Amazon Connect through the real SDK', () => {
         });
       }
     });
+
+    // fact: gmdv2-metric-groupings, gmdv2-time-attribution. SERVICE_LEVEL counts contacts removed from the queue
+    // (answered or abandoned) within X over contacts queued, both at the disconnect: with X = 604800 (7 days) every
+    // queued contact was removed within X, so it is 100 wherever a contact was queued; LTE X counts at least LT X.
+    it('computes SERVICE_LEVEL from contacts removed from the queue, LT or LTE, and CONTACTS_CREATED by routing profile', async () => {
+      const sl = (Comparison: string, ThresholdValue: number) => ({
+        Name: 'SERVICE_LEVEL',
+        Threshold: [{ Comparison, ThresholdValue }],
+      });
+      const res = await connect.send(
+        new GetMetricDataV2Command({
+          ResourceArn: arn(),
+          StartTime: new Date((now() - 6 * 3600) * 1000),
+          EndTime: new Date(now() * 1000),
+          Filters: [{ FilterKey: 'QUEUE', FilterValues: queueIds }],
+          Groupings: ['QUEUE'],
+          Metrics: [
+            { Name: 'CONTACTS_QUEUED' },
+            { Name: 'CONTACTS_ABANDONED' },
+            sl('LT', 20),
+            sl('LTE', 20),
+            sl('LTE', 604800),
+          ],
+        })
+      );
+      const rows = (res.MetricResults ?? []).map((r) => r.Collections!.map((c) => c.Value));
+      expect(rows.length).toBeGreaterThan(3);
+      expect(rows.some(([, abandoned]) => (abandoned ?? 0) > 0)).toBe(true);
+      for (const [queued, , lt, lte, week] of rows) {
+        if (queued) {
+          expect(week).toBe(100);
+          expect(lte!).toBeGreaterThanOrEqual(lt!);
+        } else {
+          expect([lt, lte, week]).toEqual([null, null, null]);
+        }
+      }
+      const created = await connect.send(
+        new GetMetricDataV2Command({
+          ResourceArn: arn(),
+          StartTime: new Date((now() - 3600) * 1000),
+          EndTime: new Date(now() * 1000),
+          Filters: [{ FilterKey: 'ROUTING_PROFILE', FilterValues: rpIds }],
+          Groupings: ['ROUTING_PROFILE'],
+          Metrics: [{ Name: 'CONTACTS_CREATED' }],
+        })
+      );
+      expect(
+        (created.MetricResults ?? []).map((r) => r.Dimensions?.ROUTING_PROFILE).every((id) => rpIds.includes(id!))
+      ).toBe(true);
+      expect((created.MetricResults ?? []).reduce((s, r) => s + (r.Collections![0].Value ?? 0), 0)).toBeGreaterThan(0);
+    });
+
+    // fact: gmdv2-request-rules, gmdv2-metric-groupings, gmdv2-errors: each case and its answer read from the API
+    // reference, not from the simulator.
+    it("refuses what AWS's API reference refuses, with AWS's error types", async () => {
+      const base = {
+        ResourceArn: arn(),
+        StartTime: new Date((now() - 3600) * 1000),
+        EndTime: new Date(now() * 1000),
+        Filters: [{ FilterKey: 'QUEUE', FilterValues: queueIds }],
+        Metrics: [{ Name: 'CONTACTS_HANDLED' }],
+      };
+      const sl = (Comparison: string, ThresholdValue: number) => ({
+        Name: 'SERVICE_LEVEL',
+        Threshold: [{ Comparison, ThresholdValue }],
+      });
+      const many = (n: number) => Array.from({ length: n }, (_, i) => `q${i}`);
+      const bad: Array<[string, Record<string, unknown>]> = [
+        ['EndTime', { StartTime: new Date((now() - 3 * 86400) * 1000), Interval: { IntervalPeriod: 'HOUR' } }],
+        ['EndTime', { StartTime: new Date((now() - 35 * 86400) * 1000), Interval: { IntervalPeriod: 'DAY' } }],
+        ['ThresholdValue', { Metrics: [sl('LT', 0)] }],
+        ['ThresholdValue', { Metrics: [sl('LT', 604801)] }],
+        ['ThresholdValue', { Metrics: [sl('LTE', 1.5)] }],
+        ['Comparison', { Metrics: [sl('GT', 60)] }],
+        ['AGENT', { Groupings: ['AGENT'], Metrics: [sl('LT', 60)] }],
+        ['AGENT', { Groupings: ['AGENT'], Metrics: [{ Name: 'AVG_QUEUE_ANSWER_TIME' }] }],
+        [
+          'AGENT',
+          { Filters: [{ FilterKey: 'AGENT', FilterValues: ['someone'] }], Metrics: [{ Name: 'CONTACTS_CREATED' }] },
+        ],
+        ['FAX', { Filters: [...base.Filters, { FilterKey: 'CHANNEL', FilterValues: ['FAX'] }] }],
+        ['Filters.1.FilterValues', { Filters: [{ FilterKey: 'QUEUE', FilterValues: many(101) }] }],
+        ['Groupings', { Groupings: ['QUEUE', 'CHANNEL', 'ROUTING_PROFILE', 'AGENT', 'AGENT_HIERARCHY_LEVEL_ONE'] }],
+      ];
+      for (const [word, change] of bad) {
+        const err = await connect.send(new GetMetricDataV2Command({ ...base, ...change } as never)).catch((e) => e);
+        expect({ name: err.name, status: err.$metadata?.httpStatusCode }).toEqual({
+          name: 'InvalidParameterException',
+          status: 400,
+        });
+        expect(err.message).toContain(word);
+      }
+      // Exactly one interval short of the limit, LTE, and a hierarchy filter as the resource filter are accepted.
+      await expect(
+        connect.send(
+          new GetMetricDataV2Command({
+            ...base,
+            StartTime: new Date((now() - 3 * 86400 + 1) * 1000),
+            Interval: { IntervalPeriod: 'HOUR' },
+            Metrics: [sl('LTE', 604800)],
+          } as never)
+        )
+      ).resolves.toBeDefined();
+      const hierarchy = await connect.send(
+        new GetMetricDataV2Command({
+          ...base,
+          Filters: [{ FilterKey: 'AGENT_HIERARCHY_LEVEL_ONE', FilterValues: ['g'] }],
+        })
+      );
+      expect(hierarchy.MetricResults).toEqual([]);
+      const missing = await connect
+        .send(new GetMetricDataV2Command({ ...base, ResourceArn: arn().replace(/instance\/.*/, 'instance/nope') }))
+        .catch((e) => e);
+      expect({ name: missing.name, status: missing.$metadata?.httpStatusCode }).toEqual({
+        name: 'ResourceNotFoundException',
+        status: 404,
+      });
+    });
   });
 
   it('gives identical answers from two simulators with the same seed and instant', async () => {

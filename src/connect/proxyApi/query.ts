@@ -1,5 +1,7 @@
 import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
 import { CHANNELS } from '../channels';
+import { HISTORICAL_DIMENSIONS, HISTORICAL_INTERVALS, HISTORICAL_METRICS } from '../historicalMetrics';
+import { HIERARCHY_LEVELS, THRESHOLD_COMPARISONS } from '../historicalRules';
 import { REALTIME_METRIC_NAMES } from '../realtimeMetrics';
 import { GROUPINGS, SORT_ORDERS } from '../realtimeRules';
 import { RegionSchema } from './region';
@@ -94,19 +96,65 @@ export const QuotaQuerySchema = Type.Object(
   { additionalProperties: false }
 );
 
-export const QUERY_TYPES = ['realtime', 'cloudwatch', 'quota'] as const;
+/** A historical query (GetMetricDataV2, issue 17). Its rules are src/connect/historicalRules.ts. */
+export const HistoricalQuerySchema = Type.Object(
+  {
+    ...Base,
+    queryType: Type.Literal('historical'),
+    instanceId: Type.String({ minLength: 1, maxLength: 512 }),
+    filters: Type.Object(
+      {
+        queues: Type.Optional(IdList),
+        routingProfiles: Type.Optional(IdList),
+        agents: Type.Optional(IdList),
+        channels: Type.Optional(Type.Array(literals(CHANNELS))),
+        agentHierarchy: Type.Optional(
+          Type.Object({ level: literals(HIERARCHY_LEVELS), groups: IdList }, { additionalProperties: false })
+        ),
+      },
+      { additionalProperties: false }
+    ),
+    groupings: Type.Array(literals(HISTORICAL_DIMENSIONS), { maxItems: 9 }),
+    metrics: Type.Array(
+      Type.Object(
+        {
+          name: literals(HISTORICAL_METRICS.map((m) => m.name) as unknown as readonly string[]),
+          /** SERVICE_LEVEL: contacts answered or abandoned within this many seconds (LT) or at most (LTE). */
+          threshold: Type.Optional(
+            Type.Object(
+              { comparison: literals(THRESHOLD_COMPARISONS), seconds: Type.Number() },
+              { additionalProperties: false }
+            )
+          ),
+        },
+        { additionalProperties: false }
+      ),
+      { minItems: 1 }
+    ),
+    /** One of Connect's intervals, or auto: the finest one the panel's width and the range allow. */
+    interval: Type.Optional(Type.Union([Type.Literal('auto'), literals(HISTORICAL_INTERVALS)])),
+    /** IANA time zone of day and week boundaries (the dashboard's); default UTC. */
+    timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    format: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('timeseries')])),
+  },
+  { additionalProperties: false }
+);
+export type HistoricalQuery = Static<typeof HistoricalQuerySchema>;
+
+export const QUERY_TYPES = ['realtime', 'cloudwatch', 'quota', 'historical'] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 export const QUERY_SCHEMAS = {
   realtime: RealtimeQuerySchema,
   cloudwatch: CloudWatchQuerySchema,
   quota: QuotaQuerySchema,
+  historical: HistoricalQuerySchema,
 } as const;
 
 export type RealtimeQuery = Static<typeof RealtimeQuerySchema>;
 export type CloudWatchQuery = Static<typeof CloudWatchQuerySchema>;
 export type QuotaQuery = Static<typeof QuotaQuerySchema>;
-export type SwitchboardQuery = RealtimeQuery | CloudWatchQuery | QuotaQuery;
+export type SwitchboardQuery = RealtimeQuery | CloudWatchQuery | QuotaQuery | HistoricalQuery;
 
 /**
  * POST /api/query. Queries are checked one by one (a broken query gets its own error; the others are answered),
@@ -159,5 +207,23 @@ export function defaultQuery(queryType: QueryType, refId = 'A'): SwitchboardQuer
       };
     case 'quota':
       return { refId, queryType, instanceId: '', format: 'table' };
+    case 'historical':
+      // Today's service level per queue: what a NOC asks first (20 s, the most common target).
+      return {
+        refId,
+        queryType,
+        instanceId: '',
+        filters: { queues: [], channels: ['VOICE', 'CHAT', 'TASK'] },
+        groupings: ['QUEUE'],
+        metrics: [
+          { name: 'SERVICE_LEVEL', threshold: { comparison: 'LT', seconds: 20 } },
+          { name: 'ABANDONMENT_RATE' },
+          { name: 'AVG_QUEUE_ANSWER_TIME' },
+          { name: 'AVG_HANDLE_TIME' },
+          { name: 'CONTACTS_HANDLED' },
+        ],
+        interval: 'TOTAL',
+        format: 'table',
+      };
   }
 }

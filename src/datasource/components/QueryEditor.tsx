@@ -6,6 +6,7 @@ import type { SwitchboardDataSource } from '../datasource';
 import { migrateQuery } from '../migrate';
 import type { SwitchboardDataQuery, SwitchboardOptions } from '../types';
 import { CloudWatchQueryEditor } from './CloudWatchQueryEditor';
+import { HistoricalQueryEditor } from './HistoricalQueryEditor';
 import { QuotaQueryEditor } from './QuotaQueryEditor';
 import { RealtimeQueryEditor } from './RealtimeQueryEditor';
 import { FieldAria } from './fieldAria';
@@ -16,11 +17,16 @@ const QUERY_TYPE_OPTIONS: Array<SelectableValue<QueryType>> = [
   { value: 'realtime', label: 'Real-time', description: 'Amazon Connect real-time metrics: queues and agents now' },
   { value: 'cloudwatch', label: 'CloudWatch', description: 'CloudWatch metrics over time, Connect-aware' },
   { value: 'quota', label: 'Quota', description: 'Concurrent contacts against the service quotas, per channel' },
+  {
+    value: 'historical',
+    label: 'Historical',
+    description: 'Service level, abandonment and handle time over the range (Connect historical metrics)',
+  },
 ];
 
 /**
  * The query of another type, keeping what still means something: the refId and the datasource, the region, and
- * the instance between real-time and quota. A new real-time or quota query starts on the default instance.
+ * the instance between real-time, quota and historical. A new one of those starts on the default instance.
  */
 export function switchQueryType(
   query: SwitchboardDataQuery,
@@ -39,9 +45,11 @@ export function switchQueryType(
   if (query.hide) {
     next.hide = query.hide;
   }
-  if (next.queryType === 'realtime' || next.queryType === 'quota') {
+  if (next.queryType === 'realtime' || next.queryType === 'quota' || next.queryType === 'historical') {
     const instanceId =
-      query.queryType === 'realtime' || query.queryType === 'quota' ? query.instanceId : defaultInstanceId;
+      query.queryType === 'realtime' || query.queryType === 'quota' || query.queryType === 'historical'
+        ? query.instanceId
+        : defaultInstanceId;
     next.instanceId = instanceId || defaultInstanceId || '';
   }
   return next;
@@ -73,6 +81,9 @@ export function QueryEditor(props: QueryEditorProps<SwitchboardDataSource, Switc
         )}
         {query.queryType === 'cloudwatch' && (
           <CloudWatchQueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />
+        )}
+        {query.queryType === 'historical' && (
+          <HistoricalQueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />
         )}
         {query.queryType === 'quota' && (
           <QuotaQueryEditor query={query} datasource={datasource} onChange={onChange} onRunQuery={onRunQuery} />
