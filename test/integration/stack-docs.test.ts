@@ -119,7 +119,7 @@ describe('docs/deployment.md', () => {
     const policy = readJson<{ Statement: Array<{ Action: string[] }> }>('docs/iam-policy.json');
     const granted = policy.Statement.flatMap((s) => s.Action).sort();
     const documented = table(read(DOC), 'action')
-      .flatMap((r) => [...r[0].matchAll(/`([a-z]+:[A-Za-z]+)`/g)].map((m) => m[1]))
+      .flatMap((r) => [...r[0].matchAll(/`([a-z]+:[A-Za-z0-9]+)`/g)].map((m) => m[1]))
       .sort();
     expect(documented).toEqual(granted);
   });
