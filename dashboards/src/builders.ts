@@ -11,6 +11,7 @@ import {
 import { findMetric } from '../../src/connect/cloudwatchCatalog';
 import type { Channel } from '../../src/connect/channels';
 import type { RealtimeMetricName } from '../../src/connect/realtimeMetrics';
+import type { HistoricalDimension, HistoricalInterval } from '../../src/connect/historicalMetrics';
 import type { Grouping } from '../../src/connect/realtimeRules';
 import { DEFAULT_OPTIONS as QUEUEWALL_DEFAULTS, type QueueWallOptions } from '../../src/panels/queuewall/options';
 import { WALL_PALETTE } from '../../src/panels/shared/colour/palette';
@@ -25,7 +26,42 @@ export const DATASOURCE_TYPE = 'switchboard-connect-datasource';
 /** Every target and panel refers to the datasource through the dashboard's `datasource` variable, never a fixed uid. */
 export const DS: DataSourceRef = { type: DATASOURCE_TYPE, uid: '${datasource}' };
 
-export type Target = Record<string, unknown> & { refId: string; queryType: 'realtime' | 'cloudwatch' | 'quota' };
+export type Target = Record<string, unknown> & {
+  refId: string;
+  queryType: 'realtime' | 'cloudwatch' | 'quota' | 'historical';
+};
+
+export interface HistoricalTarget {
+  refId?: string;
+  queues?: string;
+  channels?: string;
+  groupings: HistoricalDimension[];
+  metrics: Array<{ name: string; threshold?: { comparison: 'LT' | 'LTE'; seconds: number } }>;
+  interval?: HistoricalInterval | 'auto';
+  format?: 'table' | 'timeseries';
+}
+
+/**
+ * A historical query (GetMetricDataV2) on the dashboard's region and instance. No time zone: the datasource sends the
+ * dashboard's, so "today" is the viewer's day.
+ */
+export function historical(t: HistoricalTarget): Target {
+  return {
+    refId: t.refId ?? 'A',
+    datasource: DS,
+    queryType: 'historical',
+    region: '$region',
+    instanceId: '$instance',
+    filters: {
+      ...(t.queues ? { queues: [t.queues] } : {}),
+      ...(t.channels ? { channels: [t.channels] } : {}),
+    },
+    groupings: t.groupings,
+    metrics: t.metrics,
+    interval: t.interval ?? 'auto',
+    format: t.format ?? 'table',
+  };
+}
 
 export interface RealtimeTarget {
   refId?: string;
@@ -227,6 +263,8 @@ export interface PanelSpec {
   links?: Array<{ title: string; url: string }>;
   transformations?: Panel['transformations'];
   maxDataPoints?: number;
+  /** Grafana's relative time of the panel, e.g. `now/d`: today so far, whatever the dashboard's range. */
+  timeFrom?: string;
 }
 
 function panel(type: string, p: PanelSpec): Panel & { w: number; h: number } {
@@ -241,6 +279,7 @@ function panel(type: string, p: PanelSpec): Panel & { w: number; h: number } {
     ...(p.links ? { links: p.links.map((l) => ({ ...l, targetBlank: false })) as unknown as Panel['links'] } : {}),
     ...(p.transformations ? { transformations: p.transformations } : {}),
     ...(p.maxDataPoints ? { maxDataPoints: p.maxDataPoints } : {}),
+    ...(p.timeFrom ? { timeFrom: p.timeFrom } : {}),
     w: p.w,
     h: p.h,
   };

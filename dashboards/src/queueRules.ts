@@ -30,3 +30,11 @@ export const AGE_UNIT = 'dthms';
 
 /** The wallboard's rules plus agents online, shown without thresholds (it tells a closed queue from a quiet one). */
 export const WALLBOARD_RULES: MetricRule[] = [...QUEUE_RULES, { field: 'AGENTS_ONLINE', direction: 'below' }];
+
+/**
+ * Today's targets on the Queues dashboard: service level within 20 s warns below 80 % and alerts below 70 %;
+ * abandonment warns from 5 % and alerts from 10 % (common contact-center targets; edit them with the panel).
+ */
+export const SERVICE_LEVEL_SECONDS = 20;
+export const SERVICE_LEVEL_THRESHOLDS = thresholds(COLORS.alert, [70, COLORS.warn], [80, COLORS.ok]);
+export const ABANDONMENT_THRESHOLDS = thresholds(COLORS.ok, [5, COLORS.warn], [10, COLORS.alert]);

@@ -4,6 +4,7 @@ import {
   fieldConfig,
   hidden,
   highIsBad,
+  historical,
   layout,
   lowIsBad,
   NONE,
@@ -17,7 +18,15 @@ import {
   unitOf,
 } from './builders';
 import { dashboard, DASHBOARDS, linkTo } from './dashboard';
-import { AGE_UNIT, IN_QUEUE_THRESHOLDS, OLDEST_THRESHOLDS, WALLBOARD_RULES } from './queueRules';
+import {
+  ABANDONMENT_THRESHOLDS,
+  AGE_UNIT,
+  IN_QUEUE_THRESHOLDS,
+  OLDEST_THRESHOLDS,
+  SERVICE_LEVEL_SECONDS,
+  SERVICE_LEVEL_THRESHOLDS,
+  WALLBOARD_RULES,
+} from './queueRules';
 import { channelVar, datasourceVar, instanceVar, queueVar, regionVar } from './variables';
 
 /**
@@ -128,6 +137,61 @@ const perQueue = table({
       // AGENTS_AVAILABLE uncoloured, as in the stat above.
     ],
   }),
+});
+
+const today = table({
+  title: 'Today per queue',
+  description:
+    "Amazon Connect historical metrics for today so far (the dashboard's time zone): service level (contacts " +
+    `answered or abandoned within ${SERVICE_LEVEL_SECONDS} s, of those queued), abandonment rate, average answer and handle ` +
+    'times, contacts handled and abandoned. Worst service level first.',
+  w: 24,
+  h: 8,
+  timeFrom: 'now/d',
+  targets: [
+    historical({
+      queues: '$queue',
+      channels: '$channel',
+      groupings: ['QUEUE'],
+      metrics: [
+        { name: 'SERVICE_LEVEL', threshold: { comparison: 'LT', seconds: SERVICE_LEVEL_SECONDS } },
+        { name: 'ABANDONMENT_RATE' },
+        { name: 'AVG_QUEUE_ANSWER_TIME' },
+        { name: 'AVG_HANDLE_TIME' },
+        { name: 'CONTACTS_HANDLED' },
+        { name: 'CONTACTS_ABANDONED' },
+      ],
+      interval: 'TOTAL',
+    }),
+  ],
+  fieldConfig: fieldConfig({
+    unit: 'short',
+    decimals: 0,
+    custom: { align: 'auto', cellOptions: { type: 'auto' } },
+    overrides: [
+      {
+        name: `SERVICE_LEVEL < ${SERVICE_LEVEL_SECONDS} s`,
+        properties: {
+          unit: 'percent',
+          decimals: 1,
+          thresholds: SERVICE_LEVEL_THRESHOLDS,
+          'custom.cellOptions': { type: 'color-background' },
+        },
+      },
+      {
+        name: 'ABANDONMENT_RATE',
+        properties: {
+          unit: 'percent',
+          decimals: 1,
+          thresholds: ABANDONMENT_THRESHOLDS,
+          'custom.cellOptions': { type: 'color-text' },
+        },
+      },
+      { name: 'AVG_QUEUE_ANSWER_TIME', properties: { unit: AGE_UNIT } },
+      { name: 'AVG_HANDLE_TIME', properties: { unit: AGE_UNIT } },
+    ],
+  }),
+  options: { sortBy: [{ displayName: `Service level (< ${SERVICE_LEVEL_SECONDS} s)`, desc: false }] },
 });
 
 const queueSize = timeseries({
@@ -284,6 +348,8 @@ export const queues = dashboard({
     wallboard,
     totals,
     perQueue,
+    row('Today (historical metrics)'),
+    today,
     row('History (CloudWatch)'),
     queueSize,
     longestWait,

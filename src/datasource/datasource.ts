@@ -21,6 +21,7 @@ import { migrateQuery } from './migrate';
 import { queryId, referencedQueryIds } from './references';
 import type { SwitchboardDataQuery, SwitchboardOptions } from './types';
 import { SwitchboardVariableSupport } from './variables';
+import { withDashboardTimeZone } from './timeZone';
 
 /**
  * The Switchboard datasource: thin. It fills and interpolates queries, sends every visible query of a refresh in
@@ -80,7 +81,7 @@ export class SwitchboardDataSource extends DataSourceApi<SwitchboardDataQuery, S
       maxDataPoints: request.maxDataPoints,
       intervalMs: request.intervalMs,
       queries: sent.map((q) =>
-        toProxyQuery(this.applyTemplateVariables(q, request.scopedVars))
+        toProxyQuery(withDashboardTimeZone(this.applyTemplateVariables(q, request.scopedVars), request.timezone))
       ) as QueryRequest['queries'],
     };
     return this.api.query(body, request.requestId).pipe(
