@@ -144,7 +144,7 @@ const today = table({
   description:
     "Amazon Connect historical metrics for today so far (the dashboard's time zone): service level (contacts " +
     `answered or abandoned within ${SERVICE_LEVEL_SECONDS} s, of those queued), abandonment rate, average answer and handle ` +
-    'times, contacts handled and abandoned. Worst service level first.',
+    'times, contacts handled and abandoned.',
   w: 24,
   h: 8,
   timeFrom: 'now/d',
@@ -191,7 +191,6 @@ const today = table({
       { name: 'AVG_HANDLE_TIME', properties: { unit: AGE_UNIT } },
     ],
   }),
-  options: { sortBy: [{ displayName: `Service level (< ${SERVICE_LEVEL_SECONDS} s)`, desc: false }] },
 });
 
 const queueSize = timeseries({
