@@ -18,6 +18,19 @@ export const HISTORICAL_DIMENSIONS = [
 ] as const;
 export type HistoricalDimension = (typeof HISTORICAL_DIMENSIONS)[number];
 
+/** How a dimension is named to people: the editor's grouping options and the frames' column and label names. */
+export const HISTORICAL_DIMENSION_LABELS: Record<HistoricalDimension, string> = {
+  QUEUE: 'Queue',
+  CHANNEL: 'Channel',
+  ROUTING_PROFILE: 'Routing profile',
+  AGENT: 'Agent',
+  AGENT_HIERARCHY_LEVEL_ONE: 'Hierarchy level 1',
+  AGENT_HIERARCHY_LEVEL_TWO: 'Hierarchy level 2',
+  AGENT_HIERARCHY_LEVEL_THREE: 'Hierarchy level 3',
+  AGENT_HIERARCHY_LEVEL_FOUR: 'Hierarchy level 4',
+  AGENT_HIERARCHY_LEVEL_FIVE: 'Hierarchy level 5',
+};
+
 const AGENT_HIERARCHY: HistoricalDimension[] = HISTORICAL_DIMENSIONS.filter((d) => d.startsWith('AGENT_HIERARCHY'));
 /** "Queue, Channel, Routing Profile" in the API reference's "Valid groupings and filters". */
 const CONTACT_DIMENSIONS: HistoricalDimension[] = ['QUEUE', 'CHANNEL', 'ROUTING_PROFILE'];

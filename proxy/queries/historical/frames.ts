@@ -1,5 +1,5 @@
 import type { MetricResultV2 } from '@aws-sdk/client-connect';
-import { findHistoricalMetric, REALTIME_UNIT_TO_GRAFANA, type HistoricalDimension } from '../../../src/connect';
+import { findHistoricalMetric, HISTORICAL_DIMENSION_LABELS, REALTIME_UNIT_TO_GRAFANA } from '../../../src/connect';
 import type { HistoricalQuery, Notice } from '../../../src/connect/proxyApi';
 import { frame, type Column, type DataFrameJSON, type FieldSchema } from '../../frames';
 
@@ -9,18 +9,6 @@ import { frame, type Column, type DataFrameJSON, type FieldSchema } from '../../
  * unit (percentages 0–100, seconds, counts; fact: gmdv2-metric-groupings) and a display name that says its threshold;
  * a null value stays null (Connect: "The calculation cannot be performed due to divide by zero or insufficient data").
  */
-
-const DIMENSION_LABELS: Record<HistoricalDimension, string> = {
-  QUEUE: 'Queue',
-  CHANNEL: 'Channel',
-  ROUTING_PROFILE: 'Routing profile',
-  AGENT: 'Agent',
-  AGENT_HIERARCHY_LEVEL_ONE: 'Hierarchy level 1',
-  AGENT_HIERARCHY_LEVEL_TWO: 'Hierarchy level 2',
-  AGENT_HIERARCHY_LEVEL_THREE: 'Hierarchy level 3',
-  AGENT_HIERARCHY_LEVEL_FOUR: 'Hierarchy level 4',
-  AGENT_HIERARCHY_LEVEL_FIVE: 'Hierarchy level 5',
-};
 
 type Metric = HistoricalQuery['metrics'][number];
 
@@ -104,7 +92,7 @@ export function historicalFrames(
     const columns: Column[] = [
       ...(withTime ? [{ field: { name: 'Time', type: 'time' as const }, values: rows.map((r) => r.timeMs) }] : []),
       ...q.groupings.map((g, i) => ({
-        field: { name: DIMENSION_LABELS[g], type: 'string' as const },
+        field: { name: HISTORICAL_DIMENSION_LABELS[g], type: 'string' as const },
         values: rows.map((r) => r.dims[i]),
       })),
       ...metricColumns(rows),
@@ -120,7 +108,7 @@ export function historicalFrames(
   }
   const frames: DataFrameJSON[] = [];
   for (const [, of] of byKey) {
-    const labels = Object.fromEntries(q.groupings.map((g, i) => [DIMENSION_LABELS[g], of[0].dims[i]]));
+    const labels = Object.fromEntries(q.groupings.map((g, i) => [HISTORICAL_DIMENSION_LABELS[g], of[0].dims[i]]));
     const columns: Column[] = [
       { field: { name: 'Time', type: 'time' }, values: of.map((r) => r.timeMs) },
       ...metricColumns(of).map((c) => ({ ...c, field: { ...c.field, labels } })),

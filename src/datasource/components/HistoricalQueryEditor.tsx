@@ -6,10 +6,10 @@ import { Field, MultiSelect, RadioButtonGroup, Select, Stack, TagsInput } from '
 import { CHANNELS, CHANNEL_LABELS, type Channel } from '../../connect/channels';
 import {
   findHistoricalMetric,
+  HISTORICAL_DIMENSION_LABELS,
   HISTORICAL_DIMENSIONS,
   HISTORICAL_INTERVALS,
   HISTORICAL_METRICS,
-  type HistoricalDimension,
 } from '../../connect/historicalMetrics';
 import { HISTORICAL_LIMITS, validateHistoricalRequest, type HistoricalField } from '../../connect/historicalRules';
 import type { HistoricalDataQuery, TypeEditorProps } from './editorTypes';
@@ -49,18 +49,6 @@ const METRIC_OPTIONS: Array<SelectableValue<string>> = HISTORICAL_METRICS.map((m
   label: m.name,
   description: `${TOPICS[m.name] ?? 'Other'} · ${m.description}`,
 }));
-
-const DIMENSION_LABELS: Record<HistoricalDimension, string> = {
-  QUEUE: 'Queue',
-  CHANNEL: 'Channel',
-  ROUTING_PROFILE: 'Routing profile',
-  AGENT: 'Agent',
-  AGENT_HIERARCHY_LEVEL_ONE: 'Hierarchy level 1',
-  AGENT_HIERARCHY_LEVEL_TWO: 'Hierarchy level 2',
-  AGENT_HIERARCHY_LEVEL_THREE: 'Hierarchy level 3',
-  AGENT_HIERARCHY_LEVEL_FOUR: 'Hierarchy level 4',
-  AGENT_HIERARCHY_LEVEL_FIVE: 'Hierarchy level 5',
-};
 
 const INTERVAL_OPTIONS: Array<SelectableValue<string>> = [
   { value: 'auto', label: 'Auto', description: 'The finest interval the panel width and the range allow' },
@@ -141,7 +129,7 @@ export function HistoricalQueryEditor({
     const refusing = names.filter((n) => !findHistoricalMetric(n)?.dimensions.includes(d));
     return {
       value: d,
-      label: DIMENSION_LABELS[d],
+      label: HISTORICAL_DIMENSION_LABELS[d],
       ...(refusing.length > 0 && !groupings.includes(d)
         ? { isDisabled: true, description: `Not available: ${refusing.join(', ')} cannot be grouped by ${d}` }
         : {}),
