@@ -15,6 +15,7 @@ import type { HistoricalDimension, HistoricalInterval } from '../../src/connect/
 import type { Grouping } from '../../src/connect/realtimeRules';
 import { DEFAULT_OPTIONS as QUEUEWALL_DEFAULTS, type QueueWallOptions } from '../../src/panels/queuewall/options';
 import { WALL_PALETTE } from '../../src/panels/shared/colour/palette';
+import type { Goals } from '../../src/datasource/goals';
 
 /**
  * Building blocks of the provisioned dashboards: targets in the datasource's query shape (src/connect/query.ts),
@@ -39,6 +40,10 @@ export interface HistoricalTarget {
   metrics: Array<{ name: string; threshold?: { comparison: 'LT' | 'LTE'; seconds: number } }>;
   interval?: HistoricalInterval | 'auto';
   format?: 'table' | 'timeseries';
+  /** The same range this many days earlier, drawn over the panel's (7: the same weekday last week). */
+  offsetDays?: number;
+  /** Warn and alert levels per metric, as field thresholds (src/datasource/goals.ts); variables welcome. */
+  goals?: Goals;
 }
 
 /**
@@ -60,6 +65,8 @@ export function historical(t: HistoricalTarget): Target {
     metrics: t.metrics,
     interval: t.interval ?? 'auto',
     format: t.format ?? 'table',
+    ...(t.offsetDays ? { offsetDays: t.offsetDays } : {}),
+    ...(t.goals ? { goals: t.goals } : {}),
   };
 }
 
@@ -208,8 +215,10 @@ export interface FieldOptions {
   max?: number;
   thresholds?: ReturnType<typeof thresholds>;
   displayName?: string;
-  /** Per-field overrides by field name: unit, decimals, display name, thresholds, hidden. */
-  overrides?: Array<{ name: string; properties: Record<string, unknown> }>;
+  /** Per-field overrides by field name, or every field of a query (refId): unit, decimals, thresholds, hidden. */
+  overrides?: Array<
+    { name: string; properties: Record<string, unknown> } | { refId: string; properties: Record<string, unknown> }
+  >;
   noValue?: string;
   custom?: Record<string, unknown>;
   color?: { mode: string; fixedColor?: string };
@@ -228,8 +237,8 @@ export function fieldConfig(o: FieldOptions): FieldConfigSource {
       color: (o.color ?? { mode: o.thresholds ? 'thresholds' : 'palette-classic' }) as FieldColor,
       ...(o.custom ? { custom: o.custom } : {}),
     },
-    overrides: (o.overrides ?? []).map(({ name, properties }) => ({
-      matcher: { id: 'byName', options: name },
+    overrides: (o.overrides ?? []).map(({ properties, ...match }) => ({
+      matcher: 'refId' in match ? { id: 'byFrameRefID', options: match.refId } : { id: 'byName', options: match.name },
       // Thresholds colour a field only in the thresholds colour mode: an override that sets them sets that too.
       properties: Object.entries(
         'thresholds' in properties && !('color' in properties)

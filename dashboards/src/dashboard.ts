@@ -12,6 +12,7 @@ import {
 export const DASHBOARDS = {
   noc: { uid: 'switchboard-noc', file: 'noc-overview.json', title: 'Switchboard · NOC overview' },
   queues: { uid: 'switchboard-queues', file: 'queues.json', title: 'Switchboard · Queues' },
+  serviceLevel: { uid: 'switchboard-service-level', file: 'service-level.json', title: 'Switchboard · Service level' },
   quotas: { uid: 'switchboard-quotas', file: 'quotas.json', title: 'Switchboard · Service quotas' },
   voiceId: { uid: 'switchboard-voice-id', file: 'voice-id.json', title: 'Switchboard · Voice ID' },
   voiceConnectors: {
@@ -26,7 +27,7 @@ export type DashboardKey = keyof typeof DASHBOARDS;
 export const TAG = 'switchboard';
 
 /** The revision of every shipped dashboard; raise it when any dashboard changes so upgrades re-import them. */
-export const REVISION = 2;
+export const REVISION = 3;
 
 /** The dropdown of every Switchboard dashboard, carrying the time range and the variables they share. */
 const switchboardLinks: DashboardLink = {

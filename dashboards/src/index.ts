@@ -4,6 +4,7 @@ import { nocOverview } from './nocOverview';
 import { nocWall } from './nocWall';
 import { queues } from './queues';
 import { quotas } from './quotas';
+import { serviceLevel } from './serviceLevel';
 import { voiceConnectors } from './voiceConnectors';
 import { voiceId } from './voiceId';
 
@@ -11,6 +12,7 @@ import { voiceId } from './voiceId';
 export const ALL_DASHBOARDS: Record<DashboardKey, Dashboard> = {
   noc: nocOverview,
   queues,
+  serviceLevel,
   quotas,
   voiceId,
   voiceConnectors,

@@ -7,6 +7,7 @@ import {
   expression,
   fieldConfig,
   highIsBad,
+  historical,
   layout,
   quota,
   realtime,
@@ -19,9 +20,9 @@ import {
 } from './builders';
 import { VariableHide } from '@grafana/schema';
 import { dashboard, DASHBOARDS, linkTo } from './dashboard';
-import { AGE_UNIT, IN_QUEUE_THRESHOLDS, OLDEST_THRESHOLDS } from './queueRules';
+import { AGE_UNIT, GOALS, IN_QUEUE_THRESHOLDS, OLDEST_THRESHOLDS, SERVICE_LEVEL_SECONDS } from './queueRules';
 import { QUALITY } from './voiceConnectors';
-import { datasourceVar, instanceVar, queueVar, regionVar } from './variables';
+import { datasourceVar, goalVariables, instanceVar, queueVar, regionVar } from './variables';
 
 /**
  * The instance at a glance, for the screen everyone sees: red means "open the dashboard it links to". Each stat
@@ -348,6 +349,34 @@ const worstQueues = table({
   options: { sortBy: [{ displayName: 'Oldest', desc: true }] },
 });
 
+const serviceLevelToday = stat({
+  title: 'Service level today',
+  description: `Today so far, every queue: contacts answered or abandoned within ${SERVICE_LEVEL_SECONDS} s of those queued, and the abandonment rate (historical metrics). Coloured by the targets of the Service level and Queues dashboards.`,
+  w: 8,
+  h: 8,
+  timeFrom: 'now/d',
+  targets: [
+    historical({
+      queues: '$queue',
+      groupings: [],
+      metrics: [
+        { name: 'SERVICE_LEVEL', threshold: { comparison: 'LT', seconds: SERVICE_LEVEL_SECONDS } },
+        { name: 'ABANDONMENT_RATE' },
+      ],
+      interval: 'TOTAL',
+      goals: GOALS,
+    }),
+  ],
+  fieldConfig: fieldConfig({
+    unit: 'percent',
+    decimals: 1,
+    thresholds: thresholds(COLORS.info),
+    noValue: 'No contacts yet today',
+  }),
+  options: { textMode: 'value_and_name', colorMode: 'background' },
+  links: [linkTo('serviceLevel')],
+});
+
 const mos = stat(
   {
     title: 'Lowest MOS',
@@ -399,7 +428,7 @@ export const nocOverview = dashboard({
     'Amazon Connect at a glance: flow errors, misconfigured numbers, recording failures, throttled calls, packet loss, expired tasks, undialable callbacks, call spikes, quota used at the peak and now, worst queues and call quality.',
   tags: ['noc', 'overview'],
   links: [
-    ...(['queues', 'quotas', 'voiceId', 'voiceConnectors'] as const).map((key) => ({
+    ...(['queues', 'serviceLevel', 'quotas', 'voiceId', 'voiceConnectors'] as const).map((key) => ({
       title: DASHBOARDS[key].title.replace('Switchboard · ', ''),
       uid: DASHBOARDS[key].uid,
     })),
@@ -408,7 +437,14 @@ export const nocOverview = dashboard({
   ],
   refresh: '10s',
   time: { from: 'now-1h', to: 'now' },
-  variables: [datasourceVar, regionVar, instanceVar, { ...queueVar, hide: VariableHide.hideVariable }],
+  variables: [
+    datasourceVar,
+    regionVar,
+    instanceVar,
+    { ...queueVar, hide: VariableHide.hideVariable },
+    // the targets, hidden: the dashboards' links carry a NOC's values here (includeVars)
+    ...goalVariables().map((v) => ({ ...v, hide: VariableHide.hideVariable })),
+  ],
   panels: layout([
     flowErrors,
     fatal,
@@ -426,6 +462,7 @@ export const nocOverview = dashboard({
     quotaNow,
     worstQueues,
     mos,
+    serviceLevelToday,
     row('Flows'),
     flows,
   ]),

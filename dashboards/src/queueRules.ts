@@ -1,4 +1,5 @@
 import { DEFAULT_METRICS, type MetricRule } from '../../src/panels/queuewall/options';
+import type { Goals } from '../../src/datasource/goals';
 import { COLORS, thresholds } from './builders';
 
 /**
@@ -32,9 +33,21 @@ export const AGE_UNIT = 'dthms';
 export const WALLBOARD_RULES: MetricRule[] = [...QUEUE_RULES, { field: 'AGENTS_ONLINE', direction: 'below' }];
 
 /**
- * Today's targets on the Queues dashboard: service level within 20 s warns below 80 % and alerts below 70 %;
- * abandonment warns from 5 % and alerts from 10 % (common contact-center targets; edit them with the panel).
+ * Today's targets (Queues, Service level and NOC overview dashboards): service level within 20 s warns below 80 % and
+ * alerts below 70 %; abandonment warns from 5 % and alerts from 10 % (common contact-center targets). A NOC edits
+ * them as the dashboards' variables (goalVariables); the queries carry them as goals, which the datasource turns into
+ * field thresholds (Grafana reads no variables in a panel's thresholds).
  */
 export const SERVICE_LEVEL_SECONDS = 20;
-export const SERVICE_LEVEL_THRESHOLDS = thresholds(COLORS.alert, [70, COLORS.warn], [80, COLORS.ok]);
-export const ABANDONMENT_THRESHOLDS = thresholds(COLORS.ok, [5, COLORS.warn], [10, COLORS.alert]);
+export const TARGETS = {
+  sl_warn: { value: 80, label: 'Service level warn %', description: 'Service level below this (%) is a warning.' },
+  sl_alert: { value: 70, label: 'Service level alert %', description: 'Service level below this (%) is an alert.' },
+  abandon_warn: { value: 5, label: 'Abandonment warn %', description: 'Abandonment from this (%) is a warning.' },
+  abandon_alert: { value: 10, label: 'Abandonment alert %', description: 'Abandonment from this (%) is an alert.' },
+} as const;
+
+/** The goals of the historical queries, read from the target variables at every run. */
+export const GOALS: Goals = {
+  SERVICE_LEVEL: { warn: '$sl_warn', alert: '$sl_alert' },
+  ABANDONMENT_RATE: { warn: '$abandon_warn', alert: '$abandon_alert' },
+};

@@ -19,15 +19,14 @@ import {
 } from './builders';
 import { dashboard, DASHBOARDS, linkTo } from './dashboard';
 import {
-  ABANDONMENT_THRESHOLDS,
   AGE_UNIT,
+  GOALS,
   IN_QUEUE_THRESHOLDS,
   OLDEST_THRESHOLDS,
   SERVICE_LEVEL_SECONDS,
-  SERVICE_LEVEL_THRESHOLDS,
   WALLBOARD_RULES,
 } from './queueRules';
-import { channelVar, datasourceVar, instanceVar, queueVar, regionVar } from './variables';
+import { channelVar, datasourceVar, goalVariables, instanceVar, queueVar, regionVar } from './variables';
 
 /**
  * Queues: what a supervisor's wall shows. Real-time (GetCurrentMetricData, every 10 s) for now; CloudWatch for the
@@ -162,6 +161,7 @@ const today = table({
         { name: 'CONTACTS_ABANDONED' },
       ],
       interval: 'TOTAL',
+      goals: GOALS,
     }),
   ],
   fieldConfig: fieldConfig({
@@ -174,7 +174,8 @@ const today = table({
         properties: {
           unit: 'percent',
           decimals: 1,
-          thresholds: SERVICE_LEVEL_THRESHOLDS,
+          // the thresholds are the query's goals (the target variables), set on the field by the datasource
+          color: { mode: 'thresholds' },
           'custom.cellOptions': { type: 'color-background' },
         },
       },
@@ -183,7 +184,7 @@ const today = table({
         properties: {
           unit: 'percent',
           decimals: 1,
-          thresholds: ABANDONMENT_THRESHOLDS,
+          color: { mode: 'thresholds' },
           'custom.cellOptions': { type: 'color-text' },
         },
       },
@@ -191,6 +192,7 @@ const today = table({
       { name: 'AVG_HANDLE_TIME', properties: { unit: AGE_UNIT } },
     ],
   }),
+  links: [linkTo('serviceLevel')],
 });
 
 const queueSize = timeseries({
@@ -340,7 +342,7 @@ export const queues = dashboard({
   tags: ['queues', 'real-time'],
   refresh: '10s',
   time: { from: 'now-3h', to: 'now' },
-  variables: [datasourceVar, regionVar, instanceVar, queueVar, channelVar],
+  variables: [datasourceVar, regionVar, instanceVar, queueVar, channelVar, ...goalVariables()],
   links: [{ title: 'NOC wall (kiosk)', uid: DASHBOARDS.wall.uid, query: '?kiosk' }],
   panels: layout([
     row('Now (real time)'),

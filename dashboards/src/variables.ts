@@ -1,5 +1,6 @@
 import { VariableHide, VariableRefresh, VariableSort, type VariableModel } from '@grafana/schema';
 import { DATASOURCE_TYPE, DS } from './builders';
+import { TARGETS } from './queueRules';
 
 /**
  * The dashboards' variables. Region and instance carry no saved value: Grafana then takes the first entry, and the
@@ -84,3 +85,19 @@ export const domainVar = listVar(
   { kind: 'voiceid-domains', region: '$region' },
   { ...multiAll, sort: VariableSort.alphabeticalAsc }
 );
+
+/**
+ * The targets a NOC edits on the dashboard (textbox variables, defaults from queueRules.ts TARGETS): the historical
+ * queries' goals read them at every run.
+ */
+export const goalVariables = (): VariableModel[] =>
+  Object.entries(TARGETS).map(([name, t]) => ({
+    type: 'textbox',
+    name,
+    label: t.label,
+    description: t.description,
+    query: String(t.value),
+    current: { text: String(t.value), value: String(t.value), selected: false },
+    options: [{ text: String(t.value), value: String(t.value), selected: true }],
+    hide: VariableHide.dontHide,
+  }));

@@ -45,6 +45,12 @@ export interface HistoricalMetricInfo {
   dimensions: HistoricalDimension[];
   /** SERVICE_LEVEL needs a threshold ("answered within N seconds"): a whole number of seconds, LT or LTE. */
   needsThreshold?: boolean;
+  /**
+   * How per-queue values make the value of the queues together (fact: gmdv2-combining), when a query names more
+   * queues than one call takes: added (counts), the largest (MAX_QUEUED_TIME), or weighted by CONTACTS_QUEUED (the
+   * rates whose documented denominator it is). None: Connect documents no weight for the averages.
+   */
+  combine?: 'sum' | 'max' | 'per-queued';
 }
 
 export const HISTORICAL_METRICS: HistoricalMetricInfo[] = [
@@ -53,24 +59,28 @@ export const HISTORICAL_METRICS: HistoricalMetricInfo[] = [
     unit: 'COUNT',
     description: 'Contacts created in the interval, inbound and outbound, on every channel.',
     dimensions: CONTACT_DIMENSIONS,
+    combine: 'sum',
   },
   {
     name: 'CONTACTS_QUEUED',
     unit: 'COUNT',
     description: 'Contacts put in a queue (counted when the contact ends).',
     dimensions: AGENT_DIMENSIONS,
+    combine: 'sum',
   },
   {
     name: 'CONTACTS_HANDLED',
     unit: 'COUNT',
     description: 'Contacts an agent answered (counted when the contact ends).',
     dimensions: AGENT_DIMENSIONS,
+    combine: 'sum',
   },
   {
     name: 'CONTACTS_ABANDONED',
     unit: 'COUNT',
     description: 'Contacts the customer hung up on while waiting in the queue (callbacks excluded).',
     dimensions: AGENT_DIMENSIONS,
+    combine: 'sum',
   },
   {
     name: 'AVG_HANDLE_TIME',
@@ -101,18 +111,21 @@ export const HISTORICAL_METRICS: HistoricalMetricInfo[] = [
     unit: 'SECONDS',
     description: 'The longest time a contact waited in the queue, abandoned ones included.',
     dimensions: AGENT_DIMENSIONS,
+    combine: 'max',
   },
   {
     name: 'ABANDONMENT_RATE',
     unit: 'PERCENT',
     description: 'Abandoned contacts as a percentage of queued contacts.',
     dimensions: AGENT_DIMENSIONS,
+    combine: 'per-queued',
   },
   {
     name: 'SERVICE_LEVEL',
     unit: 'PERCENT',
     description: 'Percentage of queued contacts answered or abandoned within the threshold.',
     dimensions: CONTACT_DIMENSIONS,
+    combine: 'per-queued',
     needsThreshold: true,
   },
 ];

@@ -1,5 +1,7 @@
 import {
   autoInterval,
+  calendarDaysBackMs,
+  zoneOffsetMs,
   rangePieces,
   retentionStartMs,
   validateHistoricalRequest,
@@ -118,11 +120,35 @@ describe('validateHistoricalRequest', () => {
     ]);
   });
 
-  it('the proxy splits more than 100 values only when grouped by them (averages of separate calls do not combine)', () => {
+  // fact: gmdv2-combining
+  it('the proxy splits more than 100 values when grouped by them, or queues when every metric combines', () => {
     const queues = Array.from({ length: 160 }, (_, i) => `q${i}`);
     expect(rules({ ...ok, filters: { queues }, groupings: ['QUEUE'] }, today, true)).toEqual([]);
-    expect(rules({ ...ok, filters: { queues }, groupings: ['CHANNEL'] }, today, true)).toEqual([
-      'filters.queues filters.queues.max',
+    // service level and abandonment rate: weighted by contacts queued
+    expect(rules({ ...ok, filters: { queues }, groupings: ['CHANNEL'] }, today, true)).toEqual([]);
+    const averages = {
+      ...ok,
+      metrics: [...ok.metrics, { name: 'AVG_HANDLE_TIME' }, { name: 'AVG_QUEUE_ANSWER_TIME' }],
+    };
+    expect(
+      validateHistoricalRequest({ ...averages, filters: { queues }, groupings: ['CHANNEL'] }, today, { splits: true })
+    ).toEqual([
+      expect.objectContaining({
+        field: 'filters.queues',
+        text: 'at most 100 values per filter (got 160); group by QUEUE to query more (AVG_HANDLE_TIME, AVG_QUEUE_ANSWER_TIME cannot be combined from separate calls)',
+      }),
+    ]);
+    // the queue grouping the calls add must fit beside four of the query's own
+    const four = {
+      ...ok,
+      metrics: [{ name: 'CONTACTS_HANDLED' }],
+      groupings: ['CHANNEL', 'ROUTING_PROFILE', 'AGENT', 'AGENT_HIERARCHY_LEVEL_ONE'],
+    };
+    expect(rules({ ...four, filters: { queues } }, today, true)).toContain('filters.queues filters.queues.max');
+    // routing profiles: no combining, grouped or refused
+    const profiles = Array.from({ length: 101 }, (_, i) => `rp${i}`);
+    expect(rules({ ...ok, filters: { routingProfiles: profiles }, groupings: ['CHANNEL'] }, today, true)).toEqual([
+      'filters.routingProfiles filters.routingProfiles.max',
     ]);
   });
 
@@ -190,5 +216,28 @@ describe('autoInterval and rangePieces', () => {
       ['2026-11-14T16:45:00.000Z', '2026-11-17T16:30:00.000Z'],
       ['2026-11-17T16:30:00.000Z', '2026-11-18T17:00:00.000Z'],
     ]);
+  });
+});
+
+describe('calendarDaysBackMs', () => {
+  // Literal instants: Europe/Paris moved from UTC+2 to UTC+1 on 2026-10-25 at 03:00 local.
+  it('is 7 × 24 h when no clock change lies between', () => {
+    expect(calendarDaysBackMs(Date.parse('2026-11-18T08:00:00Z'), 7, 'Europe/Paris')).toBe(7 * DAY);
+    expect(calendarDaysBackMs(Date.parse('2026-11-18T08:00:00Z'), 7)).toBe(7 * DAY);
+  });
+
+  it('keeps the wall clock across a daylight saving change (09:00 compares with 09:00)', () => {
+    // 2026-10-28 09:00 Paris is 08:00Z; the same weekday a week before, 2026-10-21 09:00 Paris, is 07:00Z.
+    const at = Date.parse('2026-10-28T08:00:00Z');
+    expect(at - calendarDaysBackMs(at, 7, 'Europe/Paris')).toBe(Date.parse('2026-10-21T07:00:00Z'));
+    // New York left daylight time on 2026-11-01: 2026-11-04 09:00 EST is 14:00Z, 2026-10-28 09:00 EDT is 13:00Z.
+    const ny = Date.parse('2026-11-04T14:00:00Z');
+    expect(ny - calendarDaysBackMs(ny, 7, 'America/New_York')).toBe(Date.parse('2026-10-28T13:00:00Z'));
+  });
+
+  it('reads zone offsets at an instant', () => {
+    expect(zoneOffsetMs('Europe/Paris', Date.parse('2026-07-01T12:00:00Z'))).toBe(2 * HOUR);
+    expect(zoneOffsetMs('Asia/Kolkata', Date.parse('2026-07-01T12:00:00Z'))).toBe(5.5 * HOUR);
+    expect(zoneOffsetMs('UTC', NOW)).toBe(0);
   });
 });

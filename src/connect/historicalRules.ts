@@ -26,6 +26,8 @@ export const HISTORICAL_LIMITS = {
   serviceLevelMetrics: 20,
   thresholdMinSeconds: 1,
   thresholdMaxSeconds: 604_800,
+  /** Ours, not Connect's: a comparison further back than the 3 months of retention would find nothing. */
+  offsetDays: 90,
 } as const;
 
 export const THRESHOLD_COMPARISONS = ['LT', 'LTE'] as const;
@@ -130,6 +132,32 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** Milliseconds a zone's wall clock is ahead of UTC at an instant (Europe/Paris in July: 7,200,000). */
+export function zoneOffsetMs(zone: string, atMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(atMs);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - (atMs - (atMs % 1000));
+}
+
+/**
+ * How far back `days` calendar days are from an instant in a zone: 7 days × 24 h, give or take the hour a daylight
+ * saving change in between moved the clocks, so that 09:00 today compares with 09:00 on the same weekday last week.
+ */
+export function calendarDaysBackMs(atMs: number, days: number, zone = 'UTC'): number {
+  const naive = days * DAY_MS;
+  return naive - zoneOffsetMs(zone, atMs) + zoneOffsetMs(zone, atMs - naive);
+}
+
 /**
  * The finest interval whose buckets over the range number at most `maxPoints` and whose range limit holds without
  * splitting; DAY beyond that (the proxy splits DAY ranges longer than 35 days).
@@ -160,6 +188,13 @@ export function rangePieces(
     pieces.push({ fromMs: start, toMs: Math.min(toMs, start + longest) });
   }
   return pieces;
+}
+
+/** The metrics of a request that per-queue values cannot make whole (the averages: no documented weight). */
+export function uncombinedMetrics(metrics: Array<{ name?: string }>): string[] {
+  return [
+    ...new Set(metrics.filter((m) => m.name && !findHistoricalMetric(m.name)?.combine).map((m) => m.name as string)),
+  ];
 }
 
 /** Every rule the request breaks, in a stable order (empty when Connect would accept it). */
@@ -262,14 +297,23 @@ export function validateHistoricalRequest(
   let counted = 0;
   for (const { key, values } of resourceKeys) {
     const field = fieldOf[key] ?? 'filters.agentHierarchy';
-    // Above 100 values the proxy splits, but only where each row comes from one call: grouped by the same dimension.
-    const splits = options.splits && groupings.includes(key);
+    // Above 100 values the proxy splits where each row comes from one call (grouped by the same dimension), and
+    // for queues where every metric combines from per-queue values (historicalMetrics.ts `combine`).
+    const averages = uncombinedMetrics(metrics);
+    const combines = key === 'QUEUE' && averages.length === 0 && groupings.length < HISTORICAL_LIMITS.groupings;
+    const splits = options.splits && (groupings.includes(key) || combines);
     if (!splits && values.length > HISTORICAL_LIMITS.filterValues) {
       add(
         field,
         `${field}.max`,
         `at most ${HISTORICAL_LIMITS.filterValues} values per filter (got ${values.length})` +
-          (options.splits ? `; group by ${key} to query more (averages of separate calls cannot be combined)` : '')
+          (options.splits
+            ? `; group by ${key} to query more (${
+                key === 'QUEUE' && averages.length > 0
+                  ? `${averages.join(', ')} cannot be combined from separate calls`
+                  : 'averages of separate calls cannot be combined'
+              })`
+            : '')
       );
     }
     if (!splits) {

@@ -155,6 +155,58 @@ describe('SwitchboardDataSource.query', () => {
     expect(res.data[0].fields[1].values).toEqual([3]);
   });
 
+  it('goals: the variables read into field thresholds, never sent; a goal that is not a number is said', async () => {
+    const historical = (refId: string, goals: object) =>
+      ({
+        refId,
+        queryType: 'historical',
+        instanceId: '$instance',
+        filters: { queues: ['$queue'] },
+        groupings: ['QUEUE'],
+        metrics: [{ name: 'SERVICE_LEVEL', threshold: { comparison: 'LT', seconds: 20 } }],
+        interval: 'TOTAL',
+        goals,
+      }) as SwitchboardDataQuery;
+    const sl = (value: number) => ({
+      schema: {
+        fields: [
+          { name: 'Queue', type: 'string' },
+          { name: 'SERVICE_LEVEL < 20 s', type: 'number', config: { unit: 'percent' } },
+        ],
+      },
+      data: { values: [['Sales'], [value]] },
+    });
+    fetch.mockReturnValue(
+      of({ data: { results: { A: { status: 200, frames: [sl(75)] }, B: { status: 200, frames: [sl(90)] } } } })
+    );
+    const res = await lastValueFrom(
+      datasource().query(
+        request([
+          // $queue is a list: a level must read as one number
+          historical('A', { SERVICE_LEVEL: { warn: '85', alert: '$instance' } }),
+          historical('B', { SERVICE_LEVEL: { warn: '80', alert: '70' } }),
+        ])
+      )
+    );
+    expect(sentBody().queries.map((q) => Object.keys(q).includes('goals'))).toEqual([false, false]);
+    expect(res.errors).toEqual([
+      { refId: 'A', message: 'goals.SERVICE_LEVEL.alert: must be a number ($instance reads "inst-1").' },
+    ]);
+    // A keeps its data without thresholds; B's service level field carries red < 70 ≤ yellow < 80 ≤ teal
+    expect(
+      res.data.map((f) =>
+        f.fields[1].config.thresholds?.steps.map((st: { value: number; color: string }) => [st.value, st.color])
+      )
+    ).toEqual([
+      undefined,
+      [
+        [-Infinity, '#FF5A6E'],
+        [70, '#FADE2A'],
+        [80, '#4CC3C9'],
+      ],
+    ]);
+  });
+
   it('computes a hidden query that a visible expression reads, without returning it', async () => {
     fetch.mockReturnValue(
       of({

@@ -22,6 +22,7 @@ import { queryId, referencedQueryIds } from './references';
 import type { SwitchboardDataQuery, SwitchboardOptions } from './types';
 import { SwitchboardVariableSupport } from './variables';
 import { withDashboardTimeZone } from './timeZone';
+import { applyGoals, resolveGoals } from './goals';
 
 /**
  * The Switchboard datasource: thin. It fills and interpolates queries, sends every visible query of a refresh in
@@ -84,8 +85,14 @@ export class SwitchboardDataSource extends DataSourceApi<SwitchboardDataQuery, S
         toProxyQuery(withDashboardTimeZone(this.applyTemplateVariables(q, request.scopedVars), request.timezone))
       ) as QueryRequest['queries'],
     };
+    const goals = new Map(
+      sent.map((q) => [
+        q.refId,
+        resolveGoals(q.goals, (t, v) => this.templateSrv.replace(t, v), request.scopedVars),
+      ])
+    );
     return this.api.query(body, request.requestId).pipe(
-      map((res) => toResponse(res.results, sent)),
+      map((res) => toResponse(res.results, sent, goals)),
       catchError((err) => of({ data: [], errors: [{ message: describeProxyError(err) }] }))
     );
   }
@@ -125,7 +132,8 @@ export class SwitchboardDataSource extends DataSourceApi<SwitchboardDataQuery, S
 /** The proxy's per-refId results as Grafana frames and per-query errors, in the order of the queries. */
 export function toResponse(
   results: Record<string, { status: number; frames?: unknown[]; error?: string }>,
-  queries: SwitchboardDataQuery[]
+  queries: SwitchboardDataQuery[],
+  goals: Map<string, ReturnType<typeof resolveGoals>> = new Map()
 ): DataQueryResponse {
   const data: DataFrame[] = [];
   const errors: DataQueryError[] = [];
@@ -142,11 +150,14 @@ export function toResponse(
     if (q.hide) {
       continue;
     }
-    for (const f of r.frames ?? []) {
-      const frame = dataFrameFromJSON(f as DataFrameJSON);
-      frame.refId = q.refId;
-      data.push(frame);
+    const frames = (r.frames ?? []).map((f) => ({ ...dataFrameFromJSON(f as DataFrameJSON), refId: q.refId }));
+    // A goal that does not read as a number is said (the panel shows it) while the data still shows.
+    const goal = goals.get(q.refId);
+    applyGoals(frames, goal?.resolved ?? []);
+    for (const message of goal?.errors ?? []) {
+      errors.push({ refId: q.refId, message });
     }
+    data.push(...frames);
   }
   return errors.length ? { data, errors } : { data };
 }

@@ -1,6 +1,7 @@
 import type { DataSourceJsonData } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
 import { RESOURCE_KINDS, type AuthType, type SwitchboardQuery } from '../connect/proxyApi';
+import type { Goals } from './goals';
 
 export type { ResourceItem } from '../connect/proxyApi';
 
@@ -26,8 +27,11 @@ export interface SwitchboardSecureOptions {
   secretKey?: string;
 }
 
-/** A Switchboard query as Grafana stores it (a DataQuery with the union's fields). */
-export type SwitchboardDataQuery = SwitchboardQuery & DataQuery;
+/**
+ * A Switchboard query as Grafana stores it (a DataQuery with the union's fields), and what only the browser reads:
+ * goals, the warn and alert levels of its metrics as field thresholds (goals.ts; numbers or template variables).
+ */
+export type SwitchboardDataQuery = SwitchboardQuery & DataQuery & { goals?: Goals };
 
 /** Template variables: the resource lists of the proxy. */
 export interface SwitchboardVariableQuery extends DataQuery {

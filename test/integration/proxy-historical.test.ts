@@ -136,4 +136,26 @@ describe('historical queries through the proxy', () => {
     expect(Math.min(...times)).toBeLessThan(Date.parse(AT) - 6.5 * DAY);
     expect(Math.max(...times)).toBeGreaterThan(Date.parse(AT) - 2 * HOUR);
   }, 60_000);
+  it("the same weekday last week (offsetDays 7): last week's buckets, moved onto today and named so", async () => {
+    const base = {
+      ...today,
+      instanceId,
+      filters: { queues: [queues[0].id], channels: ['VOICE'] },
+      groupings: [],
+      metrics: [{ name: 'CONTACTS_HANDLED' }],
+      interval: 'FIFTEEN_MIN',
+      format: 'timeseries',
+    };
+    const from = Date.parse('2026-11-18T00:00:00Z');
+    const shifted = await run([{ ...base, offsetDays: 7 }], from, from + DAY);
+    const direct = await run([base], from - 7 * DAY, from - 6 * DAY);
+    const [s] = shifted.results.A.frames!;
+    const [d] = direct.results.A.frames!;
+    expect(s.schema.fields[1].config?.displayName).toBe('Contacts handled, 7 days earlier');
+    // the whole of last week's day (it is over), where today's query stops at now (19:00)
+    expect(Math.max(...(s.data.values[0] as number[]))).toBeGreaterThan(Date.parse(AT));
+    expect(s.data.values[0]).toEqual((d.data.values[0] as number[]).map((t) => t + 7 * DAY));
+    expect(s.data.values[1]).toEqual(d.data.values[1]);
+    expect((s.data.values[1] as number[]).reduce((a, b) => a + (b ?? 0), 0)).toBeGreaterThan(0);
+  }, 60_000);
 });

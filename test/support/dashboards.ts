@@ -4,6 +4,8 @@ import type { Dashboard, Panel, RowPanel, VariableModel } from '@grafana/schema'
 import type { AwsContext } from '../../proxy/aws/context';
 import type { ProxyContext } from '../../proxy/context';
 import { interpolateQuery, type Replace } from '../../src/datasource/interpolate';
+import { toProxyQuery } from '../../src/datasource/proxyQuery';
+import type { SwitchboardDataQuery } from '../../src/datasource/types';
 import { CHANNELS } from '../../src/connect/channels';
 import type { QueryRequest, QueryResponse, SwitchboardQuery } from '../../src/connect/proxyApi';
 
@@ -58,13 +60,14 @@ export function replacer(values: VariableValues): Replace {
     });
 }
 
-/** A panel's targets as the datasource sends them (hidden ones included: expressions read them). */
+/**
+ * A panel's targets as the datasource sends them (hidden ones included: expressions read them): interpolated, then
+ * only the fields of the query's schema (Grafana's `datasource`, the browser's `goals` dropped; proxyQuery.ts).
+ */
 export function interpolatedTargets(panel: Panel, values: VariableValues): SwitchboardQuery[] {
-  return (panel.targets ?? []).map((t) => {
-    // The datasource reference is Grafana's business, not the query's.
-    const { datasource: _ds, ...q } = t as Record<string, unknown>;
-    return interpolateQuery(q as unknown as SwitchboardQuery, replacer(values));
-  });
+  return (panel.targets ?? []).map((t) =>
+    toProxyQuery(interpolateQuery(t as unknown as SwitchboardDataQuery, replacer(values)))
+  );
 }
 
 /** The provisioned dashboards (dashboards/*.json): file name and dashboard. */

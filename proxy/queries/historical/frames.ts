@@ -30,7 +30,11 @@ const collectionKey = (metric: {
       : undefined,
   });
 
-function metricField(m: Metric): FieldSchema {
+/** ", 7 days earlier": what a comparison query's fields add to their names. */
+export const offsetSuffix = (days: number | undefined) =>
+  days ? `, ${days} ${days === 1 ? 'day' : 'days'} earlier` : '';
+
+function metricField(m: Metric, offsetDays?: number): FieldSchema {
   const info = findHistoricalMetric(m.name)!;
   const words = m.name.toLowerCase().replace(/_/g, ' ').replace(/^avg /, 'average ').replace(/^max /, 'longest ');
   const label = words[0].toUpperCase() + words.slice(1);
@@ -39,7 +43,7 @@ function metricField(m: Metric): FieldSchema {
     name: metricKey(m),
     type: 'number',
     config: {
-      displayName: `${label}${threshold}`,
+      displayName: `${label}${threshold}${offsetSuffix(offsetDays)}`,
       unit: REALTIME_UNIT_TO_GRAFANA[info.unit],
       ...(info.unit === 'COUNT' ? { decimals: 0 } : { decimals: 1 }),
       ...(info.unit === 'PERCENT' ? { min: 0, max: 100 } : {}),
@@ -54,13 +58,18 @@ interface Row {
   values: Map<string, number | null>;
 }
 
-function rowsOf(q: HistoricalQuery, results: MetricResultV2[], nameOf: (d: string, id: string) => string): Row[] {
+function rowsOf(
+  q: HistoricalQuery,
+  results: MetricResultV2[],
+  nameOf: (d: string, id: string) => string,
+  shiftMs: number
+): Row[] {
   return results.map((r) => ({
     dims: q.groupings.map((g) => {
       const id = r.Dimensions?.[g] ?? '';
       return nameOf(g, id);
     }),
-    timeMs: r.MetricInterval?.StartTime ? new Date(r.MetricInterval.StartTime).getTime() : null,
+    timeMs: r.MetricInterval?.StartTime ? new Date(r.MetricInterval.StartTime).getTime() + shiftMs : null,
     values: new Map(
       (r.Collections ?? []).map((c) => [
         collectionKey(c.Metric ?? {}),
@@ -72,20 +81,25 @@ function rowsOf(q: HistoricalQuery, results: MetricResultV2[], nameOf: (d: strin
 
 /**
  * The frames of one query. `nameOf` turns a dimension's id into its name (queues, routing profiles and agents by
- * the instance's lists; the id itself when unknown).
+ * the instance's lists; the id itself when unknown). `shiftMs` moves the times of a comparison query (offsetDays)
+ * forward onto the panel's range.
  */
 export function historicalFrames(
   q: HistoricalQuery,
   results: MetricResultV2[],
   nameOf: (dimension: string, id: string) => string,
-  notices: Notice[] = []
+  notices: Notice[] = [],
+  shiftMs = 0
 ): DataFrameJSON[] {
-  const rows = rowsOf(q, results, nameOf).sort(
+  const rows = rowsOf(q, results, nameOf, shiftMs).sort(
     (a, b) => a.dims.join('\u0000').localeCompare(b.dims.join('\u0000')) || (a.timeMs ?? 0) - (b.timeMs ?? 0)
   );
   const meta = notices.length > 0 ? { notices } : undefined;
   const metricColumns = (of: Row[]): Column[] =>
-    q.metrics.map((m) => ({ field: metricField(m), values: of.map((r) => r.values.get(metricKey(m)) ?? null) }));
+    q.metrics.map((m) => ({
+      field: metricField(m, q.offsetDays),
+      values: of.map((r) => r.values.get(metricKey(m)) ?? null),
+    }));
 
   if ((q.format ?? 'table') === 'table') {
     const withTime = rows.some((r) => r.timeMs !== null);

@@ -2,6 +2,7 @@ import type { FilterV2, GetMetricDataV2Request, MetricV2 } from '@aws-sdk/client
 import {
   autoInterval,
   filterKeysOf,
+  findHistoricalMetric,
   formatHistoricalViolation,
   rangePieces,
   retentionStartMs,
@@ -30,6 +31,11 @@ export interface HistoricalPlan {
   toMs: number;
   calls: HistoricalCall[];
   notices: Notice[];
+  /**
+   * More queues than a call takes, not grouped by queue: the calls are grouped by queue as well (and ask
+   * CONTACTS_QUEUED, the rates' weight), and run.ts combines their rows (combine.ts).
+   */
+  combinesQueues: boolean;
 }
 
 /** Cuts `values` into chunks of at most `size`. */
@@ -59,12 +65,21 @@ export function planHistorical(q: HistoricalQuery, range: TimeRange, nowMs: numb
     throw new QueryError(violations.map(formatHistoricalViolation).join('; '));
   }
 
-  const metrics: MetricV2[] = q.metrics.map((m) => ({
+  const combinesQueues =
+    !q.groupings.includes('QUEUE') && (q.filters.queues?.length ?? 0) > HISTORICAL_LIMITS.filterValues;
+  const weighted = q.metrics.some((m) => findHistoricalMetric(m.name)?.combine === 'per-queued');
+  const metrics: MetricV2[] = [
+    ...q.metrics,
+    ...(combinesQueues && weighted && !q.metrics.some((m) => m.name === 'CONTACTS_QUEUED')
+      ? [{ name: 'CONTACTS_QUEUED' }]
+      : []),
+  ].map((m) => ({
     Name: m.name,
-    ...(m.threshold
+    ...('threshold' in m && m.threshold
       ? { Threshold: [{ Comparison: m.threshold.comparison, ThresholdValue: m.threshold.seconds }] }
       : {}),
   }));
+  const groupings = combinesQueues ? [...q.groupings, 'QUEUE'] : q.groupings;
   const keys = filterKeysOf(q);
   // Keys above 100 values are split (validation allowed it only where the query groups by them); the others ride
   // along in every call, so each call's values stay within the 100 across keys (channels not counted).
@@ -88,10 +103,18 @@ export function planHistorical(q: HistoricalQuery, range: TimeRange, nowMs: numb
         EndTime: new Date(piece.toMs),
         Interval: { IntervalPeriod: interval, ...(q.timeZone ? { TimeZone: q.timeZone } : {}) },
         Filters,
-        ...(q.groupings.length > 0 ? { Groupings: q.groupings } : {}),
+        ...(groupings.length > 0 ? { Groupings: groupings } : {}),
         Metrics: metrics,
       });
     }
   }
-  return { interval, fromMs, toMs, calls, notices };
+  if (combinesQueues) {
+    notices.push({
+      severity: 'info',
+      text:
+        `${q.filters.queues!.length} queues: Connect takes ${HISTORICAL_LIMITS.filterValues} per call, so their ` +
+        'per-queue values were combined (counts added, rates weighted by contacts queued).',
+    });
+  }
+  return { interval, fromMs, toMs, calls, notices, combinesQueues };
 }

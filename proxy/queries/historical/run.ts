@@ -1,4 +1,5 @@
 import { paginateGetMetricDataV2, type MetricResultV2 } from '@aws-sdk/client-connect';
+import { calendarDaysBackMs, isTimeZone } from '../../../src/connect';
 import type { HistoricalQuery } from '../../../src/connect/proxyApi';
 import type { AwsContext } from '../../aws/context';
 import { followPages } from '../../aws/pages';
@@ -8,6 +9,7 @@ import { unknownInstance } from '../emptyAnswers';
 import { queueNames, routingProfileNames } from '../names';
 import { resolveFilterRefs } from '../resolveRefs';
 import { eachQuery, type QueryRunner } from '../runner';
+import { combineQueueRows } from './combine';
 import { historicalFrames } from './frames';
 import { planHistorical, type HistoricalCall } from './plan';
 
@@ -65,9 +67,14 @@ export const historicalRunner: QueryRunner<HistoricalQuery> = (ctx, aws, queries
     const region = query.region ?? aws.defaultRegion;
     const q = await resolveFilterRefs(ctx, aws, region, query);
     const nowMs = ctx.dataClock();
-    const plan = planHistorical(q, range, nowMs);
+    // A comparison (offsetDays) asks for the same wall-clock range that many days earlier, in the query's zone.
+    // (An unknown zone counts as UTC here; planning refuses it, naming timeZone.)
+    const zone = q.timeZone && isTimeZone(q.timeZone) ? q.timeZone : 'UTC';
+    const shiftMs = q.offsetDays ? calendarDaysBackMs(range.fromMs, q.offsetDays, zone) : 0;
+    const plan = planHistorical(q, { ...range, fromMs: range.fromMs - shiftMs, toMs: range.toMs - shiftMs }, nowMs);
     const arn = await instanceArn(ctx, aws, region, q.instanceId);
     const loaded = await Promise.all(plan.calls.map((c) => fetchCall(ctx, aws, region, q.instanceId, arn, c, nowMs)));
+    const results = loaded.flatMap((l) => l.value as MetricResultV2[]);
     const stale = loaded.filter((l) => l.stale);
     const notices = [...plan.notices];
     if (stale.length > 0) {
@@ -88,9 +95,10 @@ export const historicalRunner: QueryRunner<HistoricalQuery> = (ctx, aws, queries
       status: 200,
       frames: historicalFrames(
         q,
-        loaded.flatMap((l) => l.value as MetricResultV2[]),
+        plan.combinesQueues ? combineQueueRows(q, results) : results,
         nameOf,
-        notices
+        notices,
+        shiftMs
       ),
     };
   });

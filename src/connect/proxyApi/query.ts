@@ -1,7 +1,7 @@
 import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
 import { CHANNELS } from '../channels';
 import { HISTORICAL_DIMENSIONS, HISTORICAL_INTERVALS, HISTORICAL_METRICS } from '../historicalMetrics';
-import { HIERARCHY_LEVELS, THRESHOLD_COMPARISONS } from '../historicalRules';
+import { HIERARCHY_LEVELS, HISTORICAL_LIMITS, THRESHOLD_COMPARISONS } from '../historicalRules';
 import { REALTIME_METRIC_NAMES } from '../realtimeMetrics';
 import { GROUPINGS, SORT_ORDERS } from '../realtimeRules';
 import { RegionSchema } from './region';
@@ -136,6 +136,11 @@ export const HistoricalQuerySchema = Type.Object(
     /** IANA time zone of day and week boundaries (the dashboard's); default UTC. */
     timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     format: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('timeseries')])),
+    /**
+     * Compare with an earlier period: the panel's range this many calendar days earlier (7: the same weekday last
+     * week), its times moved forward onto the panel's range so the two overlay, each field named "… 7 days earlier".
+     */
+    offsetDays: Type.Optional(Type.Integer({ minimum: 1, maximum: HISTORICAL_LIMITS.offsetDays })),
   },
   { additionalProperties: false }
 );

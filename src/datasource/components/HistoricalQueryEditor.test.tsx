@@ -71,4 +71,33 @@ describe('HistoricalQueryEditor', () => {
       )
     ).toBeInTheDocument();
   });
+  it('goals: levels typed per metric, a variable accepted, a word refused, run when a level is left', async () => {
+    const { last, onRunQuery } = setup({ filters: { queues: ['q-1'] } });
+    await screen.findByText('contact-center');
+    const warn = screen.getByLabelText('SERVICE_LEVEL warn level');
+    fireEvent.change(warn, { target: { value: '$sl_warn' } });
+    expect(screen.getByText(/goals.SERVICE_LEVEL.alert: set both levels/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('SERVICE_LEVEL alert level'), { target: { value: 'seventy' } });
+    expect(
+      screen.getByText(/goals.SERVICE_LEVEL.alert: must be a number or a template variable \("seventy"\)/)
+    ).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('SERVICE_LEVEL alert level'), { target: { value: '70' } });
+    expect(last().goals).toEqual({ SERVICE_LEVEL: { warn: '$sl_warn', alert: '70' } });
+    const runs = onRunQuery.mock.calls.length;
+    fireEvent.blur(warn);
+    expect(onRunQuery).toHaveBeenCalledTimes(runs + 1);
+    // both levels emptied: no goal left
+    fireEvent.change(warn, { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('SERVICE_LEVEL alert level'), { target: { value: '' } });
+    expect(last().goals).toBeUndefined();
+  });
+
+  it('compares with the same weekday last week', async () => {
+    const { last } = setup({ filters: { queues: ['q-1'] } });
+    await screen.findByText('contact-center');
+    pick('Compare with', '7 days earlier');
+    expect(last().offsetDays).toBe(7);
+    pick('Compare with', 'None');
+    expect(last().offsetDays).toBeUndefined();
+  });
 });

@@ -14,6 +14,7 @@ import {
 import { HISTORICAL_LIMITS, validateHistoricalRequest, type HistoricalField } from '../../connect/historicalRules';
 import type { HistoricalDataQuery, TypeEditorProps } from './editorTypes';
 import { fieldErrors } from './fieldErrors';
+import { GoalsField } from './GoalsField';
 import { InstanceField } from './InstanceField';
 import { RegionField } from './RegionField';
 import { resolveVariables } from './resolveVariables';
@@ -69,7 +70,21 @@ const FORMAT_OPTIONS: Array<SelectableValue<'table' | 'timeseries'>> = [
   { value: 'timeseries', label: 'Time series' },
 ];
 
+/** Comparisons a NOC makes: yesterday, the same weekday last week, four weeks back. */
+const OFFSET_OPTIONS: Array<SelectableValue<number>> = [
+  { value: 0, label: 'None' },
+  { value: 1, label: '1 day earlier' },
+  { value: 7, label: '7 days earlier', description: 'The same weekday last week' },
+  { value: 28, label: '28 days earlier', description: 'The same weekday four weeks ago' },
+];
+
 const CHANNEL_OPTIONS: Array<SelectableValue<string>> = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
+
+/** The comparison options, with a saved number of days that is not among them. */
+const withOffset = (days: number | undefined): Array<SelectableValue<number>> =>
+  days && !OFFSET_OPTIONS.some((o) => o.value === days)
+    ? [...OFFSET_OPTIONS, { value: days, label: `${days} days earlier` }]
+    : OFFSET_OPTIONS;
 
 /** Service level thresholds a new SERVICE_LEVEL starts with: 20 s, the most common target. */
 const DEFAULT_THRESHOLDS = [20];
@@ -293,7 +308,35 @@ export function HistoricalQueryEditor({
             onChange={(format) => change({ ...query, format })}
           />
         </Field>
+        <Field
+          label="Compare with"
+          description={`The panel's range this many days earlier, drawn over it (1 to ${HISTORICAL_LIMITS.offsetDays}).`}
+        >
+          <Select
+            inputId={`${id}-offset`}
+            width={24}
+            options={withOffset(query.offsetDays)}
+            value={query.offsetDays ?? 0}
+            allowCustomValue
+            onCreateOption={(text) => {
+              const days = Number(text);
+              if (Number.isInteger(days) && days >= 1 && days <= HISTORICAL_LIMITS.offsetDays) {
+                change({ ...query, offsetDays: days });
+              }
+            }}
+            onChange={(v) => change({ ...query, offsetDays: v.value ? Number(v.value) : undefined })}
+          />
+        </Field>
       </Stack>
+      {names.length > 0 && (
+        <GoalsField
+          id={id}
+          metrics={names}
+          goals={query.goals}
+          onChange={(goals) => onChange({ ...query, goals })}
+          onBlur={() => isRunnableHistorical(query) && onRunQuery()}
+        />
+      )}
     </Stack>
   );
 }
