@@ -121,6 +121,9 @@ beforeAll(async () => {
       region: 'us-east-1',
       quotas: true,
       voiceConnectors: 'all',
+      historical: true,
+      timeZone: 'UTC',
+      serviceLevelSeconds: 20,
     },
   });
   awsClients = new AwsClients(config, {
