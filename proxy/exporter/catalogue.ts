@@ -10,7 +10,7 @@ import type { RealtimeUnit } from '../../src/connect/units';
  * there is exported (and documented: docs/exporter.md is checked against exporterMetricsMarkdown()).
  */
 
-export type ExportedSource = 'realtime' | 'quota' | 'voice_connector_mos';
+export type ExportedSource = 'realtime' | 'quota' | 'voice_connector_mos' | 'historical';
 
 export interface ExportedMetric {
   name: string;
@@ -24,6 +24,14 @@ export interface ExportedMetric {
 export const QUEUE_LABELS = ['instance_id', 'instance_alias', 'queue', 'queue_id', 'channel'] as const;
 export const QUOTA_LABELS = ['instance_id', 'instance_alias', 'channel'] as const;
 export const MOS_LABELS = ['voice_connector_id', 'voice_connector', 'side', 'region'] as const;
+/**
+ * The day-so-far gauges are per queue, all exported channels together (no `channel`): a service level target is set
+ * per queue, the Queues dashboard's "Today per queue" table shows these same numbers, and splitting a queue's day by
+ * channel would leave each part too few contacts to judge. The service level carries its threshold as a label (like a
+ * histogram's `le`): changing EXPORTER_SERVICE_LEVEL_SECONDS changes a label, not the name the alerts read.
+ */
+export const TODAY_LABELS = ['instance_id', 'instance_alias', 'queue', 'queue_id'] as const;
+export const SERVICE_LEVEL_LABELS = [...TODAY_LABELS, 'threshold_seconds'] as const;
 
 /**
  * The name suffix of each real-time unit. The proxy's frames are already in these units (OLDEST_CONTACT_AGE in
@@ -92,7 +100,40 @@ const mosMetrics: ExportedMetric[] = [
   },
 ];
 
-export const EXPORTED_METRICS: readonly ExportedMetric[] = [...realtimeMetrics, ...quotaMetrics, ...mosMetrics];
+/** The day-so-far gauges and the GetMetricDataV2 metric (and column of the historical frame) each one carries. */
+export const TODAY_GAUGES = {
+  serviceLevel: 'connect_queue_today_service_level_ratio',
+  abandonment: 'connect_queue_today_abandonment_ratio',
+  queued: 'connect_queue_today_contacts_queued',
+} as const;
+
+const todayMetrics: ExportedMetric[] = [
+  {
+    name: TODAY_GAUGES.serviceLevel,
+    help: 'Share of the contacts queued today (since midnight in EXPORTER_TIME_ZONE) answered or abandoned within threshold_seconds, 0 to 1. Connect historical SERVICE_LEVEL, per queue; absent while the queue has had no contact today.',
+    labels: SERVICE_LEVEL_LABELS,
+    source: 'historical',
+  },
+  {
+    name: TODAY_GAUGES.abandonment,
+    help: 'Share of the contacts queued today abandoned by the customer while waiting, 0 to 1. Connect historical ABANDONMENT_RATE, per queue; absent while the queue has had no contact today.',
+    labels: TODAY_LABELS,
+    source: 'historical',
+  },
+  {
+    name: TODAY_GAUGES.queued,
+    help: 'Contacts queued today that have ended (the volume behind the two ratios). Connect historical CONTACTS_QUEUED, per queue.',
+    labels: TODAY_LABELS,
+    source: 'historical',
+  },
+];
+
+export const EXPORTED_METRICS: readonly ExportedMetric[] = [
+  ...realtimeMetrics,
+  ...quotaMetrics,
+  ...mosMetrics,
+  ...todayMetrics,
+];
 
 /** The exporter's own health, always present while it runs. */
 export const HEALTH_METRICS = {
@@ -114,7 +155,7 @@ export const HEALTH_METRICS = {
 };
 
 /** What the `query` label of the health metrics names. */
-export const HEALTH_QUERIES = ['instances', 'realtime', 'quota', 'voice_connector_mos'] as const;
+export const HEALTH_QUERIES = ['instances', 'realtime', 'quota', 'voice_connector_mos', 'historical'] as const;
 export type HealthQuery = (typeof HEALTH_QUERIES)[number];
 
 /** The metrics table of docs/exporter.md, generated from this catalogue (its docs test keeps the page current). */

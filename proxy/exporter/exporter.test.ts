@@ -7,8 +7,9 @@ import type { ProxyContext } from '../context';
 import type { DataFrameJSON } from '../frames';
 import { runQueries } from '../queries/run';
 import { testAws, testContext, testConfig, TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../../test/support/proxy';
-import { startSimulatorWith, type TestSimulator } from '../../test/support/simulator';
+import { dataClockOf, startSimulatorWith, type TestSimulator } from '../../test/support/simulator';
 import { EXPORTED_REALTIME_METRICS } from './catalogue';
+import { todayRange } from './day';
 import { Exporter, CLOUDWATCH_WINDOW_MS } from './exporter';
 import type { ExporterSettings } from './settings';
 
@@ -55,7 +56,7 @@ async function series(ctx: ProxyContext, name: string): Promise<Series[]> {
 function setup(settings: Partial<ExporterSettings> = {}, config: Parameters<typeof testContext>[0] = {}) {
   hidden.clear();
   sim.faults.clear();
-  const ctx = testContext({ awsEndpointUrl: sim.url, ...config });
+  const ctx = testContext({ awsEndpointUrl: sim.url, ...config }, dataClockOf(sim));
   const aws = testAws(sim.url);
   const exporter = new Exporter({
     ctx,
@@ -68,6 +69,9 @@ function setup(settings: Partial<ExporterSettings> = {}, config: Parameters<type
       region: 'us-east-1',
       quotas: true,
       voiceConnectors: 'all',
+      historical: true,
+      timeZone: 'UTC',
+      serviceLevelSeconds: 20,
       ...settings,
     },
     dataClock: () => sim.clock.nowMs(),
@@ -83,6 +87,7 @@ describe('the exporter poll', () => {
       ['instances', true, undefined],
       ['realtime', true, undefined],
       ['quota', true, undefined],
+      ['historical', true, undefined],
       ['voice_connector_mos', true, undefined],
     ]);
 
@@ -159,13 +164,19 @@ describe('the exporter poll', () => {
   });
 
   it('exports only the queues EXPORTER_QUEUES names, and nothing optional that is switched off', async () => {
-    const { ctx, aws, exporter } = setup({ queues: ['billing', 'VIP'], quotas: false, voiceConnectors: [] });
+    const { ctx, aws, exporter } = setup({
+      queues: ['billing', 'VIP'],
+      quotas: false,
+      voiceConnectors: [],
+      historical: false,
+    });
     const report = await exporter.pollNow();
     expect(report.outcomes.map((o) => o.query)).toEqual(['instances', 'realtime']);
     const queues = new Set((await series(ctx, 'connect_queue_agents_online')).map((s) => s.labels.queue));
     expect([...queues].sort()).toEqual(['Billing', 'VIP']);
     expect(await series(ctx, 'connect_quota_contacts_in_use')).toEqual([]);
     expect(await series(ctx, 'connect_voice_connector_mos')).toEqual([]);
+    expect(await series(ctx, 'connect_queue_today_service_level_ratio')).toEqual([]);
     // Two queues, two channels, every exported metric but the null estimates: bounded by the selection.
     expect((await series(ctx, 'connect_queue_contacts_in_queue')).length).toBe(4);
     aws.destroy();
@@ -257,6 +268,103 @@ describe('the exporter poll', () => {
   });
 });
 
+describe('the day-so-far gauges', () => {
+  it("export the Queues dashboard's Today table as ratios: service level and abandonment per queue since midnight", async () => {
+    const { ctx, aws, exporter } = setup({ quotas: false, voiceConnectors: [], timeZone: 'America/New_York' });
+    sim.stats.reset();
+    const report = await exporter.pollNow();
+    expect(report.outcomes.find((o) => o.query === 'historical')).toMatchObject({ ok: true, target: instanceId });
+
+    // The dashboard's "Today per queue" query over the same day, channels and queues.
+    const queues = sim.context.world.instances[0].queues.filter((q) => q.type !== 'AGENT');
+    const day = todayRange(sim.clock.nowMs(), 'America/New_York');
+    const todayQuery: SwitchboardQuery = {
+      refId: 'T',
+      queryType: 'historical',
+      instanceId,
+      filters: { queues: queues.map((q) => q.id), channels: ['VOICE', 'CHAT'] },
+      groupings: ['QUEUE'],
+      metrics: [
+        { name: 'SERVICE_LEVEL', threshold: { comparison: 'LT', seconds: 20 } },
+        { name: 'ABANDONMENT_RATE' },
+        { name: 'CONTACTS_QUEUED' },
+      ],
+      interval: 'TOTAL',
+      timeZone: 'America/New_York',
+      format: 'table',
+    };
+    const answer = await runQueries(ctx, aws, {
+      range: { from: new Date(day.fromMs).toISOString(), to: new Date(day.toMs).toISOString() },
+      queries: [todayQuery],
+    });
+    expect(answer.results.T.status).toBe(200);
+    const table = answer.results.T.frames![0] as DataFrameJSON;
+    const field = (name: string) => table.schema.fields.find((f) => f.name === name)!;
+    const col = (name: string) => table.data.values[table.schema.fields.indexOf(field(name))];
+    expect(field('SERVICE_LEVEL < 20 s').config?.unit).toBe('percent');
+    expect(field('ABANDONMENT_RATE').config?.unit).toBe('percent');
+
+    const sl = await series(ctx, 'connect_queue_today_service_level_ratio');
+    const ab = await series(ctx, 'connect_queue_today_abandonment_ratio');
+    const queued = await series(ctx, 'connect_queue_today_contacts_queued');
+    const byQueue = (s: Series[]) => new Map(s.map((x) => [x.labels.queue, x.value]));
+    const expectedSl = col('Queue').flatMap((q, i) => {
+      const v = col('SERVICE_LEVEL < 20 s')[i];
+      return typeof v === 'number' ? [[q, v / 100]] : [];
+    });
+    // Some contacts queued today by the simulator's 17:00, or this comparison proves little.
+    expect(expectedSl.length).toBeGreaterThan(0);
+    expect(sl.length).toBe(expectedSl.length);
+    for (const [queue, ratio] of expectedSl) {
+      expect([queue, byQueue(sl).get(queue as string)]).toEqual([queue, expect.closeTo(ratio as number, 10)]);
+    }
+    col('Queue').forEach((q, i) => {
+      const v = col('ABANDONMENT_RATE')[i];
+      expect([q, byQueue(ab).get(q as string)]).toEqual([
+        q,
+        typeof v === 'number' ? expect.closeTo(v / 100, 10) : undefined,
+      ]);
+      expect([q, byQueue(queued).get(q as string)]).toEqual([q, col('CONTACTS_QUEUED')[i] ?? undefined]);
+    });
+    for (const s of [...sl, ...ab]) {
+      expect(s.value).toBeGreaterThanOrEqual(0);
+      expect(s.value).toBeLessThanOrEqual(1);
+    }
+    const billing = sl.find((s) => s.labels.queue === 'Billing')!;
+    expect(billing.labels).toEqual({
+      instance_id: instanceId,
+      instance_alias: 'acme-support',
+      queue: 'Billing',
+      queue_id: queues.find((q) => q.name === 'Billing')!.id,
+      threshold_seconds: '20',
+    });
+    // Per queue, all exported channels together: no channel label.
+    expect(Object.keys(ab[0].labels)).not.toContain('channel');
+    aws.destroy();
+  });
+
+  it('ask GetMetricDataV2 at most once a minute per instance, however often the exporter polls', async () => {
+    const { aws, exporter } = setup({ quotas: false, voiceConnectors: [] }, { realtimeCacheTtlMs: 0 });
+    sim.stats.reset();
+    for (let i = 0; i < 3; i++) {
+      expect((await exporter.pollNow()).outcomes.every((o) => o.ok)).toBe(true);
+    }
+    // The simulator's clock is frozen: three polls in one minute, one call (fewer than 100 queues, one page).
+    expect(sim.stats.snapshot().services.connect?.GetMetricDataV2?.requests).toBe(1);
+    expect(sim.stats.snapshot().services.connect?.GetCurrentMetricData?.requests).toBe(3);
+    aws.destroy();
+  });
+
+  it('ask for the threshold EXPORTER_SERVICE_LEVEL_SECONDS sets, and say it in the label', async () => {
+    const { ctx, aws, exporter } = setup({ quotas: false, voiceConnectors: [], serviceLevelSeconds: 60 });
+    await exporter.pollNow();
+    const sl = await series(ctx, 'connect_queue_today_service_level_ratio');
+    expect(sl.length).toBeGreaterThan(0);
+    expect(new Set(sl.map((s) => s.labels.threshold_seconds))).toEqual(new Set(['60']));
+    aws.destroy();
+  });
+});
+
 describe('the exporter in the proxy', () => {
   it('starts with buildProxy, serves its last poll on GET /metrics without calling AWS, and stops on close', async () => {
     hidden.clear();
@@ -271,6 +379,9 @@ describe('the exporter in the proxy', () => {
         region: 'us-east-1',
         quotas: true,
         voiceConnectors: [],
+        historical: true,
+        timeZone: 'UTC',
+        serviceLevelSeconds: 20,
       },
     });
     const awsClients = new AwsClients(config, {

@@ -9,13 +9,23 @@ import { runQueries } from '../queries/run';
 import type { ResourceItem } from '../resources';
 import { EXPORTED_REALTIME_METRICS, type HealthQuery } from './catalogue';
 import { ExporterGauges, healthKey } from './gauges';
-import { mosSamples, quotaSamples, realtimeSamples, staleReason, type InstanceLabels, type Sample } from './samples';
+import { todayRange } from './day';
+import {
+  mosSamples,
+  quotaSamples,
+  realtimeSamples,
+  staleReason,
+  todayQueryMetrics,
+  todaySamples,
+  type InstanceLabels,
+  type Sample,
+} from './samples';
 import type { ExporterSettings } from './settings';
-import { activeInstances, loadQueues, loadVoiceConnectors, selectQueues } from './targets';
+import { activeInstances, loadQueues, loadVoiceConnectors, selectQueues, type QueueSelection } from './targets';
 
 /**
- * The exporter's poll loop. Each poll builds ordinary Switchboard queries (one realtime and one quota query per
- * instance, two cloudwatch queries for Voice Connector MOS) and runs them through runQueries, the code behind
+ * The exporter's poll loop. Each poll builds ordinary Switchboard queries (one realtime, one quota and one historical
+ * query per instance, two cloudwatch queries for Voice Connector MOS) and runs them through runQueries, the code behind
  * POST /api/query, with the proxy's own credentials: the same rules, rate limiter, caches and call merging, so a
  * dashboard and the exporter asking the same thing share one upstream call. The frames become gauges.
  *
@@ -133,17 +143,29 @@ export class Exporter {
     const queries: SwitchboardQuery[] = [];
 
     // Queue lists first: a realtime query names its queues (the list is cached, as for the dashboards' names).
-    const selections = await Promise.all(
-      instances.map(async (inst) => {
+    const lists = await Promise.all(
+      instances.map(async (inst): Promise<{ selection: QueueSelection; ids: Map<string, string> } | undefined> => {
         try {
-          return selectQueues(settings.queues, await loadQueues(ctx, aws, inst.region, inst.id));
+          const queues = await loadQueues(ctx, aws, inst.region, inst.id);
+          return {
+            selection: selectQueues(settings.queues, queues),
+            ids: new Map(queues.map((q) => [q.text, q.value])),
+          };
         } catch (err) {
-          note('realtime', inst.id, `listing the queues of ${inst.id} failed: ${errorText(err)}`);
+          const error = `listing the queues of ${inst.id} failed: ${errorText(err)}`;
+          note('realtime', inst.id, error);
+          if (settings.historical) {
+            note('historical', inst.id, error);
+          }
           return undefined;
         }
       })
     );
+    const selections = lists.map((l) => l?.selection);
     this.warnUnmatched(selections);
+    const dataNow = this.dataClock();
+    const today = todayRange(dataNow, settings.timeZone);
+    const historical: SwitchboardQuery[] = [];
 
     instances.forEach((inst, i) => {
       const labels: InstanceLabels = { id: inst.id, alias: inst.alias };
@@ -187,9 +209,37 @@ export class Exporter {
           convert: (r) => quotaSamples(r.get(refId)!, labels),
         });
       }
+      if (settings.historical && selection) {
+        if (selection.ids.length > 0 && today.toMs > today.fromMs) {
+          const refId = `historical_${i}`;
+          const serviceLevelSeconds = settings.serviceLevelSeconds;
+          // The Queues dashboard's "Today per queue" question, per queue over the exported channels together.
+          historical.push({
+            refId,
+            queryType: 'historical',
+            region: inst.region,
+            instanceId: inst.id,
+            filters: { queues: selection.ids, channels: settings.channels },
+            groupings: ['QUEUE'],
+            metrics: todayQueryMetrics(serviceLevelSeconds),
+            interval: 'TOTAL',
+            timeZone: settings.timeZone,
+            format: 'table',
+          });
+          const queueIds = lists[i]!.ids;
+          jobs.push({
+            query: 'historical',
+            target: inst.id,
+            refIds: [refId],
+            convert: (r) => todaySamples(r.get(refId)!, labels, { queueIds, serviceLevelSeconds }),
+          });
+        } else {
+          // No queue exported, or the day's first minute: no contact today yet, so no value, truly.
+          jobs.push({ query: 'historical', target: inst.id, refIds: [], convert: () => [] });
+        }
+      }
     });
 
-    const dataNow = this.dataClock();
     if (settings.voiceConnectors === 'all' || settings.voiceConnectors.length > 0) {
       await this.refreshConnectorNames();
       const sides = ['customer', 'remote'] as const;
@@ -225,15 +275,24 @@ export class Exporter {
     }
 
     const results = new Map<string, QueryResult>();
+    // A request has one range: the last hour for CloudWatch, the day so far for the historical queries.
+    const requests: QueryRequest[] = [];
     if (queries.length > 0) {
-      const body: QueryRequest = {
+      requests.push({
         range: { from: new Date(dataNow - CLOUDWATCH_WINDOW_MS).toISOString(), to: new Date(dataNow).toISOString() },
         maxDataPoints: 1000,
         queries,
-      };
-      const response = await runQueries(ctx, aws, body);
-      Object.entries(response.results).forEach(([refId, r]) => results.set(refId, r));
+      });
     }
+    if (historical.length > 0) {
+      requests.push({
+        range: { from: new Date(today.fromMs).toISOString(), to: new Date(today.toMs).toISOString() },
+        maxDataPoints: 1000,
+        queries: historical,
+      });
+    }
+    const responses = await Promise.all(requests.map((body) => runQueries(ctx, aws, body)));
+    responses.forEach((response) => Object.entries(response.results).forEach(([refId, r]) => results.set(refId, r)));
     if (this.stopped) {
       return { outcomes, durationMs: Date.now() - started };
     }

@@ -1,11 +1,21 @@
-import type { RealtimeQuery } from '../../src/connect/proxyApi';
+import { validateHistoricalRequest } from '../../src/connect/historicalRules';
+import type { HistoricalQuery, RealtimeQuery } from '../../src/connect/proxyApi';
 import { validateRealtimeRequest } from '../../src/connect/realtimeRules';
 import type { DataFrameJSON } from '../frames';
 import type { CallResult } from '../queries/realtime/fetch';
+import { historicalFrames } from '../queries/historical/frames';
 import { realtimeFrames } from '../queries/realtime/frames';
 import { planRealtime } from '../queries/realtime/plan';
 import { EXPORTED_METRICS, EXPORTED_REALTIME_METRICS, realtimeGaugeName } from './catalogue';
-import { FrameShapeError, mosSamples, quotaSamples, realtimeSamples, staleReason } from './samples';
+import {
+  FrameShapeError,
+  mosSamples,
+  quotaSamples,
+  realtimeSamples,
+  staleReason,
+  todayQueryMetrics,
+  todaySamples,
+} from './samples';
 
 /**
  * Frames to samples. The realtime frames come from the proxy's own frame builder (realtimeFrames), fed with rows
@@ -15,6 +25,7 @@ import { FrameShapeError, mosSamples, quotaSamples, realtimeSamples, staleReason
 const instance = { id: 'inst-1', alias: 'acme-support' };
 const BILLING = '11111111-1111-4111-8111-111111111111';
 const SALES = '22222222-2222-4222-8222-222222222222';
+const VIP = '33333333-3333-4333-8333-333333333333';
 
 const query: RealtimeQuery = {
   refId: 'realtime_0',
@@ -248,5 +259,90 @@ describe('stale answers', () => {
       notices: [{ severity: 'warning', text: 'Data from 2 minutes ago: Connect throttled.' }],
     };
     expect(staleReason(f)).toBe('Data from 2 minutes ago: Connect throttled.');
+  });
+});
+
+describe('historical (day so far) frames to samples', () => {
+  const today: HistoricalQuery = {
+    refId: 'historical_0',
+    queryType: 'historical',
+    instanceId: instance.id,
+    filters: { queues: [BILLING, SALES, VIP], channels: ['VOICE', 'CHAT'] },
+    groupings: ['QUEUE'],
+    metrics: todayQueryMetrics(20),
+    interval: 'TOTAL',
+    timeZone: 'Europe/Berlin',
+    format: 'table',
+  };
+  const start = new Date('2026-03-02T23:00:00Z');
+  /** A row of GetMetricDataV2 as Connect sends it: percentages 0..100, a missing Value where it cannot compute one. */
+  const result = (queue: string, sl: number | undefined, abandoned: number | undefined, queued: number) => ({
+    Dimensions: { QUEUE: `arn:aws:connect:us-east-1:123456789012:instance/${instance.id}/queue/${queue}` },
+    MetricInterval: { Interval: 'TOTAL' as const, StartTime: start, EndTime: new Date('2026-03-03T14:00:00Z') },
+    Collections: [
+      { Metric: { Name: 'SERVICE_LEVEL', Threshold: [{ Comparison: 'LT', ThresholdValue: 20 }] }, Value: sl },
+      { Metric: { Name: 'ABANDONMENT_RATE' }, Value: abandoned },
+      { Metric: { Name: 'CONTACTS_QUEUED' }, Value: queued },
+    ],
+  });
+  const names = new Map([
+    [BILLING, 'Billing'],
+    [SALES, 'Sales'],
+  ]);
+  const nameOf = (_: string, value: string) => names.get(value.split('/').pop()!) ?? value;
+  const queueIds = new Map([...names].map(([id, name]) => [name, id]));
+  const framesOf = (results: Array<ReturnType<typeof result>>) => historicalFrames(today, results, nameOf);
+
+  it('is a query Connect accepts: the Today table of the Queues dashboard, one TOTAL per queue', () => {
+    expect(
+      validateHistoricalRequest(today, {
+        fromMs: start.getTime(),
+        toMs: Date.parse('2026-03-03T14:00:00Z'),
+        nowMs: Date.parse('2026-03-03T14:00:30Z'),
+      })
+    ).toEqual([]);
+  });
+
+  it("copies Connect's percentages as 0..1 ratios, with the threshold as a label and the queue's name and id", () => {
+    const samples = todaySamples(framesOf([result(BILLING, 87.5, 4, 240), result(SALES, 100, 0, 3)]), instance, {
+      queueIds,
+      serviceLevelSeconds: 20,
+    });
+    const labels = { instance_id: 'inst-1', instance_alias: 'acme-support', queue: 'Billing', queue_id: BILLING };
+    expect(samples.filter((s) => s.labels.queue === 'Billing')).toEqual([
+      { name: 'connect_queue_today_service_level_ratio', labels: { ...labels, threshold_seconds: '20' }, value: 0.875 },
+      { name: 'connect_queue_today_abandonment_ratio', labels, value: 0.04 },
+      { name: 'connect_queue_today_contacts_queued', labels, value: 240 },
+    ]);
+    expect(samples.length).toBe(6);
+    const names = new Set(EXPORTED_METRICS.filter((m) => m.source === 'historical').map((m) => m.name));
+    expect(samples.every((s) => names.has(s.name))).toBe(true);
+    for (const s of samples) {
+      const metric = EXPORTED_METRICS.find((m) => m.name === s.name)!;
+      expect(Object.keys(s.labels)).toEqual([...metric.labels]);
+    }
+  });
+
+  it('has no ratio for a queue without contacts today (Connect sends no value): absent, not 0', () => {
+    const samples = todaySamples(framesOf([result(SALES, undefined, undefined, 0)]), instance, {
+      queueIds,
+      serviceLevelSeconds: 20,
+    });
+    expect(samples.map((s) => [s.name, s.value])).toEqual([['connect_queue_today_contacts_queued', 0]]);
+    expect(todaySamples(framesOf([]), instance, { queueIds, serviceLevelSeconds: 20 })).toEqual([]);
+  });
+
+  it('labels a queue the list does not name with its id, as the tables show it', () => {
+    const [sl] = todaySamples(framesOf([result(VIP, 50, 10, 2)]), instance, { queueIds, serviceLevelSeconds: 20 });
+    expect(sl.labels).toMatchObject({ queue: expect.stringContaining(VIP), queue_id: VIP });
+  });
+
+  it('refuses a frame without the threshold it asked for, or with a ratio in an unknown unit', () => {
+    const frames = framesOf([result(BILLING, 87.5, 4, 240)]);
+    expect(() => todaySamples(frames, instance, { queueIds, serviceLevelSeconds: 30 })).toThrow(
+      /no "SERVICE_LEVEL < 30 s" column/
+    );
+    frames[0].schema.fields.find((f) => f.name === 'ABANDONMENT_RATE')!.config!.unit = 'short';
+    expect(() => todaySamples(frames, instance, { queueIds, serviceLevelSeconds: 20 })).toThrow(FrameShapeError);
   });
 });

@@ -1,7 +1,9 @@
 import { REALTIME_METRICS, isRealtimeMetricName } from '../../src/connect/realtimeMetrics';
+import { resourceRef } from '../../src/connect/resourceRefs';
 import { REALTIME_UNIT_TO_GRAFANA } from '../../src/connect/units';
+import type { HistoricalQuery } from '../../src/connect/proxyApi';
 import type { DataFrameJSON, FieldSchema } from '../frames';
-import { EXPORTED_REALTIME_METRICS, realtimeGaugeName } from './catalogue';
+import { EXPORTED_REALTIME_METRICS, TODAY_GAUGES, realtimeGaugeName } from './catalogue';
 
 /**
  * The proxy's frames as Prometheus samples (pure). The frames are the same ones a dashboard receives from
@@ -171,6 +173,87 @@ export function mosSamples(frames: DataFrameJSON[], mos: MosContext): Sample[] {
         value: latest.v,
       });
     }
+  }
+  return out;
+}
+
+export interface TodayContext {
+  /** Queue ids by name, from the instance's queue list (the frame names queues; an unknown one shows its id). */
+  queueIds: Map<string, string>;
+  /** The SERVICE_LEVEL threshold the query asked for (LT), seconds. */
+  serviceLevelSeconds: number;
+}
+
+/** The metrics of the exporter's historical query, in its order: the Queues dashboard's Today table's first three. */
+export const todayQueryMetrics = (serviceLevelSeconds: number): HistoricalQuery['metrics'] => [
+  { name: 'SERVICE_LEVEL', threshold: { comparison: 'LT', seconds: serviceLevelSeconds } },
+  { name: 'ABANDONMENT_RATE' },
+  { name: 'CONTACTS_QUEUED' },
+];
+
+/** The column of SERVICE_LEVEL in the historical frame: its metric key (proxy/queries/historical/frames.ts). */
+export const serviceLevelColumn = (seconds: number) => `SERVICE_LEVEL < ${seconds} s`;
+
+/** A percentage field's factor to a 0..1 ratio: `percent` is 0..100, `percentunit` 0..1; anything else throws. */
+function ratioScale(field: FieldSchema, what: string): number {
+  const unit = field.config?.unit;
+  if (unit === 'percent') {
+    return 0.01;
+  }
+  if (unit === 'percentunit') {
+    return 1;
+  }
+  throw new FrameShapeError(
+    `the ${what} frame gives "${field.name}" in "${unit ?? 'no unit'}", not percent or percentunit`
+  );
+}
+
+/**
+ * A historical table grouped by QUEUE with interval TOTAL (the day so far): per queue the service level and the
+ * abandonment rate as ratios (Connect's percentages divided by 100) and the contacts queued. A null (Connect's
+ * "cannot be computed": no contact today) is left out, never exported as 0.
+ */
+export function todaySamples(frames: DataFrameJSON[], instance: InstanceLabels, today: TodayContext): Sample[] {
+  const out: Sample[] = [];
+  const what = 'historical';
+  for (const frame of frames) {
+    const queue = column(frame, 'Queue', what);
+    const serviceLevel = column(frame, serviceLevelColumn(today.serviceLevelSeconds), what);
+    const abandonment = column(frame, 'ABANDONMENT_RATE', what);
+    const queued = column(frame, 'CONTACTS_QUEUED', what);
+    const slScale = ratioScale(serviceLevel.field, what);
+    const abScale = ratioScale(abandonment.field, what);
+    if (queued.field.config?.unit !== REALTIME_UNIT_TO_GRAFANA.COUNT) {
+      throw new FrameShapeError(
+        `the historical frame gives CONTACTS_QUEUED in "${queued.field.config?.unit ?? 'no unit'}", not a count`
+      );
+    }
+    queue.values.forEach((q, row) => {
+      const name = text(q);
+      const labels = {
+        instance_id: instance.id,
+        instance_alias: instance.alias,
+        queue: name,
+        // A queue the list does not name shows its id or ARN in the frame (as the tables do): the id is its last part.
+        queue_id: today.queueIds.get(name) ?? (resourceRef(name).kind === 'id' ? (name.split('/').pop() ?? '') : ''),
+      };
+      const sl = serviceLevel.values[row];
+      if (isNumber(sl)) {
+        out.push({
+          name: TODAY_GAUGES.serviceLevel,
+          labels: { ...labels, threshold_seconds: String(today.serviceLevelSeconds) },
+          value: sl * slScale,
+        });
+      }
+      const ab = abandonment.values[row];
+      if (isNumber(ab)) {
+        out.push({ name: TODAY_GAUGES.abandonment, labels, value: ab * abScale });
+      }
+      const n = queued.values[row];
+      if (isNumber(n)) {
+        out.push({ name: TODAY_GAUGES.queued, labels, value: n });
+      }
+    });
   }
   return out;
 }

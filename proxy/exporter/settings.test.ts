@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config';
-import { EXPORTER_INTERVAL } from './settings';
+import { EXPORTER_INTERVAL, EXPORTER_SERVICE_LEVEL } from './settings';
 
 /** The EXPORTER_* variables through the proxy's own loadConfig, as the proxy reads them at start. */
 
@@ -34,6 +34,9 @@ describe('exporter settings', () => {
       region: 'eu-west-2',
       quotas: true,
       voiceConnectors: [],
+      historical: true,
+      timeZone: 'UTC',
+      serviceLevelSeconds: 20,
     });
   });
 
@@ -46,6 +49,9 @@ describe('exporter settings', () => {
       EXPORTER_REGION: 'us-west-2',
       EXPORTER_QUOTAS: 'FALSE',
       EXPORTER_VOICE_CONNECTORS: 'kxo2zrpxeouxgi7qzahv3t,heecs3hvkqeao4qvb20som',
+      EXPORTER_HISTORICAL: 'false',
+      EXPORTER_TIME_ZONE: 'Europe/Berlin',
+      EXPORTER_SERVICE_LEVEL_SECONDS: '30',
     }).exporter;
     expect(exporter).toEqual({
       instances: [
@@ -58,6 +64,9 @@ describe('exporter settings', () => {
       region: 'us-west-2',
       quotas: false,
       voiceConnectors: ['kxo2zrpxeouxgi7qzahv3t', 'heecs3hvkqeao4qvb20som'],
+      historical: false,
+      timeZone: 'Europe/Berlin',
+      serviceLevelSeconds: 30,
     });
   });
 
@@ -77,6 +86,9 @@ describe('exporter settings', () => {
         EXPORTER_REGION: 'Europe',
         EXPORTER_QUOTAS: 'yes',
         EXPORTER_VOICE_CONNECTORS: 'vc 1',
+        EXPORTER_HISTORICAL: 'maybe',
+        EXPORTER_TIME_ZONE: 'Mars/Olympus',
+        EXPORTER_SERVICE_LEVEL_SECONDS: '0',
       })
     ).toEqual([
       'EXPORTER_REGION must be an AWS Region code such as us-east-1 (got "Europe")',
@@ -87,6 +99,9 @@ describe('exporter settings', () => {
       `EXPORTER_INTERVAL_MS must be an integer from ${EXPORTER_INTERVAL.minMs} to ${EXPORTER_INTERVAL.maxMs} (got "500")`,
       'EXPORTER_QUOTAS must be true or false (got "yes")',
       'EXPORTER_VOICE_CONNECTORS must be "all" or a comma list of Voice Connector ids (got "vc 1")',
+      'EXPORTER_HISTORICAL must be true or false (got "maybe")',
+      'EXPORTER_TIME_ZONE must be an IANA time zone such as Europe/Berlin, or UTC (got "Mars/Olympus")',
+      `EXPORTER_SERVICE_LEVEL_SECONDS must be an integer from ${EXPORTER_SERVICE_LEVEL.minSeconds} to ${EXPORTER_SERVICE_LEVEL.maxSeconds} (got "0")`,
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { CHANNELS, isChannel, type Channel } from '../../src/connect/channels';
+import { isTimeZone } from '../../src/connect/historicalRules';
 import { envInteger, envOneOf, envRegion, envString, shown, type EnvProblem } from '../envReader';
 
 /**
@@ -30,9 +31,17 @@ export interface ExporterSettings {
   quotas: boolean;
   /** Voice Connector MOS: `all` connectors with data in `region`, these ids, or none (empty). */
   voiceConnectors: 'all' | string[];
+  /** Service level and abandonment per queue for the day so far (GetMetricDataV2). */
+  historical: boolean;
+  /** IANA time zone whose midnight starts the day of the historical gauges. */
+  timeZone: string;
+  /** Service level: contacts answered within this many seconds (Connect's threshold LT). */
+  serviceLevelSeconds: number;
 }
 
 export const EXPORTER_INTERVAL = { defaultMs: 15_000, minMs: 1000, maxMs: 3_600_000 } as const;
+/** The service level threshold, seconds: the dashboards' 20 s by default, within Connect's 1 s to 7 days. */
+export const EXPORTER_SERVICE_LEVEL = { defaultSeconds: 20, minSeconds: 1, maxSeconds: 604_800 } as const;
 
 /**
  * The exporter's variables, part of the proxy's environment schema (envSchema.ts). The lists are strings here: their
@@ -47,6 +56,17 @@ export const ExporterEnv = {
   EXPORTER_INTERVAL_MS: envInteger(EXPORTER_INTERVAL.minMs, EXPORTER_INTERVAL.maxMs, EXPORTER_INTERVAL.defaultMs),
   EXPORTER_QUOTAS: envOneOf(['true', 'false'] as const, 'true', { lowercase: true }),
   EXPORTER_VOICE_CONNECTORS: Type.Optional(envString({ rule: '"all" or a comma list of Voice Connector ids' })),
+  EXPORTER_HISTORICAL: envOneOf(['true', 'false'] as const, 'true', { lowercase: true }),
+  EXPORTER_TIME_ZONE: envString({
+    default: 'UTC',
+    minLength: 1,
+    rule: 'an IANA time zone such as Europe/Berlin, or UTC',
+  }),
+  EXPORTER_SERVICE_LEVEL_SECONDS: envInteger(
+    EXPORTER_SERVICE_LEVEL.minSeconds,
+    EXPORTER_SERVICE_LEVEL.maxSeconds,
+    EXPORTER_SERVICE_LEVEL.defaultSeconds
+  ),
 };
 
 /** Every variable the exporter reads (its docs test checks each is documented). */
@@ -154,6 +174,14 @@ export function exporterSettings(
     }
   }
 
+  const timeZone = values.EXPORTER_TIME_ZONE.trim();
+  if (!isTimeZone(timeZone)) {
+    refuse(
+      'EXPORTER_TIME_ZONE',
+      `EXPORTER_TIME_ZONE must be an IANA time zone such as Europe/Berlin, or UTC (got ${shown(values.EXPORTER_TIME_ZONE)})`
+    );
+  }
+
   if (instances === undefined) {
     return undefined;
   }
@@ -165,5 +193,8 @@ export function exporterSettings(
     region,
     quotas: values.EXPORTER_QUOTAS !== 'false',
     voiceConnectors,
+    historical: values.EXPORTER_HISTORICAL !== 'false',
+    timeZone,
+    serviceLevelSeconds: values.EXPORTER_SERVICE_LEVEL_SECONDS,
   };
 }

@@ -121,6 +121,9 @@ beforeAll(async () => {
       region: 'us-east-1',
       quotas: true,
       voiceConnectors: 'all',
+      historical: true,
+      timeZone: 'UTC',
+      serviceLevelSeconds: 20,
     },
   });
   awsClients = new AwsClients(config, {
@@ -282,7 +285,36 @@ describe('Prometheus scraping the exporter', () => {
       'acme-sbc-primary/remote',
     ]);
     const fresh = await promQuery('time() - switchboard_exporter_last_success_timestamp_seconds < 10');
-    expect(fresh.map((s) => s.metric.query).sort()).toEqual(['instances', 'quota', 'realtime', 'voice_connector_mos']);
+    expect(fresh.map((s) => s.metric.query).sort()).toEqual([
+      'historical',
+      'instances',
+      'quota',
+      'realtime',
+      'voice_connector_mos',
+    ]);
+  });
+
+  it("has today's service level and abandonment per queue, as ratios, with the labels the alert reads", async () => {
+    const sl = await promQuery('connect_queue_today_service_level_ratio');
+    expect(sl.length).toBeGreaterThan(0);
+    for (const s of sl) {
+      expect(s.metric).toMatchObject({
+        instance_id: instanceId,
+        instance_alias: 'acme-support',
+        threshold_seconds: '20',
+      });
+      expect(s.metric.queue_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(s.metric.channel).toBeUndefined();
+      expect(Number(s.value[1])).toBeGreaterThanOrEqual(0);
+      expect(Number(s.value[1])).toBeLessThanOrEqual(1);
+    }
+    const abandonment = await promQuery('connect_queue_today_abandonment_ratio');
+    expect(abandonment.length).toBeGreaterThan(0);
+    // The alert's join: every service level has the volume it is guarded by.
+    const joined = await promQuery(
+      'connect_queue_today_service_level_ratio and on (instance_id, queue_id) connect_queue_today_contacts_queued'
+    );
+    expect(joined.length).toBe(sl.length);
   });
 
   it('loads the example alert rules and evaluates them on the exported series', async () => {
@@ -299,6 +331,7 @@ describe('Prometheus scraping the exporter', () => {
       'ConnectNoAgentAvailable',
       'ConnectQuotaHeadroomLow',
       'ConnectVoiceConnectorMosLow',
+      'ConnectServiceLevelBelowTarget',
       'SwitchboardExporterStale',
     ]);
 
@@ -326,7 +359,7 @@ describe('promtool on provisioning/prometheus', () => {
 
   it('accepts the configuration and both rule files', () => {
     const rules = promtool('check', 'rules', 'switchboard-rules.yml', 'connect-alerts.yml');
-    expect([rules.status, rules.stdout + rules.stderr]).toEqual([0, expect.stringContaining('SUCCESS: 5 rules found')]);
+    expect([rules.status, rules.stdout + rules.stderr]).toEqual([0, expect.stringContaining('SUCCESS: 6 rules found')]);
     const config = promtool('check', 'config', 'prometheus.yml');
     expect([config.status, config.stdout + config.stderr]).toEqual([0, expect.stringContaining('connect-alerts.yml')]);
   });
