@@ -352,8 +352,8 @@ const worstQueues = table({
 const serviceLevelToday = stat({
   title: 'Service level today',
   description: `Today so far, every queue: contacts answered or abandoned within ${SERVICE_LEVEL_SECONDS} s of those queued, and the abandonment rate (historical metrics). Coloured by the targets of the Service level and Queues dashboards.`,
-  w: 8,
-  h: 8,
+  w: 24,
+  h: 5,
   timeFrom: 'now/d',
   targets: [
     historical({

@@ -51,3 +51,25 @@ export const GOALS: Goals = {
   SERVICE_LEVEL: { warn: '$sl_warn', alert: '$sl_alert' },
   ABANDONMENT_RATE: { warn: '$abandon_warn', alert: '$abandon_alert' },
 };
+
+/** Short column names for the historical tables (the panel's description says the threshold and the day). */
+export const TODAY_COLUMNS: Record<string, string> = {
+  [`SERVICE_LEVEL < ${SERVICE_LEVEL_SECONDS} s`]: 'Service level',
+  ABANDONMENT_RATE: 'Abandoned %',
+  AVG_QUEUE_ANSWER_TIME: 'Answer time',
+  AVG_HANDLE_TIME: 'Handle time',
+  CONTACTS_HANDLED: 'Handled',
+  CONTACTS_ABANDONED: 'Abandoned',
+  MAX_QUEUED_TIME: 'Longest wait',
+};
+
+/** A table's overrides with each historical column's short name added (and the columns it lacked overrides for). */
+export function withTodayColumnNames(
+  overrides: Array<{ name: string; properties: Record<string, unknown> }>
+): Array<{ name: string; properties: Record<string, unknown> }> {
+  const named = Object.entries(TODAY_COLUMNS).map(([name, displayName]) => {
+    const own = overrides.find((o) => o.name === name);
+    return { name, properties: { displayName, ...own?.properties } };
+  });
+  return [...overrides.filter((o) => !(o.name in TODAY_COLUMNS)), ...named];
+}

@@ -25,6 +25,7 @@ import {
   OLDEST_THRESHOLDS,
   SERVICE_LEVEL_SECONDS,
   WALLBOARD_RULES,
+  withTodayColumnNames,
 } from './queueRules';
 import { channelVar, datasourceVar, goalVariables, instanceVar, queueVar, regionVar } from './variables';
 
@@ -168,7 +169,7 @@ const today = table({
     unit: 'short',
     decimals: 0,
     custom: { align: 'auto', cellOptions: { type: 'auto' } },
-    overrides: [
+    overrides: withTodayColumnNames([
       {
         name: `SERVICE_LEVEL < ${SERVICE_LEVEL_SECONDS} s`,
         properties: {
@@ -190,9 +191,11 @@ const today = table({
       },
       { name: 'AVG_QUEUE_ANSWER_TIME', properties: { unit: AGE_UNIT } },
       { name: 'AVG_HANDLE_TIME', properties: { unit: AGE_UNIT } },
-    ],
+    ]),
   }),
   links: [linkTo('serviceLevel')],
+  // the exceptions first: the worst service level at the top
+  options: { sortBy: [{ displayName: 'Service level', desc: false }] },
 });
 
 const queueSize = timeseries({

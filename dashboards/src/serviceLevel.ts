@@ -11,7 +11,7 @@ import {
   type HistoricalTarget,
 } from './builders';
 import { dashboard } from './dashboard';
-import { AGE_UNIT, GOALS, SERVICE_LEVEL_SECONDS } from './queueRules';
+import { AGE_UNIT, GOALS, SERVICE_LEVEL_SECONDS, withTodayColumnNames } from './queueRules';
 import { channelVar, datasourceVar, goalVariables, instanceVar, queueVar, regionVar } from './variables';
 
 /**
@@ -149,13 +149,13 @@ const breakdown = (title: string, grouping: 'CHANNEL' | 'ROUTING_PROFILE', what:
       unit: 'short',
       decimals: 0,
       custom: { align: 'auto', cellOptions: { type: 'auto' } },
-      overrides: [
+      overrides: withTodayColumnNames([
         { name: SL_FIELD, properties: { ...percent, 'custom.cellOptions': { type: 'color-background' } } },
         { name: 'ABANDONMENT_RATE', properties: { ...percent, 'custom.cellOptions': { type: 'color-text' } } },
         { name: 'MAX_QUEUED_TIME', properties: { unit: AGE_UNIT } },
-      ],
+      ]),
     }),
-    options: { sortBy: [{ displayName: `Service level (< ${SERVICE_LEVEL_SECONDS} s)`, desc: false }] },
+    options: { sortBy: [{ displayName: 'Service level', desc: false }] },
   });
 
 const perChannel = breakdown('Today per channel', 'CHANNEL', 'channel');
@@ -166,7 +166,7 @@ const daily = timeseries({
   description: `Per day in the dashboard's time zone: service level (${within}) and abandonment rate. The lines across are the service level targets.`,
   w: 12,
   h: 9,
-  timeFrom: '30d',
+  timeFrom: 'now-30d/d',
   targets: [
     query({ groupings: [], metrics: [SL, { name: 'ABANDONMENT_RATE' }], interval: 'DAY', format: 'timeseries' }),
   ],
@@ -186,7 +186,7 @@ const dailyVolume = timeseries(
     description: "Per day in the dashboard's time zone: contacts handled and contacts abandoned in queue.",
     w: 12,
     h: 9,
-    timeFrom: '30d',
+    timeFrom: 'now-30d/d',
     targets: [
       query({
         groupings: [],

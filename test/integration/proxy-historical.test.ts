@@ -73,7 +73,7 @@ describe('historical queries through the proxy', () => {
       ['ABANDONMENT_RATE', 'percent'],
       ['AVG_HANDLE_TIME', 's'],
       ['AVG_QUEUE_ANSWER_TIME', 's'],
-      ['CONTACTS_HANDLED', 'short'],
+      ['CONTACTS_HANDLED', 'locale'],
     ]);
     // a row per queue, named
     expect([...(f.data.values[0] as string[])].sort()).toEqual(queues.map((q) => q.name).sort());

@@ -44,7 +44,8 @@ function metricField(m: Metric, offsetDays?: number): FieldSchema {
     type: 'number',
     config: {
       displayName: `${label}${threshold}${offsetSuffix(offsetDays)}`,
-      unit: REALTIME_UNIT_TO_GRAFANA[info.unit],
+      // A day's counts run into thousands: "1,412" (locale), where `short` would round them to "1 K".
+      unit: info.unit === 'COUNT' ? 'locale' : REALTIME_UNIT_TO_GRAFANA[info.unit],
       ...(info.unit === 'COUNT' ? { decimals: 0 } : { decimals: 1 }),
       ...(info.unit === 'PERCENT' ? { min: 0, max: 100 } : {}),
     },

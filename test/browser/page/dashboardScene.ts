@@ -38,6 +38,7 @@ import {
   type SceneVariable,
 } from '@grafana/scenes';
 import type { DashboardJson, PanelJson, VariableJson, VariablesJson } from '../support/hostApi';
+import { PanelTimeRange } from './panelTimeRange';
 
 /** What Grafana's DashboardScene.enrichDataRequest adds to every panel's request: the app, dashboard and panel. */
 export class DashboardHostScene extends EmbeddedScene {
@@ -109,8 +110,11 @@ export function vizPanel(panel: PanelJson): VizPanel {
         $data: new SceneQueryRunner({ datasource, queries, maxDataPoints, maxDataPointsFromWidth: true, minInterval }),
       })
     : undefined;
+  const { timeFrom, timeShift, hideTimeOverride } = panel;
   return new VizPanel({
     ...{ key: `panel-${panel.id}`, title, description, pluginId: type, options: panel.options ?? {}, $data },
+    // buildGridItemForPanel: a panel with its own relative time or shift gets a PanelTimeRange
+    ...(timeFrom || timeShift ? { $timeRange: new PanelTimeRange({ timeFrom, timeShift, hideTimeOverride }) } : {}),
     fieldConfig: { defaults: {}, overrides: [], ...panel.fieldConfig } as never,
     pluginVersion: panel.pluginVersion,
     displayMode: panel.transparent ? 'transparent' : undefined,

@@ -101,6 +101,10 @@ export interface PanelJson {
   maxDataPoints?: number;
   interval?: string;
   transparent?: boolean;
+  /** The panel's own relative time ("30d", "now/d") and time shift ("1h"), Grafana's "Query options". */
+  timeFrom?: string;
+  timeShift?: string;
+  hideTimeOverride?: boolean;
   /** A row: collapsed rows hold their panels here. */
   collapsed?: boolean;
   panels?: PanelJson[];
