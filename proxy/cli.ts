@@ -26,7 +26,8 @@ Settings (environment; defaults in parentheses; docs/proxy.md describes each):
   replicas       REDIS_URL (unset: off), REDIS_KEY_PREFIX (switchboard:)
   exporter       EXPORTER_INSTANCES (unset: off), EXPORTER_QUEUES (all), EXPORTER_CHANNELS (VOICE,CHAT,TASK,EMAIL),
                  EXPORTER_INTERVAL_MS (15000), EXPORTER_REGION (AWS_REGION), EXPORTER_QUOTAS (true),
-                 EXPORTER_VOICE_CONNECTORS (unset: none)
+                 EXPORTER_VOICE_CONNECTORS (unset: none), EXPORTER_HISTORICAL (true),
+                 EXPORTER_TIME_ZONE (UTC), EXPORTER_SERVICE_LEVEL_SECONDS (20)
 `;
 
 function fail(message: string, code: number): never {

@@ -1,6 +1,6 @@
 import { REALTIME_METRICS, isRealtimeMetricName } from '../../src/connect/realtimeMetrics';
 import { resourceRef } from '../../src/connect/resourceRefs';
-import { REALTIME_UNIT_TO_GRAFANA } from '../../src/connect/units';
+import { HISTORICAL_UNIT_TO_GRAFANA, REALTIME_UNIT_TO_GRAFANA } from '../../src/connect/units';
 import type { HistoricalQuery } from '../../src/connect/proxyApi';
 import type { DataFrameJSON, FieldSchema } from '../frames';
 import { EXPORTED_REALTIME_METRICS, TODAY_GAUGES, realtimeGaugeName } from './catalogue';
@@ -223,7 +223,7 @@ export function todaySamples(frames: DataFrameJSON[], instance: InstanceLabels, 
     const queued = column(frame, 'CONTACTS_QUEUED', what);
     const slScale = ratioScale(serviceLevel.field, what);
     const abScale = ratioScale(abandonment.field, what);
-    if (queued.field.config?.unit !== REALTIME_UNIT_TO_GRAFANA.COUNT) {
+    if (queued.field.config?.unit !== HISTORICAL_UNIT_TO_GRAFANA.COUNT) {
       throw new FrameShapeError(
         `the historical frame gives CONTACTS_QUEUED in "${queued.field.config?.unit ?? 'no unit'}", not a count`
       );

@@ -60,6 +60,9 @@ export const ExporterEnv = {
   EXPORTER_TIME_ZONE: envString({
     default: 'UTC',
     minLength: 1,
+    // the characters of IANA names (Europe/Berlin, America/Port-au-Prince, Etc/GMT+5); that the zone exists is
+    // checked after (isTimeZone)
+    pattern: '^[A-Za-z][A-Za-z0-9_+/-]*$',
     rule: 'an IANA time zone such as Europe/Berlin, or UTC',
   }),
   EXPORTER_SERVICE_LEVEL_SECONDS: envInteger(

@@ -13,12 +13,21 @@ export type CloudWatchUnit = 'Count' | 'Seconds' | 'Milliseconds' | 'Microsecond
  * Grafana unit ids (the `unit` of a field config). `percentunit` is a 0..1 ratio shown as a percent,
  * `percent` is 0..100.
  */
-export type GrafanaUnit = 'short' | 's' | 'ms' | 'µs' | 'percent' | 'percentunit' | 'bytes' | 'none';
+export type GrafanaUnit = 'short' | 'locale' | 's' | 'ms' | 'µs' | 'percent' | 'percentunit' | 'bytes' | 'none';
 
 export const REALTIME_UNIT_TO_GRAFANA: Record<RealtimeUnit, GrafanaUnit> = {
   COUNT: 'short',
   SECONDS: 's',
   PERCENT: 'percent',
+};
+
+/**
+ * Historical metrics' units: as real-time, but a day's counts run into thousands and are shown whole ("1,412",
+ * Grafana's `locale`), where `short` would round them to "1 K".
+ */
+export const HISTORICAL_UNIT_TO_GRAFANA: Record<RealtimeUnit, GrafanaUnit> = {
+  ...REALTIME_UNIT_TO_GRAFANA,
+  COUNT: 'locale',
 };
 
 export const CLOUDWATCH_UNIT_TO_GRAFANA: Record<CloudWatchUnit, GrafanaUnit> = {

@@ -1,5 +1,5 @@
 import type { MetricResultV2 } from '@aws-sdk/client-connect';
-import { findHistoricalMetric, HISTORICAL_DIMENSION_LABELS, REALTIME_UNIT_TO_GRAFANA } from '../../../src/connect';
+import { findHistoricalMetric, HISTORICAL_DIMENSION_LABELS, HISTORICAL_UNIT_TO_GRAFANA } from '../../../src/connect';
 import type { HistoricalQuery, Notice } from '../../../src/connect/proxyApi';
 import { frame, type Column, type DataFrameJSON, type FieldSchema } from '../../frames';
 
@@ -44,8 +44,7 @@ function metricField(m: Metric, offsetDays?: number): FieldSchema {
     type: 'number',
     config: {
       displayName: `${label}${threshold}${offsetSuffix(offsetDays)}`,
-      // A day's counts run into thousands: "1,412" (locale), where `short` would round them to "1 K".
-      unit: info.unit === 'COUNT' ? 'locale' : REALTIME_UNIT_TO_GRAFANA[info.unit],
+      unit: HISTORICAL_UNIT_TO_GRAFANA[info.unit],
       ...(info.unit === 'COUNT' ? { decimals: 0 } : { decimals: 1 }),
       ...(info.unit === 'PERCENT' ? { min: 0, max: 100 } : {}),
     },
