@@ -10,7 +10,8 @@ import { simJson, simStats, upstreamOf, type UpstreamCounts } from './simStats';
  * npm run bench [-- --quick] [-- --seconds N] [-- --viewers 1,10,50,200] [-- --replicas] [-- --replica-viewers 50]
  *
  * The viewer-load benchmark of the proxy (issue 6): the simulator (AWS's request quotas) and the proxy run as child
- * processes; V viewers refresh every panel of the Queues and NOC overview dashboards over HTTP for T seconds, once
+ * processes; V viewers refresh every panel of the dashboards of viewerLoad.ts (Queues, NOC overview, and Service
+ * level when dashboards/ has it) over HTTP for T seconds, once
  * with the proxy's caches (CACHE_MODE=cache) and once without (passthrough), one proxy per mode for all phases
  * (viewer counts ascending, as a running proxy meets more screens). Then the cached /api/query in a tight loop
  * (autocannon, on the cache-mode proxy), the replicas comparison (1 proxy, 3 proxies alone, 3 proxies sharing a
@@ -95,7 +96,14 @@ const fmt = (n: number, digits = 0) =>
 const perMin = (count: number, ms: number) => (count * 60_000) / ms;
 
 function report(phases: Phase[]): void {
-  const ops = ['GetCurrentMetricData', 'GetMetricData', 'ListMetrics', 'ListQueues', 'ListInstances'];
+  const ops = [
+    'GetCurrentMetricData',
+    'GetMetricData',
+    'GetMetricDataV2',
+    'ListMetrics',
+    'ListQueues',
+    'ListInstances',
+  ];
   console.log(
     `\n### Viewer load: ${seconds} s per phase, refresh 10 s, REALTIME_CACHE_TTL_MS=${process.env.REALTIME_CACHE_TTL_MS ?? 10_000}\n`
   );
@@ -118,8 +126,10 @@ function report(phases: Phase[]): void {
   console.log(
     '\nRatios, passthrough ÷ cache (GetCurrentMetricData calls per minute: reaching AWS; and wanted = reaching AWS + refused by the proxy limiter):\n'
   );
-  console.log('| viewers | GCMD reaching AWS | GCMD wanted | GetMetricData | p99 latency | query errors |');
-  console.log('|---|---|---|---|---|---|');
+  console.log(
+    '| viewers | GCMD reaching AWS | GCMD wanted | GetMetricData | GetMetricDataV2 | p99 latency | query errors |'
+  );
+  console.log('|---|---|---|---|---|---|---|');
   for (const v of viewerCounts) {
     const c = phases.find((p) => p.viewers === v && p.mode === 'cache');
     const x = phases.find((p) => p.viewers === v && p.mode === 'passthrough');
@@ -129,6 +139,7 @@ function report(phases: Phase[]): void {
     const gcmd = (p: Phase) => perMin(p.upstream.GetCurrentMetricData?.requests ?? 0, p.load.elapsedMs);
     const wanted = (p: Phase) => gcmd(p) + perMin(p.gcmdRateLimited, p.load.elapsedMs);
     const gmd = (p: Phase) => perMin(p.upstream.GetMetricData?.requests ?? 0, p.load.elapsedMs);
+    const gmdv2 = (p: Phase) => perMin(p.upstream.GetMetricDataV2?.requests ?? 0, p.load.elapsedMs);
     const p99 = (p: Phase) =>
       percentile(
         [...p.load.latenciesMs].sort((a, b) => a - b),
@@ -137,7 +148,7 @@ function report(phases: Phase[]): void {
     const errors = (p: Phase) => p.load.queryErrors + p.load.failedRequests;
     const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '1' : '∞') : `${fmt(a / b, 1)}×`);
     console.log(
-      `| ${v} | ${ratio(gcmd(x), gcmd(c))} | ${ratio(wanted(x), wanted(c))} | ${ratio(gmd(x), gmd(c))} | ${ratio(p99(x), p99(c))} | ${fmt(errors(x))} vs ${fmt(errors(c))} |`
+      `| ${v} | ${ratio(gcmd(x), gcmd(c))} | ${ratio(wanted(x), wanted(c))} | ${ratio(gmd(x), gmd(c))} | ${ratio(gmdv2(x), gmdv2(c))} | ${ratio(p99(x), p99(c))} | ${fmt(errors(x))} vs ${fmt(errors(c))} |`
     );
   }
   const samples = phases.flatMap((p) => p.load.errorSamples.map((s) => `${p.viewers} ${p.mode}: ${s}`)).slice(0, 8);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dashboard } from '@grafana/schema';
 import type { SwitchboardQuery } from '../../src/connect/proxyApi';
@@ -6,19 +6,47 @@ import { instanceValues, interpolatedTargets, panelsOf, type VariableValues } fr
 import { BENCH_TOKEN, ROOT } from './proxyProcesses';
 
 /**
- * Viewers of the Queues and NOC overview dashboards, as Grafana runs them: every refresh interval each panel's
- * targets go in one POST /api/query (one request per panel), the dashboard's relative range taken at that moment.
- * Viewers start at random offsets within the interval, as screens switched on at different times do.
+ * Viewers of the Queues, NOC overview and (once it exists) Service level dashboards, as Grafana runs them: every
+ * refresh interval each panel's targets go in one POST /api/query (one request per panel), the dashboard's relative
+ * range (or the panel's own, "Today" = now/d) taken at that moment. Viewers start at random offsets within the
+ * interval, as screens switched on at different times do.
  */
 
-export const DASHBOARDS = ['queues.json', 'noc-overview.json'];
+/**
+ * The dashboards a viewer keeps open, an explicit list (so that a new dashboard does not silently change the load the
+ * benchmarks compare run to run); a file not (yet) under dashboards/ is left out, so the list can name the Service
+ * level dashboard before it is written.
+ */
+export const DASHBOARD_CANDIDATES = ['queues.json', 'noc-overview.json', 'service-level.json'];
+export const DASHBOARDS = DASHBOARD_CANDIDATES.filter((f) => existsSync(path.join(ROOT, 'dashboards', f)));
 
 export interface PanelRequest {
   dashboard: string;
   panel: string;
   /** The dashboard's range length (now-3h -> 3 h), ms. */
   rangeMs: number;
+  /** The panel's own relative time (Grafana's "timeFrom", e.g. now/d for a "Today" table), replacing the range. */
+  timeFrom?: string;
   queries: SwitchboardQuery[];
+}
+
+/**
+ * The range a panel asks for at `now`: the dashboard's (rangeMs back from now), or the panel's timeFrom: now/d from
+ * the start of the day (the dashboards' time zone is the browser's; the benchmark's browser is taken to run in UTC),
+ * now-Nm / now-Nh / now-Nd that far back.
+ */
+export function panelRange(p: PanelRequest, now: number): { fromMs: number; toMs: number } {
+  if (p.timeFrom === 'now/d') {
+    return { fromMs: Math.floor(now / 86_400_000) * 86_400_000, toMs: now };
+  }
+  const m = /^now-(\d+)([mhd])$/.exec(p.timeFrom ?? '');
+  if (m) {
+    return {
+      fromMs: now - Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'],
+      toMs: now,
+    };
+  }
+  return { fromMs: now - p.rangeMs, toMs: now };
 }
 
 const refreshMs = (d: Dashboard) => {
@@ -37,10 +65,12 @@ export function panelRequests(values: VariableValues): { panels: PanelRequest[];
     for (const p of panelsOf(d)) {
       const runs = p.repeat ? values[p.repeat].map((v) => ({ ...values, [p.repeat!]: [v] })) : [values];
       for (const vars of runs) {
+        const timeFrom = (p as { timeFrom?: string }).timeFrom;
         panels.push({
           dashboard: file,
           panel: p.title ?? '',
           rangeMs: hours * 3600_000,
+          ...(timeFrom ? { timeFrom } : {}),
           queries: interpolatedTargets(p, vars),
         });
       }
@@ -88,12 +118,13 @@ export interface Observation {
   error?: string;
 }
 
-/** A panel's POST /api/query body as Grafana sends it at `now`: the dashboard's range ending then. */
+/** A panel's POST /api/query body as Grafana sends it at `now`: the dashboard's (or the panel's) range ending then. */
 export function panelBody(p: PanelRequest, now: number): string {
+  const { fromMs, toMs } = panelRange(p, now);
   return JSON.stringify({
-    range: { from: new Date(now - p.rangeMs).toISOString(), to: new Date(now).toISOString() },
+    range: { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() },
     maxDataPoints: 1000,
-    intervalMs: Math.max(10_000, Math.round(p.rangeMs / 1000)),
+    intervalMs: Math.max(10_000, Math.round((toMs - fromMs) / 1000)),
     queries: p.queries,
   });
 }

@@ -63,6 +63,22 @@ describe('planHistorical', () => {
     ]);
   });
 
+  it("whole minutes: viewers asking at different instants of a minute get the same call (the cache's key)", () => {
+    const at = (ms: number) => planHistorical(query(), range(Date.parse('2026-11-18T00:00:00Z'), ms), ms).calls;
+    const first = at(NOW + 1_234);
+    expect(first[0].EndTime).toEqual(new Date(NOW));
+    expect(at(NOW + 59_999)).toEqual(first);
+    expect(at(NOW + 60_000)[0].EndTime).toEqual(new Date(NOW + 60_000));
+    // A relative range (now-3h) starts at each viewer's own instant too.
+    const relative = (ms: number) => planHistorical(query(), range(ms - 3 * HOUR, ms), ms).calls;
+    expect(relative(NOW + 7_000)).toEqual(relative(NOW + 42_000));
+    expect(relative(NOW + 7_000)[0].StartTime).toEqual(new Date(NOW - 3 * HOUR));
+    // A range shorter than a minute is left as it is.
+    expect(planHistorical(query(), range(NOW + 1_000, NOW + 30_000), NOW + 30_000).calls[0].StartTime).toEqual(
+      new Date(NOW + 1_000)
+    );
+  });
+
   it('auto interval from the width; an end ahead of now is brought back; older than 3 months starts at the retention', () => {
     expect(planHistorical(query({ interval: 'auto' }), range(NOW - 17 * HOUR, NOW, 40), NOW).interval).toBe(
       'THIRTY_MIN'

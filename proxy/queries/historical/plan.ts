@@ -16,10 +16,10 @@ import type { TimeRange } from '../common';
 
 /**
  * The GetMetricDataV2 calls of one historical query (issue 17): the range clamped to what Connect has (not ahead of
- * AWS's now, not older than its 3 months of retention; each said in a notice), the interval (auto: the finest the
- * panel's width allows), every rule checked at once (a broken query is a 400 naming each field, before any AWS call),
- * a range longer than the interval allows cut into pieces, and a filter of more than 100 values grouped by its own
- * dimension cut into calls of at most 100 (fact: gmdv2-request-rules).
+ * AWS's now, not older than its 3 months of retention; each said in a notice) and cut to whole minutes, the interval
+ * (auto: the finest the panel's width allows), every rule checked at once (a broken query is a 400 naming each field,
+ * before any AWS call), a range longer than the interval allows cut into pieces, and a filter of more than 100 values
+ * grouped by its own dimension cut into calls of at most 100 (fact: gmdv2-request-rules).
  */
 
 /** A call's members besides ResourceArn and NextToken, which fetching adds. */
@@ -37,6 +37,8 @@ export interface HistoricalPlan {
    */
   combinesQueues: boolean;
 }
+
+const MINUTE_MS = 60_000;
 
 /** Cuts `values` into chunks of at most `size`. */
 const chunks = <T>(values: T[], size: number): T[][] =>
@@ -56,6 +58,15 @@ export function planHistorical(q: HistoricalQuery, range: TimeRange, nowMs: numb
       severity: 'info',
       text: `Connect keeps historical metrics for 3 months: the data starts at ${new Date(earliest).toISOString()}.`,
     });
+  }
+  // Whole minutes: every viewer's range ends at its own "now" (and a relative one starts then), to the millisecond;
+  // the cache key is the call, so unaligned no two viewers would share a call. Aligned, the viewers of a panel share
+  // one call a minute (run.ts keeps the current one a minute), for contacts up to the last whole minute.
+  const alignedFrom = Math.floor(fromMs / MINUTE_MS) * MINUTE_MS;
+  const alignedTo = Math.floor(toMs / MINUTE_MS) * MINUTE_MS;
+  if (alignedTo > alignedFrom) {
+    fromMs = alignedFrom;
+    toMs = alignedTo;
   }
   const interval: HistoricalInterval =
     q.interval === undefined || q.interval === 'auto' ? autoInterval(toMs - fromMs, range.maxDataPoints) : q.interval;

@@ -32,7 +32,7 @@ const VOICE = 0;
 const CHAT = 1;
 const A1 = 0;
 const A2 = 1;
-const { HANDLED, ABANDONED, REJECTED_QUEUE_FULL, PENDING } = Outcome;
+const { HANDLED, ABANDONED, REJECTED_QUEUE_FULL, REJECTED_RATE, REJECTED_QUOTA, PENDING } = Outcome;
 
 /**
  * The contacts, times relative to T0 (10:00Z). Waits (removed from queue - enqueue): #1 30 s, #2 60, #3 20 (abandoned),
@@ -50,6 +50,10 @@ const CONTACTS: Array<{ q: number; ch: number; arrive: number; enqueue: number; 
   /* #7 */ { q: 0, ch: VOICE, arrive: 6000, enqueue: 6010, connect: N, end: Infinity, acwEnd: N, agent: -1, outcome: PENDING },
   /* #8 */ { q: 0, ch: VOICE, arrive: -500, enqueue: -490, connect: -400, end: -100, acwEnd: N, agent: A2, outcome: HANDLED },
   /* #9 */ { q: 0, ch: VOICE, arrive: -200, enqueue: -190, connect: -100, end: 200, acwEnd: N, agent: A2, outcome: HANDLED },
+  // #10, #11: rejected at the door (over the calls-per-second limit, over the chat quota): no contact record, so
+  // counted by no metric, CONTACTS_CREATED included.
+  /* #10 */ { q: 0, ch: VOICE, arrive: 4100, enqueue: N, connect: N, end: 4100, acwEnd: N, agent: -1, outcome: REJECTED_RATE },
+  /* #11 */ { q: 1, ch: CHAT, arrive: 4200, enqueue: N, connect: N, end: 4200, acwEnd: N, agent: -1, outcome: REJECTED_QUOTA },
 ];
 
 function contactTable(): V2Epoch['contacts'] {
@@ -146,7 +150,7 @@ describe('GetMetricDataV2: values from the contact records', () => {
     expect(table(rows)).toEqual([
       // created #1 #2 #3 #4; queued (disconnected) #1 #3 #9; enqueued #1 #2 #3 #4; handled #1 #9; abandoned #3
       { dims: {}, at: 0, values: [4, 3, 4, 2, 1] },
-      // created #5 #6 #7; queued (disconnected) #2 #4 #5; enqueued #5 #7; handled #2 #5; abandoned #4
+      // created #5 #6 #7 (not #10 #11, rejected); queued (disconnected) #2 #4 #5; enqueued #5 #7; handled #2 #5; abandoned #4
       { dims: {}, at: 3600, values: [3, 3, 2, 2, 1] },
     ]);
     expect(rows[1].MetricInterval).toEqual({ Interval: 'HOUR', StartTime: T0 + 3600, EndTime: NOW });

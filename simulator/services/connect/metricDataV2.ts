@@ -382,7 +382,12 @@ export function aggregate(instance: V2Instance, epochs: readonly V2Epoch[], q: V
       const connected = !Number.isNaN(c.connect[i]);
       const who = { queue: c.queue[i], channel: c.channel[i], agent: connected ? c.agent[i] : -1 };
       const queued = !Number.isNaN(c.enqueue[i]);
-      if (inDay(c.arrive[i])) {
+      const outcome = c.outcome[i];
+      // A call over the calls-per-second limit (ThrottledCalls) or a contact over the instance's concurrency quota
+      // (CallsBreachingConcurrencyQuota, ChatsBreachingActiveChatQuota...) is rejected before it becomes a contact:
+      // it has no contact record and is not created (nor counted by CallsPerInterval or SuccessfulChatsPerInterval).
+      const rejected = outcome === Outcome.REJECTED_RATE || outcome === Outcome.REJECTED_QUOTA;
+      if (!rejected && inDay(c.arrive[i])) {
         const a = get(who, c.arrive[i]);
         if (a) {
           a.created++;
@@ -394,7 +399,6 @@ export function aggregate(instance: V2Instance, epochs: readonly V2Epoch[], q: V
           a.queuedByEnqueue++;
         }
       }
-      const outcome = c.outcome[i];
       const counts = outcome === Outcome.HANDLED || (queued && outcome === Outcome.ABANDONED);
       if (!counts || !Number.isFinite(c.end[i]) || !inDay(c.end[i])) {
         continue;
