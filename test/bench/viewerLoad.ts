@@ -27,26 +27,26 @@ export interface PanelRequest {
   rangeMs: number;
   /** The panel's own relative time (Grafana's "timeFrom", e.g. now/d for a "Today" table), replacing the range. */
   timeFrom?: string;
+  /** The dashboard's own relative start (now-3h, now/d). */
+  dashboardFrom?: string;
   queries: SwitchboardQuery[];
 }
 
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
 /**
- * The range a panel asks for at `now`: the dashboard's (rangeMs back from now), or the panel's timeFrom: now/d from
- * the start of the day (the dashboards' time zone is the browser's; the benchmark's browser is taken to run in UTC),
- * now-Nm / now-Nh / now-Nd that far back.
+ * The range a panel asks for at `now`: from its own relative time (Grafana's "timeFrom": now/d for a "Today" table,
+ * now-30d/d) or else the dashboard's (now-3h, now/d), to now. Day boundaries are UTC's: the dashboards' time zone is
+ * the browser's, and the benchmark's browser is taken to run in UTC.
  */
 export function panelRange(p: PanelRequest, now: number): { fromMs: number; toMs: number } {
-  if (p.timeFrom === 'now/d') {
-    return { fromMs: Math.floor(now / 86_400_000) * 86_400_000, toMs: now };
+  const expr = p.timeFrom ?? p.dashboardFrom ?? `now-${p.rangeMs / 3_600_000}h`;
+  const m = /^now(?:-(\d+)([mhd]))?(\/d)?$/.exec(expr);
+  if (!m) {
+    throw new Error(`${p.dashboard} / ${p.panel}: relative time "${expr}" is not one the benchmark reads`);
   }
-  const m = /^now-(\d+)([mhd])$/.exec(p.timeFrom ?? '');
-  if (m) {
-    return {
-      fromMs: now - Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'],
-      toMs: now,
-    };
-  }
-  return { fromMs: now - p.rangeMs, toMs: now };
+  const back = m[1] ? now - Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS] : now;
+  return { fromMs: m[3] ? Math.floor(back / UNIT_MS.d) * UNIT_MS.d : back, toMs: now };
 }
 
 const refreshMs = (d: Dashboard) => {
@@ -70,6 +70,7 @@ export function panelRequests(values: VariableValues): { panels: PanelRequest[];
           dashboard: file,
           panel: p.title ?? '',
           rangeMs: hours * 3600_000,
+          dashboardFrom: d.time?.from,
           ...(timeFrom ? { timeFrom } : {}),
           queries: interpolatedTargets(p, vars),
         });
