@@ -128,7 +128,7 @@ describe('validateHistoricalRequest', () => {
     expect(rules({ ...ok, filters: { queues }, groupings: ['CHANNEL'] }, today, true)).toEqual([]);
     const averages = {
       ...ok,
-      metrics: [...ok.metrics, { name: 'AVG_HANDLE_TIME' }, { name: 'AVG_QUEUE_ANSWER_TIME' }],
+      metrics: [...(ok.metrics ?? []), { name: 'AVG_HANDLE_TIME' }, { name: 'AVG_QUEUE_ANSWER_TIME' }],
     };
     expect(
       validateHistoricalRequest({ ...averages, filters: { queues }, groupings: ['CHANNEL'] }, today, { splits: true })
