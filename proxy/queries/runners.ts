@@ -1,4 +1,5 @@
 import type { QueryType, SwitchboardQuery } from '../../src/connect/proxyApi';
+import { agentsRunner } from './agents';
 import { cloudwatchRunner } from './cloudwatch';
 import { historicalRunner } from './historical/run';
 import { quotaRunner } from './quota';
@@ -11,4 +12,5 @@ export const QUERY_RUNNERS: { [T in QueryType]: QueryRunner<Extract<SwitchboardQ
   cloudwatch: cloudwatchRunner,
   quota: quotaRunner,
   historical: historicalRunner,
+  agents: agentsRunner,
 };

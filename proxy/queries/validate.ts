@@ -14,6 +14,7 @@ const CHECKS = {
   cloudwatch: TypeCompiler.Compile(QUERY_SCHEMAS.cloudwatch),
   quota: TypeCompiler.Compile(QUERY_SCHEMAS.quota),
   historical: TypeCompiler.Compile(QUERY_SCHEMAS.historical),
+  agents: TypeCompiler.Compile(QUERY_SCHEMAS.agents),
 } as const satisfies Record<QueryType, unknown>;
 
 /**

@@ -7,3 +7,5 @@ export * from './cloudwatchCatalog';
 export * from './quotas';
 export * from './historicalMetrics';
 export * from './historicalRules';
+export * from './agentRules';
+export * from './agentColumns';

@@ -108,5 +108,22 @@ export function interpolateQuery<Q extends SwitchboardQuery>(q: Q, replace: Repl
         },
       };
     }
+    case 'agents': {
+      const f = q.filters;
+      return {
+        ...q,
+        region,
+        instanceId: replace(q.instanceId, scopedVars),
+        filters: {
+          ...f,
+          queues: interpolateList(f.queues, replace, scopedVars),
+          routingProfiles: interpolateList(f.routingProfiles, replace, scopedVars),
+          agents: interpolateList(f.agents, replace, scopedVars),
+          hierarchyGroups: interpolateList(f.hierarchyGroups, replace, scopedVars),
+          agentStatuses: interpolateList(f.agentStatuses, replace, scopedVars),
+          contactStates: interpolateList(f.contactStates, replace, scopedVars) as typeof f.contactStates,
+        },
+      };
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
+import { AGENT_LIMITS, CONTACT_STATES } from '../agentRules';
 import { CHANNELS } from '../channels';
 import { HISTORICAL_DIMENSIONS, HISTORICAL_INTERVALS, HISTORICAL_METRICS } from '../historicalMetrics';
 import { HIERARCHY_LEVELS, HISTORICAL_LIMITS, THRESHOLD_COMPARISONS } from '../historicalRules';
@@ -146,7 +147,35 @@ export const HistoricalQuerySchema = Type.Object(
 );
 export type HistoricalQuery = Static<typeof HistoricalQuerySchema>;
 
-export const QUERY_TYPES = ['realtime', 'cloudwatch', 'quota', 'historical'] as const;
+/**
+ * An agents query (GetCurrentUserData, issue 18): one row per agent of the filter, with names from the user look-ups.
+ * Its rules are src/connect/agentRules.ts, its columns src/connect/agentColumns.ts. Queues and routing profiles may
+ * be named by name, as in real-time queries.
+ */
+export const AgentsQuerySchema = Type.Object(
+  {
+    ...Base,
+    queryType: Type.Literal('agents'),
+    instanceId: Type.String({ minLength: 1, maxLength: 512 }),
+    filters: Type.Object(
+      {
+        queues: Type.Optional(IdList),
+        routingProfiles: Type.Optional(IdList),
+        agents: Type.Optional(IdList),
+        hierarchyGroups: Type.Optional(IdList),
+        /** Status names or ids, kept by the proxy after the call (GetCurrentUserData has no such filter). */
+        agentStatuses: Type.Optional(IdList),
+        contactStates: Type.Optional(Type.Array(literals(CONTACT_STATES), { maxItems: AGENT_LIMITS.contactStates })),
+      },
+      { additionalProperties: false }
+    ),
+    format: Type.Optional(Type.Literal('table')),
+  },
+  { additionalProperties: false }
+);
+export type AgentsQuery = Static<typeof AgentsQuerySchema>;
+
+export const QUERY_TYPES = ['realtime', 'cloudwatch', 'quota', 'historical', 'agents'] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 export const QUERY_SCHEMAS = {
@@ -154,12 +183,13 @@ export const QUERY_SCHEMAS = {
   cloudwatch: CloudWatchQuerySchema,
   quota: QuotaQuerySchema,
   historical: HistoricalQuerySchema,
+  agents: AgentsQuerySchema,
 } as const;
 
 export type RealtimeQuery = Static<typeof RealtimeQuerySchema>;
 export type CloudWatchQuery = Static<typeof CloudWatchQuerySchema>;
 export type QuotaQuery = Static<typeof QuotaQuerySchema>;
-export type SwitchboardQuery = RealtimeQuery | CloudWatchQuery | QuotaQuery | HistoricalQuery;
+export type SwitchboardQuery = RealtimeQuery | CloudWatchQuery | QuotaQuery | HistoricalQuery | AgentsQuery;
 
 /**
  * POST /api/query. Queries are checked one by one (a broken query gets its own error; the others are answered),
@@ -230,5 +260,8 @@ export function defaultQuery(queryType: QueryType, refId = 'A'): SwitchboardQuer
         interval: 'TOTAL',
         format: 'table',
       };
+    case 'agents':
+      // The agents serving some queues (the editor asks which): the drill-down from a queue fills them in.
+      return { refId, queryType, instanceId: '', filters: { queues: [] }, format: 'table' };
   }
 }
