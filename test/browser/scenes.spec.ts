@@ -87,13 +87,16 @@ describe(`dashboards on Grafana's scene engine (Grafana ${GRAFANA_HOST})`, () =>
     expect(new Set(requests.map((r) => r.panelId))).toEqual(new Set(panelsOf(dashboard).map((p) => p.id)));
     for (const r of requests) {
       const panel = report.panels.find((p) => p.id === r.panelId)!;
-      // now-3h to now, "now" the page's clock
-      expect(r.range).toEqual({ from: new Date(T_SIM - 3 * HOUR).toISOString(), to: NOW });
+      // now-3h to now, "now" the page's clock; a panel with its own relative time ("Today per queue": now/d) from
+      // the start of the day in the dashboard's time zone (the host page's is UTC) to now, as PanelTimeRange does
+      const own = (panelsOf(dashboard).find((p) => p.id === r.panelId) as { timeFrom?: string }).timeFrom;
+      const from = own === 'now/d' ? Math.floor(T_SIM / (24 * HOUR)) * 24 * HOUR : T_SIM - 3 * HOUR;
+      expect([own, r.range]).toEqual([own, { from: new Date(from).toISOString(), to: NOW }]);
       expect(r).toMatchObject({ app: 'dashboard', dashboardUID: dashboard.uid });
       // maxDataPoints from the panel's width (SceneQueryRunner's maxDataPointsFromWidth), the interval about the
       // range over that many points, rounded to a round interval as Grafana does
       expect(Math.abs(r.maxDataPoints! - panel.box.width)).toBeLessThanOrEqual(1);
-      const perPoint = (3 * HOUR) / r.maxDataPoints!;
+      const perPoint = (T_SIM - from) / r.maxDataPoints!;
       expect(r.intervalMs / perPoint).toBeGreaterThan(0.5);
       expect(r.intervalMs / perPoint).toBeLessThan(2);
       const [, n, unit] = /^(\d+)(ms|s|m|h)$/.exec(r.interval)!;
