@@ -1,5 +1,6 @@
 import { CHANNELS, type Channel } from '../../src/connect/channels';
 import { alnumFrom, hashString, uuidFrom } from '../model/random';
+import { agentName, hierarchyGroups, teamOf, type HierarchyGroupWorld } from './people';
 import type {
   AppIntegrationSpec,
   ChannelLoad,
@@ -65,6 +66,11 @@ export interface AgentWorld {
   id: string;
   arn: string;
   username: string;
+  /** IdentityInfo (SearchUsers): derived from the id (scenario/people.ts). */
+  firstName: string;
+  lastName: string;
+  /** The agent's user hierarchy group: a level-two team of instance.hierarchyGroups. */
+  hierarchyGroupIndex: number;
   routingProfileIndex: number;
   shift: ShiftWorld;
 }
@@ -92,6 +98,9 @@ export interface InstanceWorld {
   routingProfiles: RoutingProfileWorld[];
   agents: AgentWorld[];
   statuses: AgentStatusWorld[];
+  /** User hierarchy: level-one sites, then level-two teams (scenario/people.ts). */
+  hierarchyGroups: HierarchyGroupWorld[];
+  hierarchyGroupById: Map<string, HierarchyGroupWorld>;
   quotas: Record<Channel, number>;
   callsPerSecond: number;
   missProbability: number;
@@ -272,6 +281,8 @@ function resolveInstance(spec: InstanceSpec, index: number, accountId: string, s
           id: aid,
           arn: sub('agent', aid),
           username,
+          ...agentName(spec.alias, aid),
+          hierarchyGroupIndex: teamOf(n),
           routingProfileIndex: ri,
           shift: { start, end },
           shiftSlot: k,
@@ -312,6 +323,8 @@ function resolveInstance(spec: InstanceSpec, index: number, accountId: string, s
     ...statusNames.map((n) => status(n, 'CUSTOM')),
   ];
 
+  const groups = hierarchyGroups(spec.alias, sub);
+
   return {
     index,
     locale:
@@ -332,6 +345,8 @@ function resolveInstance(spec: InstanceSpec, index: number, accountId: string, s
     routingProfiles,
     agents,
     statuses,
+    hierarchyGroups: groups,
+    hierarchyGroupById: new Map(groups.map((g) => [g.id, g])),
     quotas: { ...DEFAULT_QUOTAS, ...spec.quotas },
     callsPerSecond:
       spec.callsPerSecond ?? Math.max(1, Math.ceil(((spec.quotas?.VOICE ?? DEFAULT_QUOTAS.VOICE) as number) / 10)),

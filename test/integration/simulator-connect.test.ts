@@ -6,6 +6,9 @@ import {
   GetMetricDataV2Command,
   ListAgentStatusesCommand,
   ListInstancesCommand,
+  ListUserHierarchyGroupsCommand,
+  SearchUsersCommand,
+  paginateSearchUsers,
   paginateGetCurrentMetricData,
   paginateGetCurrentUserData,
   paginateGetMetricDataV2,
@@ -19,6 +22,7 @@ import {
 import { REALTIME_METRICS, STANDARD_REALTIME_METRICS } from '../../src/connect/realtimeMetrics';
 import { realtimeAdvice, validateRealtimeRequest } from '../../src/connect/realtimeRules';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
+import { bigScenario } from '../bench/bigScenario';
 
 const metrics = (names: string[]) =>
   names.map((Name) => ({ Name: Name as CurrentMetricName, Unit: REALTIME_METRICS[Name as CurrentMetricName].unit }));
@@ -588,6 +592,90 @@ describe('simulator: Amazon Connect through the real SDK', () => {
       await expect(
         connect.send(new GetCurrentUserDataCommand({ InstanceId: instanceId, Filters: {} }))
       ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    });
+  });
+
+  describe('users and hierarchy (SearchUsers, ListUserHierarchyGroups, GetCurrentUserData filters)', () => {
+    it('SearchUsers pages 2,000 agents of a big instance, 500 a page, with names and the total', async () => {
+      const big = await startTestSimulator({ scenario: bigScenario(1, 500, 2000) });
+      const client = new ConnectClient(big.config());
+      try {
+        const inst = big.context.world.instances[0];
+        const users = [];
+        let pages = 0;
+        for await (const page of paginateSearchUsers({ client, pageSize: 500 }, { InstanceId: inst.id })) {
+          expect(page.ApproximateTotalCount).toBe(inst.agents.length);
+          users.push(...(page.Users ?? []));
+          pages++;
+        }
+        expect(inst.agents.length).toBeGreaterThanOrEqual(1990);
+        expect(pages).toBe(Math.ceil(inst.agents.length / 500));
+        expect(new Set(users.map((u) => u.Id)).size).toBe(inst.agents.length);
+        expect(users.every((u) => u.IdentityInfo?.FirstName && u.IdentityInfo?.LastName && u.Username)).toBe(true);
+        await expect(
+          client.send(new SearchUsersCommand({ InstanceId: inst.id, MaxResults: 501 }))
+        ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+      } finally {
+        client.destroy();
+        await big.close();
+      }
+    });
+
+    it('names agents and their hierarchy the same way in SearchUsers, ListUserHierarchyGroups and GetCurrentUserData', async () => {
+      const users = [];
+      for await (const page of paginateSearchUsers({ client: connect, pageSize: 10 }, { InstanceId: instanceId })) {
+        users.push(...(page.Users ?? []));
+      }
+      const inst = sim.context.world.instances[0];
+      expect(users.map((u) => u.Username)).toEqual(inst.agents.map((a) => a.username));
+      const groups = await connect.send(new ListUserHierarchyGroupsCommand({ InstanceId: instanceId }));
+      const byId = new Map((groups.UserHierarchyGroupSummaryList ?? []).map((g) => [g.Id, g]));
+      expect(byId.size).toBe(8);
+      const site = groups.UserHierarchyGroupSummaryList![0];
+      const rows = [];
+      for await (const page of paginateGetCurrentUserData(
+        { client: connect, pageSize: 20 },
+        { InstanceId: instanceId, Filters: { UserHierarchyGroups: [site.Arn!] } }
+      )) {
+        rows.push(...(page.UserDataList ?? []));
+      }
+      expect(rows.length).toBeGreaterThan(0);
+      const teamOf = new Map(users.map((u) => [u.Id, u.HierarchyGroupId]));
+      for (const r of rows) {
+        // HierarchyPathReference: Id and Arn only; the names come from ListUserHierarchyGroups.
+        expect(r.HierarchyPath?.LevelOne).toEqual({ Id: site.Id, Arn: site.Arn });
+        expect(r.HierarchyPath?.LevelTwo?.Id).toBe(teamOf.get(r.User!.Id));
+        expect(byId.get(r.HierarchyPath!.LevelTwo!.Id)?.Arn).toBe(r.HierarchyPath!.LevelTwo!.Arn);
+      }
+    });
+
+    it('refuses two resource filters with InvalidRequestException and applies ContactFilter', async () => {
+      await expect(
+        connect.send(
+          new GetCurrentUserDataCommand({
+            InstanceId: instanceId,
+            Filters: { Queues: [queueIds[1]], RoutingProfiles: [rpIds[0]] },
+          })
+        )
+      ).rejects.toMatchObject({
+        name: 'InvalidRequestException',
+        message: expect.stringMatching(/maximum of one filter/),
+      });
+      const all = await connect.send(
+        new GetCurrentUserDataCommand({ InstanceId: instanceId, Filters: { Queues: [queueIds[1]] } })
+      );
+      const ringingOrConnected = await connect.send(
+        new GetCurrentUserDataCommand({
+          InstanceId: instanceId,
+          Filters: { Queues: [queueIds[1]], ContactFilter: { ContactStates: ['CONNECTED', 'CONNECTING'] } },
+        })
+      );
+      const expected = (all.UserDataList ?? []).filter((u) =>
+        (u.Contacts ?? []).some((c) => c.AgentContactState === 'CONNECTED' || c.AgentContactState === 'CONNECTING')
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(ringingOrConnected.UserDataList?.map((u) => u.User?.Id)).toEqual(expected.map((u) => u.User?.Id));
+      expect(ringingOrConnected.ApproximateTotalCount).toBe(expected.length);
     });
   });
 

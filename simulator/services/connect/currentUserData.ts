@@ -2,6 +2,9 @@ import { CHANNELS } from '../../../src/connect/channels';
 import { connectErrors } from '../../protocol/awsError';
 import type { OperationSpec } from '../../protocol/types';
 import { AgentState } from '../../model/codes';
+import { hierarchyPath } from '../../scenario/people';
+import type { AgentWorld, InstanceWorld } from '../../scenario/world';
+import type { Snapshot } from '../../model/contactCenter';
 
 import { asObject, findInstance, idOf, optionalNumber, optionalString, stringList } from './resolve';
 import { decodeToken, encodeToken, fingerprint } from './tokens';
@@ -27,19 +30,46 @@ export const getCurrentUserData: OperationSpec = {
     const statuses = stringList(filters.AgentStatuses, 'Filters.AgentStatuses') ?? [];
     const maxResults = optionalNumber(body.MaxResults, 'MaxResults');
     const nextToken = optionalString(body.NextToken, 'NextToken');
-    for (const [name, list] of [
-      ['Filters.Queues', queues],
-      ['Filters.RoutingProfiles', routingProfiles],
-      ['Filters.Agents', agentsFilter],
-    ] as const) {
-      if (list.length > 100) {
-        throw connectErrors.invalidParameter(`${name}: at most 100 values (got ${list.length})`);
+    const resourceFilters = [
+      ['Queues', filters.Queues, queues],
+      ['RoutingProfiles', filters.RoutingProfiles, routingProfiles],
+      ['Agents', filters.Agents, agentsFilter],
+      ['UserHierarchyGroups', filters.UserHierarchyGroups, hierarchy],
+    ] as const;
+    for (const [name, raw, list] of resourceFilters) {
+      // "Array Members: Minimum number of 1 item" (UserHierarchyGroups: "Fixed number of 1 item").
+      if (raw !== undefined && raw !== null && list.length === 0) {
+        throw connectErrors.invalidParameter(`Filters.${name}: at least 1 value is required (got none)`);
+      }
+      const max = name === 'UserHierarchyGroups' ? 1 : 100;
+      if (list.length > max) {
+        throw connectErrors.invalidParameter(
+          `Filters.${name}: at most ${max} value${max > 1 ? 's' : ''} (got ${list.length})`
+        );
       }
     }
-    if (hierarchy.length > 1) {
-      throw connectErrors.invalidParameter(`Filters.UserHierarchyGroups: at most 1 value (got ${hierarchy.length})`);
+    const contactFilter = asObject(filters.ContactFilter, 'Filters.ContactFilter');
+    const contactStates = stringList(contactFilter?.ContactStates, 'Filters.ContactFilter.ContactStates') ?? [];
+    if (contactStates.length > CONTACT_STATES.length) {
+      throw connectErrors.invalidParameter(
+        `Filters.ContactFilter.ContactStates: at most ${CONTACT_STATES.length} values (got ${contactStates.length})`
+      );
     }
-    if (queues.length + routingProfiles.length + agentsFilter.length + hierarchy.length === 0) {
+    for (const state of contactStates) {
+      if (!(CONTACT_STATES as readonly string[]).includes(state)) {
+        throw connectErrors.invalidParameter(
+          `Filters.ContactFilter.ContactStates: ${JSON.stringify(state)} is not one of ${CONTACT_STATES.join(', ')}`
+        );
+      }
+    }
+    const given = resourceFilters.filter(([, , list]) => list.length > 0).map(([name]) => name);
+    // "A maximum of one filter can be passed from queues, routing profiles, agents, and user hierarchy groups."
+    if (given.length > 1) {
+      throw connectErrors.invalidRequest(
+        `Filters: a maximum of one filter can be passed from Queues, RoutingProfiles, Agents and UserHierarchyGroups (got ${given.join(' and ')})`
+      );
+    }
+    if (given.length === 0) {
       throw connectErrors.invalidParameter('Filters: include Queues, RoutingProfiles, Agents or UserHierarchyGroups');
     }
     if (maxResults !== undefined && (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > LIMIT)) {
@@ -57,6 +87,10 @@ export const getCurrentUserData: OperationSpec = {
     const rpIds = new Set(routingProfiles.map(idOf));
     const agentIds = new Set(agentsFilter.map(idOf));
     const statusIds = new Set(statuses.map(idOf));
+    const groupIds = new Set(hierarchy.map(idOf));
+    const stateSet = new Set(contactStates);
+    const pathOf = (agent: AgentWorld) => hierarchyPath(instance.hierarchyGroups, agent.hierarchyGroupIndex);
+    const contactsOf = (agent: AgentWorld) => agentContacts(instance, snapshot, agent, t);
     const matching = instance.agents.filter((agent) => {
       const k = snapshot.agentSegment[agent.index];
       const tl = epoch.agents[agent.index];
@@ -76,8 +110,15 @@ export const getCurrentUserData: OperationSpec = {
       if (statusIds.size && !statusIds.has(instance.statuses[tl.status[k]].id)) {
         return false;
       }
-      // No user hierarchy is modelled: a hierarchy filter matches nobody.
-      return hierarchy.length === 0;
+      // A group matches the agents in it and in the groups below it (a site its teams' agents).
+      if (groupIds.size && !pathOf(agent).some((g) => groupIds.has(g.id))) {
+        return false;
+      }
+      // ContactFilter: "users who ... have contacts that are in the specified ContactState".
+      if (stateSet.size && !contactsOf(agent).some((c) => stateSet.has(c.AgentContactState))) {
+        return false;
+      }
+      return true;
     });
 
     const offset = token?.o ?? 0;
@@ -102,41 +143,14 @@ export const getCurrentUserData: OperationSpec = {
               ])
             );
           const routable = tl.state[k] !== AgentState.ERROR && tl.status[k] === 0;
-          const offers = epoch.assignments;
-          const contacts = [];
-          for (let j = offers.offsets[agent.index]; j < offers.offsets[agent.index + 1]; j++) {
-            const id = offers.contact[j];
-            const offeredAt = offers.offer[j];
-            const ringEnd = offers.ringEnd[j];
-            // An offer lasts until the ring ends (missed) or the after-contact work ends (accepted).
-            const until = offers.missed[j]
-              ? ringEnd
-              : Number.isNaN(epoch.contacts.acwEnd[id])
-                ? Infinity
-                : epoch.contacts.acwEnd[id];
-            if (offeredAt > t || t >= until) {
-              continue;
-            }
-            const ringing = t < ringEnd;
-            const connected = !ringing && t < epoch.contacts.end[id];
-            const q = instance.queues[epoch.contacts.queue[id]];
-            contacts.push({
-              ContactId: contactId(instance.id, epoch.day, id),
-              Channel: CHANNELS[epoch.contacts.channel[id]],
-              InitiationMethod: epoch.contacts.isCallback[id]
-                ? 'CALLBACK'
-                : CHANNELS[epoch.contacts.channel[id]] === 'TASK'
-                  ? 'API'
-                  : 'INBOUND',
-              AgentContactState: ringing ? 'CONNECTING' : connected ? 'CONNECTED' : 'ENDED',
-              StateStartTimestamp: ringing ? offeredAt : connected ? ringEnd : epoch.contacts.end[id],
-              ...(ringing ? {} : { ConnectedToAgentTimestamp: ringEnd }),
-              Queue: { Id: q.id, Arn: q.arn },
-            });
-          }
+          const contacts = contactsOf(agent);
           return {
             User: { Id: agent.id, Arn: agent.arn },
             RoutingProfile: { Id: rp.id, Arn: rp.arn },
+            // HierarchyPathReference: Id and Arn per level, no name (ListUserHierarchyGroups has the names).
+            HierarchyPath: Object.fromEntries(
+              pathOf(agent).map((g, level) => [LEVELS[level], { Id: g.id, Arn: g.arn }])
+            ),
             Status: { StatusStartTimestamp: tl.t[since], StatusArn: status.arn, StatusName: status.name },
             AvailableSlotsByChannel: bySlots((c, conc) =>
               !routable ? 0 : tl.channel[k] === 255 ? conc : tl.channel[k] === c ? Math.max(0, conc - tl.slots[k]) : 0
@@ -154,6 +168,70 @@ export const getCurrentUserData: OperationSpec = {
     };
   },
 };
+
+const LEVELS = ['LevelOne', 'LevelTwo', 'LevelThree', 'LevelFour', 'LevelFive'];
+
+/** ContactFilter.ContactStates' valid values (API reference). */
+export const CONTACT_STATES = [
+  'INCOMING',
+  'PENDING',
+  'CONNECTING',
+  'CONNECTED',
+  'CONNECTED_ONHOLD',
+  'MISSED',
+  'ERROR',
+  'ENDED',
+  'REJECTED',
+] as const;
+
+interface AgentContact {
+  ContactId: string;
+  Channel: string;
+  InitiationMethod: string;
+  /** The model has CONNECTING (ringing), CONNECTED and ENDED (after-contact work). */
+  AgentContactState: string;
+  StateStartTimestamp: number;
+  ConnectedToAgentTimestamp?: number;
+  Queue: { Id: string; Arn: string };
+}
+
+/** The contacts an agent has at instant t: offered and ringing, connected, or in after-contact work. */
+function agentContacts(instance: InstanceWorld, snapshot: Snapshot, agent: AgentWorld, t: number): AgentContact[] {
+  const { epoch } = snapshot;
+  const offers = epoch.assignments;
+  const contacts: AgentContact[] = [];
+  for (let j = offers.offsets[agent.index]; j < offers.offsets[agent.index + 1]; j++) {
+    const id = offers.contact[j];
+    const offeredAt = offers.offer[j];
+    const ringEnd = offers.ringEnd[j];
+    // An offer lasts until the ring ends (missed) or the after-contact work ends (accepted).
+    const until = offers.missed[j]
+      ? ringEnd
+      : Number.isNaN(epoch.contacts.acwEnd[id])
+        ? Infinity
+        : epoch.contacts.acwEnd[id];
+    if (offeredAt > t || t >= until) {
+      continue;
+    }
+    const ringing = t < ringEnd;
+    const connected = !ringing && t < epoch.contacts.end[id];
+    const q = instance.queues[epoch.contacts.queue[id]];
+    contacts.push({
+      ContactId: contactId(instance.id, epoch.day, id),
+      Channel: CHANNELS[epoch.contacts.channel[id]],
+      InitiationMethod: epoch.contacts.isCallback[id]
+        ? 'CALLBACK'
+        : CHANNELS[epoch.contacts.channel[id]] === 'TASK'
+          ? 'API'
+          : 'INBOUND',
+      AgentContactState: ringing ? 'CONNECTING' : connected ? 'CONNECTED' : 'ENDED',
+      StateStartTimestamp: ringing ? offeredAt : connected ? ringEnd : epoch.contacts.end[id],
+      ...(ringing ? {} : { ConnectedToAgentTimestamp: ringEnd }),
+      Queue: { Id: q.id, Arn: q.arn },
+    });
+  }
+  return contacts;
+}
 
 /** A stable contact id for a contact of an epoch. */
 export function contactId(instanceId: string, day: number, index: number): string {

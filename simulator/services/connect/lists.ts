@@ -4,7 +4,7 @@ import type { OperationSpec, SimRequest } from '../../protocol/types';
 import { findInstance } from './resolve';
 
 /** One page of a Connect list: maxResults and nextToken come from the query string. */
-function connectPage<T>(
+export function connectPage<T>(
   req: SimRequest,
   items: readonly T[],
   max: number,
@@ -30,7 +30,7 @@ function pageParams(req: SimRequest, max: number): { maxResults: number; nextTok
 
 const QUEUE_TYPES = ['STANDARD', 'AGENT'];
 // Resources were last changed when the scenario was "deployed".
-const LAST_MODIFIED = Date.UTC(2026, 0, 5, 9) / 1000;
+export const LAST_MODIFIED = Date.UTC(2026, 0, 5, 9) / 1000;
 
 export const listInstances: OperationSpec = {
   service: 'connect',
